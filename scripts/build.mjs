@@ -1,0 +1,95 @@
+// Builds everything the extension and the CLI ship: esbuild bundles, the bundled notes catalog (notes parsed and
+// the search index built once, here, instead of at run time) and the tree-sitter grammars.
+//   node scripts/build.mjs               development build (source maps)
+//   node scripts/build.mjs --production  minified, as packaged into the VSIX
+//   node scripts/build.mjs --tests       also bundles the in-host integration suite into out/
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const withTests = process.argv.includes('--tests');
+const dist = path.join(root, 'dist');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  target: 'es2022',
+};
+
+// The web-tree-sitter runtime probes for Node built-ins at run time; in the browser bundle they must not resolve.
+const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process'];
+
+async function buildBundles() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/extension.ts')],
+      outfile: path.join(dist, 'extension.js'),
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/cli.ts')],
+      outfile: path.join(dist, 'cli.js'),
+      platform: 'node',
+      format: 'cjs',
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+  ]);
+  fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+  void nodeBuiltinsForBrowser;
+}
+
+function copyGrammars() {
+  const from = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
+  const to = path.join(dist, 'grammars');
+  fs.mkdirSync(to, { recursive: true });
+  const wanted = ['tree-sitter.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm',
+    'tree-sitter-python.wasm', 'tree-sitter-java.wasm', 'tree-sitter-go.wasm', 'tree-sitter-c-sharp.wasm',
+    'tree-sitter-php.wasm', 'tree-sitter-ruby.wasm'];
+  for (const file of wanted) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
+async function buildCatalog() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { buildCatalogFromFolder } = await tsImport('./catalogBuilder.ts', import.meta.url);
+  const { catalog, problems } = buildCatalogFromFolder(path.join(root, 'content'));
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`${problem.sourcePath}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
+    throw new Error(`content/ has ${problems.length} invalid note(s); fix them or run \`statecraft notes check content\``);
+  }
+  fs.writeFileSync(path.join(dist, 'catalog.json'), JSON.stringify(catalog));
+}
+
+async function buildTests() {
+  const out = path.join(root, 'out/test/integration');
+  fs.rmSync(out, { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: {
+      index: path.join(root, 'test/integration/index.ts'),
+      suites: path.join(root, 'test/integration/suites.ts'),
+    },
+    outdir: out,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+await buildBundles();
+copyGrammars();
+await buildCatalog();
+if (withTests) await buildTests();
+console.log(`built ${production ? 'production' : 'development'} bundles into dist/${withTests ? ' and the integration suite into out/' : ''}`);

@@ -1,0 +1,18 @@
+// What a CLI command may touch. Commands write results to `stdout` and problems to `stderr`, and return their exit
+// code instead of calling process.exit, so tests run them in-process and capture both streams.
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** Exit codes shared by every command: 0 success/clean, 1 findings or invalid notes, 2 usage or I/O error. */
+export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A usage error: the dispatcher prints its message to stderr and exits 2, with nothing on stdout. */
+export class UsageError extends Error {}
+
+/** An I/O error (unreadable path, ...): exit 2, message to stderr. */
+export class InputError extends Error {}

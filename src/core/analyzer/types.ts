@@ -1,0 +1,82 @@
+// Contracts of the session-state analyzer. Detectors are pure functions over a parsed tree; the engine
+// (analyzer.ts) owns parsing, the text prefilter, suppressions and limits; the VS Code providers and the CLI only
+// map findings. Positions are 0-based here; the CLI converts to 1-based for its JSON/SARIF output.
+
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+
+/** Languages the analyzer parses with tree-sitter. PHP and Ruby are analysed at the configuration level. */
+export type AnalyzerLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'csharp' | 'php' | 'ruby';
+
+export type RuleId =
+  /** Session middleware/config that keeps sessions in the process's memory (express-session without store, ...). */
+  | 'session-store-in-memory'
+  /** Sessions on instance-local disk (PHP/Laravel file sessions, Flask-Session filesystem): lower severity. */
+  | 'session-store-local-disk'
+  /** A Socket.IO server with no adapter in an app meant to scale out. */
+  | 'socketio-no-adapter'
+  /** A hand-rolled module/static/singleton mutable collection written in handlers, keyed by session/user/socket ids. */
+  | 'in-memory-session-map';
+
+export type FindingSeverity = 'warning' | 'information' | 'hint';
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface TextRange {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface TextEdit {
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  /** Default severity of the rule; the editor may override it from settings. */
+  readonly severity: FindingSeverity;
+  /** One sentence for the diagnostic, naming the construct and the consequence. */
+  readonly message: string;
+  /** The short CodeLens title. */
+  readonly title: string;
+  readonly range: TextRange;
+  /** Note id and section slug to open for "Why?", e.g. "externalize-sessions-node#express-session". */
+  readonly note: string;
+  /** The framework or library recognised, e.g. "express-session", for the wizard and messages. */
+  readonly framework: string;
+  /** The smallest change to an external store, where one can be computed safely (express-session). */
+  readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
+}
+
+/** What a detector sees: the tree, the text and its language. */
+export interface DetectorContext {
+  readonly tree: Tree;
+  readonly root: Node;
+  readonly text: string;
+  readonly language: AnalyzerLanguage;
+  /** Stops long walks when the editor cancels; detectors check it between top-level statements. */
+  readonly isCancelled: () => boolean;
+}
+
+/** One rule family for one or more languages. `prefilter` lets files skip parsing entirely when it fails. */
+export interface Detector {
+  readonly id: string;
+  readonly languages: readonly AnalyzerLanguage[];
+  /** A cheap test on the raw text: false means this detector cannot fire on this file. */
+  prefilter(text: string): boolean;
+  detect(context: DetectorContext): Finding[];
+}
+
+/** Loads a wasm file shipped by @vscode/tree-sitter-wasm ("tree-sitter.wasm", "tree-sitter-python.wasm", ...). */
+export type WasmLoader = (fileName: string) => Promise<Uint8Array>;
+
+export interface AnalysisResult {
+  readonly findings: readonly Finding[];
+  /** Findings silenced by a `statecraft-ignore: <reason>` comment on the line above. */
+  readonly suppressed: readonly Finding[];
+  /** Set when the file was not analysed (too large, minified, unsupported), with a message saying why. */
+  readonly skipped?: string;
+}

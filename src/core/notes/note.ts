@@ -1,0 +1,88 @@
+// The note model shared by the loader, the validator, the search index, the renderer, the tree and the CLI.
+
+export type Priority = 'P0' | 'P1' | 'P2';
+
+export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
+  P0: 'appears in nearly every system design interview',
+  P1: 'comes up often; know the trade-offs',
+  P2: 'useful depth; good to recognise',
+};
+
+/** A chapter of "Designing Data-Intensive Applications", always with its edition (the chapter numbers moved). */
+export interface DdiaReference {
+  readonly edition: 1 | 2;
+  readonly chapter: number;
+  readonly title: string;
+  /** Why this chapter is relevant to the note, in a few words. */
+  readonly topic?: string;
+}
+
+/** Further reading: only https URLs are accepted by the validator. */
+export interface SourceLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** The front matter of a note, as validated by `validateFrontMatter`. */
+export interface NoteMeta {
+  /** A slug, unique across every loaded notes root. */
+  readonly id: string;
+  readonly title: string;
+  /** Path from the root, e.g. ["References", "Architecture Design Basics", "Pattern Taxonomy", "Fundamental Concepts"]. */
+  readonly category: readonly string[];
+  readonly priority: Priority;
+  /** One sentence. */
+  readonly summary: string;
+  readonly tags: readonly string[];
+  /** Other names people search for ("session affinity" for sticky sessions). */
+  readonly aliases: readonly string[];
+  /** Ids of related notes; each must resolve. */
+  readonly related: readonly string[];
+  readonly ddia: readonly DdiaReference[];
+  readonly sources: readonly SourceLink[];
+}
+
+export interface Heading {
+  readonly level: number;
+  readonly text: string;
+  readonly slug: string;
+  /** 0-based line in the Markdown body (after the front matter). */
+  readonly line: number;
+}
+
+/** A loaded, valid note. */
+export interface Note extends NoteMeta {
+  /** Markdown body without the front matter. */
+  readonly body: string;
+  readonly headings: readonly Heading[];
+  /** Computed from the body at 200 words per minute, at least 1. */
+  readonly readingMinutes: number;
+  readonly wordCount: number;
+  /** Where it was read from: a path or URI string, as the host gave it. */
+  readonly sourcePath: string;
+  /** Which notes root it belongs to: "bundled" or the user's folder label. */
+  readonly root: string;
+  /** 0-based line in the file where the body starts (after the front matter), so body lines map to file lines. */
+  readonly bodyStartLine?: number;
+}
+
+/** How bad a {@link NoteProblem} is; absent means "error". */
+export type NoteProblemSeverity = 'error' | 'warning';
+
+/** A problem found while loading notes. The loader keeps going; the caller shows these. */
+export interface NoteProblem {
+  readonly sourcePath: string;
+  /**
+   * The front-matter field concerned, when there is one: a path such as `priority`, `category[1]` or
+   * `ddia[0].chapter`; `body` for problems with links in the Markdown body.
+   */
+  readonly field?: string;
+  /** The full sentence for people: names the file, the field and the problem. */
+  readonly message: string;
+  /** 0-based line in the file, when known. */
+  readonly line?: number;
+  /** The problem alone, without the file and field (for `path:line: field: detail` listings). */
+  readonly detail?: string;
+  /** Errors make a note invalid (and usually unloadable); warnings (e.g. unknown fields) do not. Default: error. */
+  readonly severity?: NoteProblemSeverity;
+}

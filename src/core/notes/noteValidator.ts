@@ -1,0 +1,463 @@
+// Validates parsed front matter against the note schema (see the notes content format). Every problem names the
+// file, the field and what is wrong, so an author can fix a note from the message alone.
+//
+// Unknown fields are warnings, not errors: the note still loads (the field is ignored), but `notes check` and the
+// content test show them, so a typo such as `alias:` is noticed (it also shows up as "aliases is required").
+
+import { slugify } from '../slug';
+import type { DdiaReference, NoteMeta, NoteProblem, NoteProblemSeverity, Priority, SourceLink } from './note';
+
+/** A note id: lower-case letters and digits in hyphen-separated groups. */
+export const NOTE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Priorities in their display order (most important first). */
+export const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
+
+/** Front-matter fields, in the order the content format lists them. All are required; lists may be empty. */
+export const NOTE_FIELDS = [
+  'id',
+  'title',
+  'category',
+  'priority',
+  'summary',
+  'tags',
+  'aliases',
+  'related',
+  'ddia',
+  'sources',
+] as const;
+
+/**
+ * Chapter titles of "Designing Data-Intensive Applications" per edition (index 0 is chapter 1). The validator
+ * checks a `ddia` entry's chapter exists in its edition and that its title matches (compared as slugs, so case and
+ * punctuation do not matter): chapter numbers moved between editions, and this catches a 1st-edition number
+ * labelled as 2nd edition.
+ */
+export const DDIA_CHAPTERS: Readonly<Record<1 | 2, readonly string[]>> = {
+  1: [
+    'Reliable, Scalable, and Maintainable Applications',
+    'Data Models and Query Languages',
+    'Storage and Retrieval',
+    'Encoding and Evolution',
+    'Replication',
+    'Partitioning',
+    'Transactions',
+    'The Trouble with Distributed Systems',
+    'Consistency and Consensus',
+    'Batch Processing',
+    'Stream Processing',
+    'The Future of Data Systems',
+  ],
+  2: [
+    'Trade-offs in Data Systems Architecture',
+    'Defining Nonfunctional Requirements',
+    'Data Models and Query Languages',
+    'Storage and Retrieval',
+    'Encoding and Evolution',
+    'Replication',
+    'Sharding',
+    'Transactions',
+    'The Trouble with Distributed Systems',
+    'Consistency and Consensus',
+    'Batch Processing',
+    'Stream Processing',
+    'A Philosophy of Streaming Systems',
+    'Doing the Right Thing',
+  ],
+};
+
+/** Where a problem is, for {@link noteProblem}. */
+export interface ProblemLocation {
+  readonly field?: string;
+  /** 0-based file line. */
+  readonly line?: number;
+  readonly severity?: NoteProblemSeverity;
+}
+
+/**
+ * Builds a {@link NoteProblem} whose message names the file and the field:
+ * `content/foo.md: field "priority": expected one of P0, P1, P2 but got "P9"`; body problems read
+ * `content/foo.md: body line 12: ...`.
+ */
+export function noteProblem(sourcePath: string, detail: string, location: ProblemLocation = {}): NoteProblem {
+  const { field, line, severity } = location;
+  let where = '';
+  if (field === 'body') {
+    where = line === undefined ? ' body:' : ` body line ${line + 1}:`;
+  } else if (field !== undefined) {
+    where = ` field "${field}":`;
+  }
+  return {
+    sourcePath,
+    message: `${sourcePath}:${where} ${detail}`,
+    detail,
+    ...(field === undefined ? {} : { field }),
+    ...(line === undefined ? {} : { line }),
+    ...(severity === undefined ? {} : { severity }),
+  };
+}
+
+/** True when the problem makes the note invalid (everything but warnings). */
+export function isError(problem: NoteProblem): boolean {
+  return problem.severity !== 'warning';
+}
+
+/** Options for {@link validateFrontMatter}. */
+export interface ValidateFrontMatterOptions {
+  /** The file's base name without `.md`; `id` must equal it. */
+  readonly expectedId?: string;
+  /** From {@link FrontMatter.fieldLines}: lets problems carry the line of the offending key or item. */
+  readonly fieldLines?: ReadonlyMap<string, number>;
+}
+
+/** The validated metadata (absent when any error was found) and every problem, errors and warnings. */
+export interface FrontMatterValidation {
+  readonly meta?: NoteMeta;
+  readonly problems: readonly NoteProblem[];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'nothing';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'object') {
+    return 'a mapping';
+  }
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp)\./gi;
+const SENTENCE_BREAK = /[.!?]["')\]]?\s+["'([]?[\p{Lu}\d]/u;
+
+/** True when `text` reads as more than one sentence ("e.g.", "i.e.", "vs." do not end a sentence). */
+export function hasSeveralSentences(text: string): boolean {
+  const masked = text.replace(ABBREVIATION, (match) => match.replace(/\./g, ','));
+  return SENTENCE_BREAK.test(masked);
+}
+
+class Checker {
+  readonly problems: NoteProblem[] = [];
+
+  constructor(
+    private readonly sourcePath: string,
+    private readonly fieldLines: ReadonlyMap<string, number> | undefined,
+  ) {}
+
+  get failed(): boolean {
+    return this.problems.some(isError);
+  }
+
+  lineOf(field: string): number | undefined {
+    let path = field;
+    for (;;) {
+      const line = this.fieldLines?.get(path);
+      if (line !== undefined) {
+        return line;
+      }
+      const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+      if (cut <= 0) {
+        return undefined;
+      }
+      path = path.slice(0, cut);
+    }
+  }
+
+  report(field: string, detail: string, severity?: NoteProblemSeverity): void {
+    this.problems.push(noteProblem(this.sourcePath, detail, { field, line: this.lineOf(field), severity }));
+  }
+
+  nonEmptyString(field: string, value: unknown): string | undefined {
+    if (value === undefined) {
+      this.report(field, 'is required but missing');
+      return undefined;
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.report(field, `expected a non-empty string but got ${describe(value)}`);
+      return undefined;
+    }
+    return value.replace(/\s+/g, ' ').trim();
+  }
+
+  list(field: string, value: unknown, hint: string): readonly unknown[] | undefined {
+    if (value === undefined) {
+      this.report(field, `is required but missing (${hint})`);
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.report(field, `expected a list (${hint}) but got ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  stringList(field: string, value: unknown): string[] | undefined {
+    const items = this.list(field, value, 'use [] for none');
+    if (!items) {
+      return undefined;
+    }
+    const result: string[] = [];
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const text = this.nonEmptyString(`${field}[${index}]`, item);
+      if (text === undefined) {
+        return;
+      }
+      if (seen.has(text)) {
+        this.report(`${field}[${index}]`, `duplicate entry ${describe(text)}`, 'warning');
+      }
+      seen.add(text);
+      result.push(text);
+    });
+    return result;
+  }
+
+  unknownKeys(field: string, value: Record<string, unknown>, known: readonly string[]): void {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        const path = field === '' ? key : `${field}.${key}`;
+        this.report(path, `unknown field (ignored); expected only ${known.join(', ')}`, 'warning');
+      }
+    }
+  }
+}
+
+function validateId(check: Checker, value: unknown, expectedId: string | undefined): string | undefined {
+  const id = check.nonEmptyString('id', value);
+  if (id === undefined) {
+    return undefined;
+  }
+  if (!NOTE_ID_PATTERN.test(id)) {
+    check.report(
+      'id',
+      `expected a slug (lower-case letters, digits and single hyphens, e.g. "sticky-sessions") but got ${describe(id)}`,
+    );
+    return undefined;
+  }
+  if (expectedId !== undefined && id !== expectedId) {
+    check.report('id', `${describe(id)} must equal the file name without .md (${describe(expectedId)})`);
+    return undefined;
+  }
+  return id;
+}
+
+function validateCategory(check: Checker, value: unknown): string[] | undefined {
+  if (value === undefined) {
+    check.report('category', 'is required but missing');
+    return undefined;
+  }
+  if (!Array.isArray(value) || value.length === 0) {
+    check.report('category', `expected a non-empty list of category names but got ${describe(value)}`);
+    return undefined;
+  }
+  const result: string[] = [];
+  value.forEach((item: unknown, index) => {
+    const name = check.nonEmptyString(`category[${index}]`, item);
+    if (name === undefined) {
+      return;
+    }
+    if (name.includes('/')) {
+      check.report(`category[${index}]`, `category names must not contain "/" but got ${describe(name)}`);
+      return;
+    }
+    result.push(name);
+  });
+  return result.length === value.length ? result : undefined;
+}
+
+function validatePriority(check: Checker, value: unknown): Priority | undefined {
+  if (value === undefined) {
+    check.report('priority', `is required but missing (one of ${PRIORITIES.join(', ')})`);
+    return undefined;
+  }
+  if (typeof value !== 'string' || !(PRIORITIES as readonly string[]).includes(value)) {
+    check.report('priority', `expected one of ${PRIORITIES.join(', ')} but got ${describe(value)}`);
+    return undefined;
+  }
+  return value as Priority;
+}
+
+function validateSummary(check: Checker, value: unknown): string | undefined {
+  const summary = check.nonEmptyString('summary', value);
+  if (summary !== undefined && hasSeveralSentences(summary)) {
+    check.report('summary', `expected one sentence but got several: ${describe(summary)}`);
+    return undefined;
+  }
+  return summary;
+}
+
+function validateRelated(check: Checker, value: unknown, id: string | undefined): string[] | undefined {
+  const related = check.stringList('related', value);
+  if (!related) {
+    return undefined;
+  }
+  related.forEach((target, index) => {
+    if (!NOTE_ID_PATTERN.test(target)) {
+      check.report(`related[${index}]`, `expected a note id (a slug such as "consistent-hashing") but got ${describe(target)}`);
+    } else if (target === id) {
+      check.report(`related[${index}]`, 'a note cannot list itself as related');
+    }
+  });
+  return related;
+}
+
+const DDIA_KEYS = ['edition', 'chapter', 'title', 'topic'] as const;
+
+function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefined {
+  const items = check.list('ddia', value, 'use [] when no chapter applies');
+  if (!items) {
+    return undefined;
+  }
+  const result: DdiaReference[] = [];
+  items.forEach((item, index) => {
+    const field = `ddia[${index}]`;
+    if (!isRecord(item)) {
+      check.report(field, `expected a mapping { edition, chapter, title, topic? } but got ${describe(item)}`);
+      return;
+    }
+    check.unknownKeys(field, item, DDIA_KEYS);
+    const { edition, chapter } = item;
+    let editionOk = false;
+    if (edition === undefined) {
+      check.report(`${field}.edition`, 'is required but missing (1 or 2)');
+    } else if (edition !== 1 && edition !== 2) {
+      check.report(`${field}.edition`, `expected 1 or 2 but got ${describe(edition)}`);
+    } else {
+      editionOk = true;
+    }
+    let chapterOk = false;
+    if (chapter === undefined) {
+      check.report(`${field}.chapter`, 'is required but missing');
+    } else if (typeof chapter !== 'number' || !Number.isInteger(chapter) || chapter < 1) {
+      check.report(`${field}.chapter`, `expected a positive integer but got ${describe(chapter)}`);
+    } else if (editionOk && chapter > DDIA_CHAPTERS[edition as 1 | 2].length) {
+      check.report(
+        `${field}.chapter`,
+        `edition ${String(edition)} has chapters 1-${DDIA_CHAPTERS[edition as 1 | 2].length} but got ${chapter}`,
+      );
+    } else {
+      chapterOk = true;
+    }
+    const title = check.nonEmptyString(`${field}.title`, item.title);
+    if (title !== undefined && editionOk && chapterOk) {
+      const expected = DDIA_CHAPTERS[edition as 1 | 2][(chapter as number) - 1];
+      if (slugify(expected) !== slugify(title)) {
+        check.report(
+          `${field}.title`,
+          `expected ${describe(expected)} for edition ${String(edition)} chapter ${String(chapter)} but got ${describe(title)}`,
+        );
+      }
+    }
+    let topic: string | undefined;
+    if (item.topic !== undefined) {
+      topic = check.nonEmptyString(`${field}.topic`, item.topic);
+    }
+    if (editionOk && chapterOk && title !== undefined) {
+      const reference: DdiaReference = { edition: edition as 1 | 2, chapter: chapter as number, title };
+      result.push(topic === undefined ? reference : { ...reference, topic });
+    }
+  });
+  return result;
+}
+
+const SOURCE_KEYS = ['title', 'url'] as const;
+
+function validateSources(check: Checker, value: unknown): SourceLink[] | undefined {
+  const items = check.list('sources', value, 'use [] for none');
+  if (!items) {
+    return undefined;
+  }
+  const result: SourceLink[] = [];
+  items.forEach((item, index) => {
+    const field = `sources[${index}]`;
+    if (!isRecord(item)) {
+      check.report(field, `expected a mapping { title, url } but got ${describe(item)}`);
+      return;
+    }
+    check.unknownKeys(field, item, SOURCE_KEYS);
+    const title = check.nonEmptyString(`${field}.title`, item.title);
+    let url: string | undefined;
+    if (item.url === undefined) {
+      check.report(`${field}.url`, 'is required but missing');
+    } else if (typeof item.url !== 'string' || !isHttpsUrl(item.url)) {
+      check.report(`${field}.url`, `expected an https:// URL but got ${describe(item.url)}`);
+    } else {
+      url = item.url;
+    }
+    if (title !== undefined && url !== undefined) {
+      result.push({ title, url });
+    }
+  });
+  return result;
+}
+
+/** True for an absolute `https://host/...` URL (the only kind of external link a note may carry). */
+export function isHttpsUrl(text: string): boolean {
+  if (!/^https:\/\//i.test(text)) {
+    return false;
+  }
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Validates front-matter data (as parsed by `splitFrontMatter`) for the note at `sourcePath`. Returns the metadata
+ * only when there are no errors; warnings (unknown fields, duplicate list entries) do not block it. Strings are
+ * trimmed and inner whitespace collapsed (YAML folded scalars end with a newline).
+ */
+export function validateFrontMatter(
+  data: unknown,
+  sourcePath: string,
+  options: ValidateFrontMatterOptions = {},
+): FrontMatterValidation {
+  const check = new Checker(sourcePath, options.fieldLines);
+  if (!isRecord(data)) {
+    return {
+      problems: [noteProblem(sourcePath, `front matter must be a YAML mapping but got ${describe(data)}`, { line: 0 })],
+    };
+  }
+  check.unknownKeys('', data, NOTE_FIELDS);
+  const id = validateId(check, data.id, options.expectedId);
+  const title = check.nonEmptyString('title', data.title);
+  const category = validateCategory(check, data.category);
+  const priority = validatePriority(check, data.priority);
+  const summary = validateSummary(check, data.summary);
+  const tags = check.stringList('tags', data.tags);
+  const aliases = check.stringList('aliases', data.aliases);
+  const related = validateRelated(check, data.related, id);
+  const ddia = validateDdia(check, data.ddia);
+  const sources = validateSources(check, data.sources);
+  if (
+    check.failed ||
+    id === undefined ||
+    title === undefined ||
+    category === undefined ||
+    priority === undefined ||
+    summary === undefined ||
+    tags === undefined ||
+    aliases === undefined ||
+    related === undefined ||
+    ddia === undefined ||
+    sources === undefined
+  ) {
+    return { problems: check.problems };
+  }
+  return {
+    meta: { id, title, category, priority, summary, tags, aliases, related, ddia, sources },
+    problems: check.problems,
+  };
+}
