@@ -24,26 +24,26 @@ function parseResult(lines) {
   return line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : undefined;
 }
 
-execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs'), '--tests'], { stdio: 'inherit' });
+if (!process.env.STATECRAFT_SKIP_BUILD) execFileSync(process.execPath, [path.join(repoRoot, "scripts/build.mjs"), "--tests"], { stdio: "inherit" });
 const workspace = freshSampleWorkspace('integration');
 
 if (process.env.VSCODE_EXECUTABLE_PATH || process.env.STATECRAFT_TEST_ELECTRON === '1') {
   const { runTests } = await import('@vscode/test-electron');
-  const lines = [];
-  const originalLog = console.log;
+  const resultFile = path.join(workspace, '..', `statecraft-integration-${process.pid}.json`);
+  const readResult = () => (fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 1 });
   try {
     await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: testsPath,
+      extensionTestsEnv: { STATECRAFT_RESULT_FILE: resultFile },
       launchArgs: [workspace, '--disable-extensions'],
     });
-    originalLog('test-electron run finished');
   } catch (error) {
-    originalLog(`test-electron run failed: ${error}`);
-    reportAndExit(parseResult(lines) ?? { passed: 0, failed: 1 }, 1);
+    console.error(`test-electron run failed: ${error}`);
+    reportAndExit(readResult(), 1);
   }
-  reportAndExit(parseResult(lines) ?? { passed: 0, failed: 1 }, 0);
+  reportAndExit(readResult(), 0);
 }
 
 ensureCodeServer();

@@ -1,12 +1,22 @@
-// Composition root: build the core services once, register each feature, and let VS Code own the disposables.
+// Composition root: build the services once, register each feature (each returns a Disposable), and let VS Code
+// own them through context.subscriptions. Model: markdown-language-features extension.shared.ts.
 import * as vscode from 'vscode';
-import { ViewIds } from './vscode/commandIds';
 import { createOutputLogger } from './vscode/outputLogger';
+import { ProgressStore } from './vscode/progressStore';
+import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
+export interface StatecraftTestApi {
+  readonly notes: NotesFeature;
+  readonly progress: ProgressStore;
+}
+
+export function activate(context: vscode.ExtensionContext): StatecraftTestApi | undefined {
   const logger = createOutputLogger();
-  context.subscriptions.push(logger);
-  context.subscriptions.push(vscode.window.createTreeView(ViewIds.notes, { treeDataProvider: { getChildren: () => [], getTreeItem: (x: vscode.TreeItem) => x } }));
+  const progress = new ProgressStore(context.globalState);
+  const notes = registerNotes(context, progress, logger);
+  context.subscriptions.push(logger, progress, notes);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { notes, progress } : undefined;
 }
 
 export function deactivate(): void {

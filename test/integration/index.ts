@@ -2,6 +2,7 @@
 // extensionTestsPath both load. The suites are a separate bundle, required after mocha has installed its globals.
 // Results are logged as single pre-formatted lines: code-server forwards extension-host console.log arguments to
 // the browser unformatted, so mocha's own printf-style reporter output would arrive garbled.
+import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
@@ -18,6 +19,8 @@ export function run(): Promise<void> {
     let failed = 0;
     const runner = mocha.run(() => {
       console.log(`${RESULT_PREFIX}${JSON.stringify({ passed, failed })}`);
+      // test-electron runs write the result where its runner can read it (the console goes to the child's stdout).
+      if (process.env.STATECRAFT_RESULT_FILE) fs.writeFileSync(process.env.STATECRAFT_RESULT_FILE, JSON.stringify({ passed, failed }));
       if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
       else resolve();
     });

@@ -1,1 +1,3 @@
+// Every in-host suite, imported in a fixed order (no globbing inside the extension host).
 import './activation.test';
+import './notes.test';

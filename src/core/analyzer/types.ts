@@ -79,4 +79,9 @@ export interface AnalysisResult {
   readonly suppressed: readonly Finding[];
   /** Set when the file was not analysed (too large, minified, unsupported), with a message saying why. */
   readonly skipped?: string;
+  /** The machine-readable reason behind `skipped` (the CLI reports size/minified skips and stays quiet on tests). */
+  readonly skipReason?: SkipReason;
 }
+
+/** Why a file was not analysed. */
+export type SkipReason = 'unsupported' | 'test-file' | 'too-large' | 'minified' | 'timeout' | 'cancelled';

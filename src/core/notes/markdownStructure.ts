@@ -7,21 +7,22 @@ import { slugify } from '../slug';
 import type { Heading } from './note';
 
 type Token = MarkdownIt.Token;
+type MarkdownParser = MarkdownIt.MarkdownIt;
 
 /**
  * Creates the note Markdown parser: CommonMark + tables + strikethrough, raw HTML disabled (escaped as text),
  * no linkify, no typographer. `validateLink` accepts everything so every link becomes a token: the allow-list in
  * `classifyHref` is then the single gate, and the validator can report links markdown-it would silently drop.
  */
-export function createMarkdownParser(): MarkdownIt {
+export function createMarkdownParser(): MarkdownParser {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = () => true;
   return md;
 }
 
-let sharedParser: MarkdownIt | undefined;
+let sharedParser: MarkdownParser | undefined;
 
-function parser(): MarkdownIt {
+function parser(): MarkdownParser {
   sharedParser ??= createMarkdownParser();
   return sharedParser;
 }
@@ -128,7 +129,7 @@ function collectLinks(inline: Token, fallbackLine: number, into: MarkdownLink[])
       line += 1;
     }
     if (child.type === 'link_open') {
-      open = { href: child.attrGet('href') ?? '', line, parts: [] };
+      open = { href: String(child.attrGet('href') ?? ''), line, parts: [] };
     } else if (child.type === 'link_close') {
       if (open) {
         into.push({ href: open.href, text: collapse(inlineText(open.parts)), line: open.line });

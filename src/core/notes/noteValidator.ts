@@ -121,7 +121,7 @@ function describe(value: unknown): string {
     return 'nothing';
   }
   if (Array.isArray(value)) {
-    return 'a list';
+    return value.length === 0 ? 'an empty list' : 'a list';
   }
   if (typeof value === 'object') {
     return 'a mapping';
@@ -158,16 +158,20 @@ class Checker {
     return this.problems.some(isError);
   }
 
+  /** The line of the field, else of its nearest parent, else the opening `---` (where a missing field belongs). */
   lineOf(field: string): number | undefined {
+    if (!this.fieldLines) {
+      return undefined;
+    }
     let path = field;
     for (;;) {
-      const line = this.fieldLines?.get(path);
+      const line = this.fieldLines.get(path);
       if (line !== undefined) {
         return line;
       }
       const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
       if (cut <= 0) {
-        return undefined;
+        return 0;
       }
       path = path.slice(0, cut);
     }

@@ -14,6 +14,7 @@ import type { Note } from '../notes/note';
 import { classifyHref, type LinkTarget } from '../notes/noteLinks';
 
 type Token = MarkdownIt.Token;
+type MarkdownRenderer = MarkdownIt.MarkdownIt;
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,13 +25,9 @@ export function escapeHtml(text: string): string {
 
 const LANGUAGE = /^[A-Za-z0-9_+#.-]{1,40}$/;
 
-interface LinkMeta {
-  readonly target: LinkTarget;
-}
-
 function linkTarget(token: Token): LinkTarget {
-  const meta = token.meta as LinkMeta | null;
-  return meta?.target ?? { kind: 'blocked', reason: 'unclassified link' };
+  const target = token.meta?.target as LinkTarget | undefined;
+  return target ?? { kind: 'blocked', reason: 'unclassified link' };
 }
 
 function annotateInline(inline: Token): void {
@@ -38,8 +35,7 @@ function annotateInline(inline: Token): void {
   for (const child of inline.children ?? []) {
     if (child.type === 'link_open') {
       open = child;
-      const meta: LinkMeta = { target: classifyHref(child.attrGet('href') ?? '') };
-      child.meta = meta;
+      child.meta = { target: classifyHref(String(child.attrGet('href') ?? '')) };
     } else if (child.type === 'link_close') {
       child.meta = open?.meta ?? null;
       open = undefined;
@@ -62,7 +58,7 @@ function annotate(tokens: Token[]): void {
         break;
       case 'th_open':
       case 'td_open': {
-        const align = ALIGN_STYLE.exec(token.attrGet('style') ?? '');
+        const align = ALIGN_STYLE.exec(String(token.attrGet('style') ?? ''));
         token.attrs = align ? [['class', `sc-align-${align[1]}`]] : null;
         break;
       }
@@ -79,7 +75,7 @@ function annotate(tokens: Token[]): void {
  * Creates a configured markdown-it renderer for notes (see the file comment for the rules). Call once and reuse:
  * {@link renderMarkdown} keeps a shared instance.
  */
-export function createMarkdownRenderer(): MarkdownIt {
+export function createMarkdownRenderer(): MarkdownRenderer {
   const md = createMarkdownParser();
   md.core.ruler.push('statecraft_annotate', (state) => {
     annotate(state.tokens);
@@ -114,7 +110,7 @@ export function createMarkdownRenderer(): MarkdownIt {
   return md;
 }
 
-let shared: MarkdownIt | undefined;
+let shared: MarkdownRenderer | undefined;
 
 /** Renders Markdown text to safe HTML (a fragment, no `<html>`/`<body>`). */
 export function renderMarkdown(text: string): string {

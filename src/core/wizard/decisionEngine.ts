@@ -304,10 +304,6 @@ function ms(x: number): string {
   return String(clean(x));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 'es'}`;
-}
-
 function accessesText(n: number): string {
   return n === 1 ? '1 access' : `${n} accesses`;
 }
@@ -344,7 +340,7 @@ function arithmetic(line: LatencyLine, n: number): string {
 
 function instancesPhrase(f: Facts): string {
   return f.inputs.runtime === 'serverless'
-    ? `on serverless (peak ${plural(f.inputs.instances, 'instanc').replace('instanc', 'instance')}, started and recycled by the platform)`
+    ? `on serverless (peak ${f.inputs.instances} ${f.inputs.instances === 1 ? 'instance' : 'instances'}, started and recycled by the platform)`
     : `with ${f.inputs.instances} instances`;
 }
 
@@ -449,10 +445,13 @@ function fitsText(a: Assessment, f: Facts): string {
       return `a signed token verified on each request: ${arith}, ${within}`;
     case 'externalized': {
       const db = f.latency.database;
+      if (externalStore(f) === 'database') {
+        return `a durable database is the source of truth: ${arithmetic(db, f.n)}, ${within} (Redis, up to ${ms(a.line.totalMs.high)} ms, fits too)`;
+      }
       const dbText = db.fits
-        ? `a database (${ms(db.totalMs.low)}–${ms(db.totalMs.high)} ms) fits too`
+        ? `a database (up to ${ms(db.totalMs.high)} ms) fits too`
         : `a database (up to ${ms(db.totalMs.high)} ms) would not`;
-      return `the store is the source of truth: ${arith}, ${within}; ${dbText}`;
+      return `Redis is the source of truth: ${arith}, ${within}; ${dbText}`;
     }
     case 'in-process-cache':
       return f.inputs.loss === 'acceptable'
@@ -492,18 +491,22 @@ function latencyReason(f: Facts): string {
   const missing = lines.filter((l) => !l.fits).map((l) => `${l.label} (up to ${ms(l.totalMs.high)} ms)`);
   const head = `A ${ms(f.budget)} ms p99 budget for ${accessesText(f.n)}`;
   if (fitting.length === 0) return `${head}: no tier fits, not even ${missing[0]}.`;
-  if (missing.length === 0) return `${head}: every tier fits by its high total, up to ${fitting[fitting.length - 1]}.`;
-  return `${head}: ${fitting.join(', ')} fit by their high total; ${missing.join(', ')} do not.`;
+  if (missing.length === 0) return `${head}: every tier fits by the high total, even ${fitting[fitting.length - 1]}.`;
+  return `${head}: ${listText(fitting)} ${fitting.length === 1 ? 'fits' : 'fit'} by the high total; ${listText(missing)} ${missing.length === 1 ? 'does' : 'do'} not.`;
 }
 
-function accessesReason(f: Facts, chosen: Assessment): string {
+function listText(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function accessesReason(f: Facts, serving: LatencyLine): string {
   if (f.n === 1) return 'One access per request: the per-access cost is the whole cost.';
   const redis = f.latency.redis;
   const batched =
     !redis.fits && redis.perAccessMs.high <= f.budget
       ? ` Batching them into one round trip (MGET, pipelining, one query) would bring Redis to ${ms(redis.perAccessMs.low)}–${ms(redis.perAccessMs.high)} ms, within the budget.`
       : '';
-  return `${f.n} accesses per request multiply every per-access cost: ${arithmetic(chosen.line, f.n)}.${batched}`;
+  return `${f.n} accesses per request multiply every per-access cost: ${arithmetic(serving, f.n)}.${batched}`;
 }
 
 function instancesReason(f: Facts): string {
@@ -526,7 +529,7 @@ function instancesReason(f: Facts): string {
   );
 }
 
-function reasonsOf(f: Facts, chosen: Assessment): Reason[] {
+function reasonsOf(f: Facts, serving: LatencyLine): Reason[] {
   const { inputs } = f;
   const runtime =
     inputs.runtime === 'server'
@@ -562,7 +565,7 @@ function reasonsOf(f: Facts, chosen: Assessment): Reason[] {
   }
   return [
     { input: 'latencyBudgetMs', text: latencyReason(f) },
-    { input: 'accessesPerRequest', text: accessesReason(f, chosen) },
+    { input: 'accessesPerRequest', text: accessesReason(f, serving) },
     { input: 'instances', text: instancesReason(f) },
     { input: 'runtime', text: runtime },
     { input: 'loss', text: loss },
@@ -576,10 +579,14 @@ function storeName(store: ExternalStore, loss: Loss): string {
   return loss === 'none' ? 'Redis with persistence (AOF) and a replica' : 'Redis';
 }
 
+/** The tier the chosen placement is served from: an externalized database is judged on Redis but served by SQL. */
+function servingLine(a: Assessment, f: Facts, store: ExternalStore): LatencyLine {
+  return a.placement === 'externalized' && store === 'database' ? f.latency.database : a.line;
+}
+
 function headlineOf(chosen: Assessment, f: Facts, store: ExternalStore): string {
   const within = `within the ${ms(f.budget)} ms budget`;
-  const line = store === 'database' && chosen.placement === 'externalized' ? f.latency.database : chosen.line;
-  const arith = arithmetic(line, f.n);
+  const arith = arithmetic(servingLine(chosen, f, store), f.n);
   switch (chosen.placement) {
     case 'stateless':
       return `Stateless: carry the state with each request as a signed token (${arith}), ${within}.`;
@@ -605,7 +612,7 @@ function infeasibleMessage(closest: Assessment, assessments: readonly Assessment
   } else {
     const ruledOut = assessments
       .filter((a) => a.problems.length > 0)
-      .map((a) => `${a.placement} is ruled out by ${a.problems.map((p) => p.relax.replace(/=.*/, '=') + f.inputs[p.input]).join(' and ')}`);
+      .map((a) => `${a.placement} is ruled out by ${a.problems.map((p) => `${p.input}=${f.inputs[p.input]}`).join(' and ')}`);
     const tooSlow = assessments
       .filter((a) => a.problems.length === 0)
       .map((a) => `${a.placement} needs up to ${ms(a.line.totalMs.high)} ms`);
@@ -652,7 +659,11 @@ function techniquesOf(p: Placement, f: Facts, store: ExternalStore): string[] {
             ? 'Redis as the source of truth with persistence (AOF, appendfsync chosen for how much may be lost) and a replica; a database would not fit the budget.'
             : 'Redis as the source of truth: in-memory speed over one network hop.',
       );
-      out.push('TTLs on every key so abandoned state (sessions, counters) expires on its own.');
+      out.push(
+        store === 'database'
+          ? 'TTLs: an expires_at column and a periodic sweep, so abandoned state does not pile up.'
+          : 'TTLs on every key (EXPIRE) so abandoned state (sessions, counters) expires on its own.',
+      );
       if (inputs.shared === 'yes') {
         out.push('Atomic operations in the store (INCR, Lua scripts, transactions, conditional writes) so writers on different instances do not overwrite each other.');
       }
@@ -795,6 +806,7 @@ export function recommend(inputs: Inputs): Recommendation {
     ? headlineOf(chosen, f, store)
     : `No placement fits the ${ms(f.budget)} ms budget with these answers; closest: ${chosen.placement}.`;
   const row = SEED_ROW[chosen.placement];
+  const serving = servingLine(chosen, f, store);
   return {
     placement: chosen.placement,
     feasible,
@@ -806,10 +818,10 @@ export function recommend(inputs: Inputs): Recommendation {
       why: whyText(a, chosen.placement, feasible, f),
       tier: a.line.tier,
     })),
-    reasons: reasonsOf(f, chosen),
+    reasons: reasonsOf(f, serving),
     latency: PLACEMENT_TIERS.map((t) => f.latency[t]),
     consequences: SEED_TABLE.map((r) => ({ ...r, chosen: r.approach === row })),
-    tradeOffs: tradeOffsOf(chosen.placement, chosen.line, f),
+    tradeOffs: tradeOffsOf(chosen.placement, serving, f),
     store: chosen.placement === 'externalized' ? store : null,
     techniques: techniquesOf(chosen.placement, f, store),
     notes: notesOf(chosen.placement, f),

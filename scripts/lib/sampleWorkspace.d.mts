@@ -1,0 +1,1 @@
+export function freshSampleWorkspace(name: string): string;

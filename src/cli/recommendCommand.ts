@@ -1,0 +1,145 @@
+// `statecraft recommend`: the decision wizard's engine behind flags. Parsing and printing only; every decision is
+// recommend()'s, so the CLI and the editor always give the same answer for the same inputs.
+
+import { renderDecisionRecord } from '../core/wizard/adr';
+import {
+  INPUT_FLAGS,
+  INPUT_IDS,
+  INPUT_SPECS,
+  checkInputValue,
+  recommend,
+  type InputId,
+  type Inputs,
+  type Recommendation,
+} from '../core/wizard/decisionEngine';
+import { ExitCode, UsageError, type CliIo } from './cliIo';
+
+const USAGE =
+  'Usage: statecraft recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> ' +
+  '--runtime server|serverless --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]';
+
+type OutputFormat = 'text' | 'json' | 'adr';
+
+const FLAG_TO_INPUT = new Map<string, InputId>(INPUT_IDS.map((id) => [INPUT_FLAGS[id], id]));
+
+function allowedText(id: InputId): string {
+  const spec = INPUT_SPECS[id];
+  return spec.kind === 'pick' ? `one of ${spec.values.join(', ')}` : spec.allowed;
+}
+
+function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFormat } | 'help' {
+  const raw = new Map<InputId, string>();
+  const problems: string[] = [];
+  /** Flags already reported as malformed, so they are not reported again as missing. */
+  const reported = new Set<InputId>();
+  let format: OutputFormat = 'text';
+  let formatFlag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (!arg.startsWith('--')) {
+      problems.push(`unexpected argument ${JSON.stringify(arg)}: every answer is a flag`);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (flag === '--json' || flag === '--adr') {
+      if (eq !== -1) problems.push(`${flag} takes no value`);
+      else if (formatFlag !== undefined && formatFlag !== flag) problems.push(`${formatFlag} and ${flag} cannot be combined: pick one output`);
+      formatFlag = flag;
+      format = flag === '--json' ? 'json' : 'adr';
+      continue;
+    }
+    const id = FLAG_TO_INPUT.get(flag);
+    if (id === undefined) {
+      problems.push(`unknown flag ${flag}`);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+    if (value === undefined) {
+      problems.push(`${flag} needs a value: ${allowedText(id)}`);
+      reported.add(id);
+    } else if (raw.has(id)) {
+      problems.push(`${flag} is given more than once`);
+      reported.add(id);
+    } else {
+      raw.set(id, value);
+    }
+  }
+  const inputs: Partial<Record<InputId, unknown>> = {};
+  for (const id of INPUT_IDS) {
+    if (reported.has(id)) continue;
+    const checked = checkInputValue(id, raw.get(id), INPUT_FLAGS[id]);
+    if (checked.ok) inputs[id] = checked.value;
+    else problems.push(checked.message);
+  }
+  if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\n${USAGE}`);
+  return { inputs: inputs as unknown as Inputs, format };
+}
+
+function today(clock: () => Date): string {
+  const d = clock();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function range(r: { low: number; high: number }): string {
+  return `${r.low}–${r.high} ms`;
+}
+
+function textReport(inputs: Inputs, rec: Recommendation): string {
+  const width = Math.max(...rec.alternatives.map((a) => a.placement.length));
+  const lines: string[] = [`Placement: ${rec.placement}${rec.feasible ? '' : ' (closest; no placement fits)'}`, rec.headline];
+  if (!rec.feasible && rec.message !== undefined) lines.push('', `Not feasible: ${rec.message}`);
+  lines.push(
+    '',
+    'Answers',
+    ...INPUT_IDS.map((id) => `  ${INPUT_FLAGS[id]} ${inputs[id]}`),
+    '',
+    'Options',
+    ...rec.alternatives.map((a) => `  ${a.placement.padEnd(width)}  ${a.why}`),
+    '',
+    'Reasons',
+    ...rec.reasons.map((r) => `  ${r.input}: ${r.text}`),
+    '',
+    `Latency (per access × ${inputs.accessesPerRequest}; the high total must be within ${inputs.latencyBudgetMs} ms)`,
+    ...rec.latency.map(
+      (l) => `  ${l.label.padEnd(20)}  ${range(l.perAccessMs).padEnd(16)}  total ${range(l.totalMs).padEnd(18)}  ${l.fits ? 'fits' : 'does not fit'}`,
+    ),
+    '',
+    'Consequences (seed table; * marks the accepted row)',
+    ...rec.consequences.map(
+      (c) =>
+        `  ${c.chosen ? '*' : ' '} ${c.approach}: scaling ${c.scaling}; failure recovery ${c.failureRecovery}; complexity ${c.complexity}`,
+    ),
+    '',
+    'Techniques',
+    ...rec.techniques.map((t) => `  - ${t}`),
+    '',
+    `Notes to read: ${rec.notes.join(', ')}`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Runs `statecraft recommend`. `argv` holds the arguments after the subcommand name. Prints a text report, the
+ * Recommendation as JSON (`--json`), or a decision record dated today by `clock` (`--adr`). Returns 0, or 1 when no
+ * placement fits (the output then names the closest option). A missing, repeated, unknown or invalid flag throws a
+ * UsageError naming the flag and the allowed values, before anything is written; `--help` prints the usage line.
+ */
+export async function runRecommendCommand(argv: string[], io: CliIo, clock: () => Date = () => new Date()): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return ExitCode.ok;
+  }
+  const { inputs, format } = parsed;
+  const rec = recommend(inputs);
+  if (format === 'json') io.stdout(`${JSON.stringify(rec, null, 2)}\n`);
+  else if (format === 'adr') io.stdout(renderDecisionRecord(inputs, rec, { date: today(clock) }));
+  else io.stdout(textReport(inputs, rec));
+  return rec.feasible ? ExitCode.ok : ExitCode.findings;
+}

@@ -1,0 +1,220 @@
+// in-memory-session-map for Go: a package-level map or sync.Map, or a map field of the receiver's struct, written
+// (`m[k] = v`, `m[k]++`, `m.Store(k, v)`) in an HTTP handler — net/http `(w http.ResponseWriter, r *http.Request)`,
+// Gin `*gin.Context`, Fiber `*fiber.Ctx`, Echo `echo.Context` — or in a same-file function such a handler calls, with a
+// session/user/client-like name, type or key. Stands down for maps only read by handlers, function-local maps,
+// cache-named maps, files with no handler (CLIs, libraries) and test files.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import { goEnclosingReceiver, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import type { GoReachedFunction } from '../syntax/goSyntax';
+
+type Kind = 'map' | 'sync.Map';
+
+interface SharedMap {
+  readonly name: string;
+  readonly nameNode: Node;
+  readonly kind: Kind;
+  readonly typeText: string;
+  /** The struct that declares the field, or undefined for a package-level variable. */
+  readonly struct?: string;
+}
+
+interface MapWrite {
+  readonly target: SharedMap;
+  readonly key: string;
+  readonly via: GoReachedFunction;
+}
+
+const SYNC_MAP_WRITES = new Set(['Store', 'LoadOrStore', 'Swap', 'CompareAndSwap']);
+
+export const goSessionMapDetector: Detector = {
+  id: 'go-session-map',
+  languages: ['go'],
+  prefilter(text: string): boolean {
+    return /\bmap\[|sync\.Map/.test(text) && /http\.ResponseWriter|gin\.Context|fiber\.Ctx|echo\.Context/.test(text);
+  },
+  detect(context: DetectorContext): Finding[] {
+    const root = context.root;
+    const imports = goImports(root);
+    if (goIsTestSource(root, imports)) {
+      return [];
+    }
+    const packageMaps = new Map<string, SharedMap>();
+    const structFields = new Map<string, SharedMap>();
+    for (const shared of [...packageLevelMaps(root, imports), ...structMapFields(root, imports)]) {
+      if (shared.struct) {
+        structFields.set(`${shared.struct}.${shared.name}`, shared);
+      } else {
+        packageMaps.set(shared.name, shared);
+      }
+    }
+    if (packageMaps.size === 0 && structFields.size === 0) {
+      return [];
+    }
+    const writes = new Map<SharedMap, MapWrite[]>();
+    for (const reached of goReachableFromHandlers(root, imports)) {
+      if (context.isCancelled()) {
+        return [];
+      }
+      for (const write of writesIn(reached, packageMaps, structFields)) {
+        writes.set(write.target, [...(writes.get(write.target) ?? []), write]);
+      }
+    }
+    const findings: Finding[] = [];
+    for (const [target, targetWrites] of writes) {
+      if (isCacheLikeName(target.name)) {
+        continue;
+      }
+      const sessionLike = isSessionLikeName(target.name) || isSessionLikeName(target.typeText) || targetWrites.some((write) => isSessionLikeName(write.key));
+      if (!sessionLike) {
+        continue;
+      }
+      const first = targetWrites[0];
+      const what = target.struct ? `${target.kind} field "${target.name}" of ${target.struct}` : `package-level ${target.kind} "${target.name}"`;
+      findings.push(makeFinding('in-memory-session-map', target.nameNode, {
+        message:
+          `The ${what} is written in ${first.via.handlerName} and keeps per-user state in this process's memory: it is lost on ` +
+          'restart and each replica has its own copy, so scaling out needs sticky routing.',
+        note: 'externalize-sessions-go#hand-rolled-session-maps',
+        framework: first.via.framework,
+      }));
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+};
+
+/** The shared-map kind of a declared type: `map[K]V` or `sync.Map`. */
+function kindOfType(type: Node | null, imports: ReadonlyMap<string, string>): Kind | undefined {
+  if (!type) {
+    return undefined;
+  }
+  if (type.type === 'map_type') {
+    return 'map';
+  }
+  const qualified = goQualifiedType(type, imports);
+  return qualified && qualified[0] === 'sync' && qualified[1] === 'Map' ? 'sync.Map' : undefined;
+}
+
+/** The shared-map kind of an initialiser: `map[K]V{...}`, `make(map[K]V)`, `&sync.Map{}`, `new(sync.Map)`. */
+function kindOfValue(value: Node | undefined, imports: ReadonlyMap<string, string>): Kind | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (value.type === 'composite_literal') {
+    return kindOfType(value.childForFieldName('type'), imports);
+  }
+  if (value.type === 'unary_expression' && value.text.startsWith('&')) {
+    return kindOfValue(value.childForFieldName('operand') ?? undefined, imports);
+  }
+  if (value.type === 'call_expression') {
+    const callee = value.childForFieldName('function')?.text;
+    const first = namedChildren(value.childForFieldName('arguments') ?? value)[0];
+    if ((callee === 'make' || callee === 'new') && first) {
+      return kindOfType(first, imports);
+    }
+  }
+  return undefined;
+}
+
+function packageLevelMaps(root: Node, imports: ReadonlyMap<string, string>): SharedMap[] {
+  const maps: SharedMap[] = [];
+  for (const declaration of namedChildren(root)) {
+    if (declaration.type !== 'var_declaration') {
+      continue;
+    }
+    for (const spec of collect(declaration, ['var_spec'])) {
+      const type = spec.childForFieldName('type');
+      const valueList = spec.childForFieldName('value');
+      const values = valueList ? namedChildren(valueList) : [];
+      spec.childrenForFieldName('name').forEach((nameNode, index) => {
+        if (!nameNode) {
+          return;
+        }
+        const kind = kindOfType(type, imports) ?? kindOfValue(values[index], imports);
+        if (kind) {
+          maps.push({ name: nameNode.text, nameNode, kind, typeText: (type ?? values[index])?.text ?? '' });
+        }
+      });
+    }
+  }
+  return maps;
+}
+
+function structMapFields(root: Node, imports: ReadonlyMap<string, string>): SharedMap[] {
+  const fields: SharedMap[] = [];
+  for (const spec of collect(root, ['type_spec'])) {
+    const struct = spec.childForFieldName('name')?.text;
+    const type = spec.childForFieldName('type');
+    if (!struct || type?.type !== 'struct_type') {
+      continue;
+    }
+    for (const field of collect(type, ['field_declaration'])) {
+      const fieldType = field.childForFieldName('type');
+      const kind = kindOfType(fieldType, imports);
+      if (!kind || !field.parent?.parent?.equals(type)) {
+        continue;
+      }
+      for (const nameNode of field.childrenForFieldName('name')) {
+        if (nameNode) {
+          fields.push({ name: nameNode.text, nameNode, kind, typeText: fieldType?.text ?? '', struct });
+        }
+      }
+    }
+  }
+  return fields;
+}
+
+function writesIn(reached: GoReachedFunction, packageMaps: ReadonlyMap<string, SharedMap>, structFields: ReadonlyMap<string, SharedMap>): MapWrite[] {
+  const body = reached.node.childForFieldName('body');
+  if (!body) {
+    return [];
+  }
+  const locals = goLocalNames(reached.node);
+  const receiver = goEnclosingReceiver(reached.node);
+  const resolve = (operand: Node | null): SharedMap | undefined => {
+    if (operand?.type === 'identifier') {
+      return locals.has(operand.text) ? undefined : packageMaps.get(operand.text);
+    }
+    if (operand?.type === 'selector_expression' && receiver) {
+      const owner = operand.childForFieldName('operand');
+      const field = operand.childForFieldName('field');
+      if (owner?.type === 'identifier' && owner.text === receiver.name && field) {
+        return structFields.get(`${receiver.type}.${field.text}`);
+      }
+    }
+    return undefined;
+  };
+  const writes: MapWrite[] = [];
+  const indexWrite = (target: Node | null): void => {
+    if (target?.type !== 'index_expression') {
+      return;
+    }
+    const shared = resolve(target.childForFieldName('operand'));
+    if (shared?.kind === 'map') {
+      writes.push({ target: shared, key: target.childForFieldName('index')?.text ?? '', via: reached });
+    }
+  };
+  for (const node of collect(body, ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'])) {
+    if (node.type === 'assignment_statement') {
+      for (const target of namedChildren(node.childForFieldName('left') ?? node)) {
+        indexWrite(target);
+      }
+    } else if (node.type === 'inc_statement' || node.type === 'dec_statement') {
+      indexWrite(namedChildren(node)[0] ?? null);
+    } else {
+      const callee = node.childForFieldName('function');
+      if (callee?.type !== 'selector_expression' || !SYNC_MAP_WRITES.has(callee.childForFieldName('field')?.text ?? '')) {
+        continue;
+      }
+      const shared = resolve(callee.childForFieldName('operand'));
+      if (shared?.kind === 'sync.Map') {
+        const key = namedChildren(node.childForFieldName('arguments') ?? node)[0];
+        writes.push({ target: shared, key: key?.text ?? '', via: reached });
+      }
+    }
+  }
+  return writes;
+}

@@ -1,0 +1,150 @@
+// session-store-in-memory for Go session libraries:
+// - alexedwards/scs: `scs.New()` whose manager never gets a `.Store` (the default is the in-memory memstore), or an
+//   explicit `memstore.New()` from scs. Any `.Store = <other store>` assignment in the file stands every scs.New down,
+//   since the manager may reach it under another name.
+// - Fiber: `session.New()` from fiber's session middleware with no config, or a `session.Config{...}` literal
+//   without `Storage` (the default storage is memory). A config passed by a variable that cannot be resolved in the
+//   file stands down.
+// - gin-contrib/sessions: `memstore.NewStore(...)`. Cookie, Redis and other stores stand down.
+// Calls are recognised through the file's imports, so comments, strings and unrelated `memstore` packages do not match.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { goAliasesFor, goImports, goIsTestSource } from '../syntax/goSyntax';
+
+const SCS = /^github\.com\/alexedwards\/scs(\/v\d+)?$/;
+const SCS_MEMSTORE = /^github\.com\/alexedwards\/scs(\/v\d+)?\/memstore$/;
+const FIBER_SESSION = /^github\.com\/gofiber\/fiber(\/v\d+)?\/middleware\/session$/;
+const GIN_MEMSTORE = /^github\.com\/gin-contrib\/sessions\/memstore$/;
+
+const CONSEQUENCE = 'sessions live in this process\'s memory, are lost on restart and need sticky routing once there is more than one instance.';
+
+export const goSessionStoreDetector: Detector = {
+  id: 'go-session-store',
+  languages: ['go'],
+  prefilter(text: string): boolean {
+    return /alexedwards\/scs|gofiber\/fiber|gin-contrib\/sessions/.test(text);
+  },
+  detect(context: DetectorContext): Finding[] {
+    const root = context.root;
+    const imports = goImports(root);
+    if (goIsTestSource(root, imports)) {
+      return [];
+    }
+    const scs = goAliasesFor(imports, (path) => SCS.test(path));
+    const scsMemstore = goAliasesFor(imports, (path) => SCS_MEMSTORE.test(path));
+    const fiberSession = goAliasesFor(imports, (path) => FIBER_SESSION.test(path));
+    const ginMemstore = goAliasesFor(imports, (path) => GIN_MEMSTORE.test(path));
+    const calls = collect(root, ['call_expression']).map((call) => ({ call, callee: qualifiedCallee(call) })).filter((entry) => entry.callee);
+    const storeAssignments = collect(root, ['assignment_statement']).filter(isStoreAssignment);
+
+    const findings: Finding[] = [];
+    for (const { call, callee } of calls) {
+      if (context.isCancelled()) {
+        return [];
+      }
+      const [pkg, name] = callee as [string, string];
+      if (scs.has(pkg) && name === 'New' && storeAssignments.length === 0) {
+        findings.push(makeFinding('session-store-in-memory', call, {
+          message: `scs.New() without a .Store uses scs's default in-memory memstore: ${CONSEQUENCE}`,
+          note: 'externalize-sessions-go#scs',
+          framework: 'scs',
+        }));
+      } else if (scsMemstore.has(pkg) && /^New/.test(name)) {
+        findings.push(makeFinding('session-store-in-memory', call, {
+          message: `${pkg}.${name}() is scs's in-memory session store: ${CONSEQUENCE}`,
+          note: 'externalize-sessions-go#scs',
+          framework: 'scs',
+        }));
+      } else if (fiberSession.has(pkg) && (name === 'New' || name === 'NewWithStore') && usesDefaultFiberStorage(call, root)) {
+        findings.push(makeFinding('session-store-in-memory', call, {
+          message: `${pkg}.${name}() without a Storage keeps Fiber sessions in its default memory storage: ${CONSEQUENCE}`,
+          note: 'externalize-sessions-go#fiber',
+          framework: 'Fiber session',
+        }));
+      } else if (ginMemstore.has(pkg) && name === 'NewStore') {
+        findings.push(makeFinding('session-store-in-memory', call, {
+          message: `${pkg}.NewStore(...) is gin-contrib/sessions' in-memory store: ${CONSEQUENCE}`,
+          note: 'externalize-sessions-go#gin',
+          framework: 'gin-contrib/sessions',
+        }));
+      }
+    }
+    return findings;
+  },
+};
+
+/** `pkg.Name(...)` → ["pkg", "Name"] for a call on a package identifier; undefined for method calls on values. */
+function qualifiedCallee(call: Node): [string, string] | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'selector_expression') {
+    return undefined;
+  }
+  const operand = callee.childForFieldName('operand');
+  const field = callee.childForFieldName('field');
+  return operand?.type === 'identifier' && field ? [operand.text, field.text] : undefined;
+}
+
+/** `x.Store = <anything>`: the scs manager got a store (an explicit memstore.New() is reported on its own). */
+function isStoreAssignment(assignment: Node): boolean {
+  const left = namedChildren(assignment.childForFieldName('left') ?? assignment);
+  return left.some((target) => target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'Store');
+}
+
+/**
+ * True when a fiber `session.New(...)` call gets no config, or a config literal (inline or assigned to the variable
+ * passed) without a `Storage` key and with no later `cfg.Storage = ...`. Unresolvable configs count as configured.
+ */
+function usesDefaultFiberStorage(call: Node, root: Node): boolean {
+  const argumentsNode = call.childForFieldName('arguments');
+  const args = argumentsNode ? namedChildren(argumentsNode).filter((node) => node.type !== 'comment') : [];
+  if (args.length === 0) {
+    return true;
+  }
+  let config: Node | undefined = args[0];
+  if (config.type === 'identifier') {
+    const name = config.text;
+    if (assignsField(root, name, 'Storage')) {
+      return false;
+    }
+    config = literalAssignedTo(root, name);
+  }
+  if (config?.type === 'unary_expression') {
+    config = config.childForFieldName('operand') ?? undefined;
+  }
+  if (config?.type !== 'composite_literal') {
+    return false;
+  }
+  const body = config.childForFieldName('body');
+  const keys = body ? namedChildren(body).filter((element) => element.type === 'keyed_element').map((element) => namedChildren(element)[0]?.text) : [];
+  return !keys.includes('Storage');
+}
+
+/** The composite literal a variable is initialised with (`cfg := session.Config{...}` / `var cfg = ...`), if any. */
+function literalAssignedTo(root: Node, name: string): Node | undefined {
+  for (const declaration of collect(root, ['short_var_declaration', 'var_spec', 'assignment_statement'])) {
+    const left = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : namedChildren(declaration.childForFieldName('left') ?? declaration);
+    const right = declaration.childForFieldName(declaration.type === 'var_spec' ? 'value' : 'right');
+    const index = left.findIndex((node) => node?.type === 'identifier' && node.text === name);
+    if (index >= 0 && right) {
+      const value = namedChildren(right)[index];
+      if (value?.type === 'composite_literal' || value?.type === 'unary_expression') {
+        return value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** True when the file assigns `<name>.<field> = ...` anywhere. */
+function assignsField(root: Node, name: string, field: string): boolean {
+  return collect(root, ['assignment_statement']).some((assignment) =>
+    namedChildren(assignment.childForFieldName('left') ?? assignment).some(
+      (target) =>
+        target.type === 'selector_expression' &&
+        target.childForFieldName('operand')?.text === name &&
+        target.childForFieldName('field')?.text === field,
+    ),
+  );
+}

@@ -1,0 +1,160 @@
+// in-memory-session-map for Java: a static map, or a map field of a singleton (Spring bean, servlet, Spring
+// WebSocketHandler), that a request or WebSocket handler writes with a session/user/client-like name or key.
+// Instance fields of a Jakarta @ServerEndpoint are per connection and stand down; so do immutable tables
+// (`Map.of(...)`), maps filled only in initialisers, cache-named maps and test sources.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import {
+  javaClassRole,
+  javaFrameworkOf,
+  javaHasModifier,
+  javaIsTestSource,
+  javaLocalNames,
+  javaRawTypeName,
+  javaReachableHandlers,
+} from '../syntax/javaSyntax';
+
+const MAP_TYPES = new Set([
+  'Map', 'HashMap', 'ConcurrentHashMap', 'ConcurrentMap', 'LinkedHashMap', 'Hashtable', 'TreeMap', 'SortedMap', 'NavigableMap',
+  'ConcurrentSkipListMap', 'ConcurrentNavigableMap', 'WeakHashMap',
+]);
+const WRITE_METHODS = new Set(['put', 'putIfAbsent', 'putAll', 'computeIfAbsent', 'compute', 'merge']);
+/** Initialisers that build an unmodifiable map: writing to it would throw, so it is a constant table. */
+const IMMUTABLE_INITIALISER = /^(Map\s*\.\s*(of|ofEntries|copyOf)|Collections\s*\.\s*(unmodifiable\w*Map|emptyMap|singletonMap)|Immutable\w*Map\b)/;
+
+interface MapField {
+  readonly name: string;
+  readonly nameNode: Node;
+  readonly isStatic: boolean;
+  readonly typeName: string;
+  readonly typeText: string;
+}
+
+interface MapWrite {
+  readonly handler: string;
+  readonly key: string;
+}
+
+export const javaSessionMapDetector: Detector = {
+  id: 'java-session-map',
+  languages: ['java'],
+  prefilter(text: string): boolean {
+    return /Map\b/.test(text) && /Mapping|doGet|doPost|doPut|doDelete|service|@OnOpen|@OnMessage|WebSocketHandler|@Service|@Component|@Path|@GET|@POST/.test(text);
+  },
+  detect(context: DetectorContext): Finding[] {
+    if (javaIsTestSource(context.root)) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    for (const classNode of collect(context.root, ['class_declaration'])) {
+      if (context.isCancelled()) {
+        break;
+      }
+      findings.push(...detectInClass(classNode));
+    }
+    return findings;
+  },
+};
+
+function detectInClass(classNode: Node): Finding[] {
+  const role = javaClassRole(classNode);
+  const fields = mapFields(classNode).filter((field) => field.isStatic || role === 'singleton');
+  if (fields.length === 0) {
+    return [];
+  }
+  const handlers = javaReachableHandlers(classNode);
+  if (handlers.length === 0) {
+    return [];
+  }
+  const className = classNode.childForFieldName('name')?.text ?? '';
+  const findings: Finding[] = [];
+  for (const field of fields) {
+    if (isCacheLikeName(field.name)) {
+      continue;
+    }
+    const writes = handlers.flatMap((handler) => writesTo(field, handler, className));
+    if (writes.length === 0) {
+      continue;
+    }
+    const sessionLike = isSessionLikeName(field.name) || isSessionLikeName(field.typeText) || writes.some((write) => isSessionLikeName(write.key));
+    if (!sessionLike) {
+      continue;
+    }
+    const holder = field.isStatic ? `static ${field.typeName}` : `${field.typeName} field of the singleton ${className}`;
+    findings.push(makeFinding('in-memory-session-map', field.nameNode, {
+      message:
+        `"${field.name}" (${holder}) is written in ${writes[0].handler}() and keeps per-user state in this JVM's memory: ` +
+        'it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.',
+      note: 'externalize-sessions-java#hand-rolled-session-maps',
+      framework: javaFrameworkOf(classNode),
+    }));
+  }
+  return findings;
+}
+
+function mapFields(classNode: Node): MapField[] {
+  const body = classNode.childForFieldName('body');
+  if (!body) {
+    return [];
+  }
+  const fields: MapField[] = [];
+  for (const member of namedChildren(body)) {
+    if (member.type !== 'field_declaration') {
+      continue;
+    }
+    const type = member.childForFieldName('type');
+    const typeName = javaRawTypeName(type);
+    if (!type || !typeName || !MAP_TYPES.has(typeName)) {
+      continue;
+    }
+    for (const declarator of member.childrenForFieldName('declarator')) {
+      const nameNode = declarator?.childForFieldName('name');
+      if (!declarator || !nameNode) {
+        continue;
+      }
+      const value = declarator.childForFieldName('value');
+      if (value && IMMUTABLE_INITIALISER.test(value.text)) {
+        continue;
+      }
+      fields.push({ name: nameNode.text, nameNode, isStatic: javaHasModifier(member, 'static'), typeName, typeText: type.text });
+    }
+  }
+  return fields;
+}
+
+/** Mutating calls on the field inside one handler: `f.put(...)`, `this.f.merge(...)`, `Owner.f.computeIfAbsent(...)`. */
+function writesTo(field: MapField, handler: Node, className: string): MapWrite[] {
+  const body = handler.childForFieldName('body');
+  if (!body) {
+    return [];
+  }
+  const shadowed = javaLocalNames(handler).has(field.name);
+  const handlerName = handler.childForFieldName('name')?.text ?? 'a handler';
+  const writes: MapWrite[] = [];
+  for (const call of collect(body, ['method_invocation'])) {
+    const method = call.childForFieldName('name')?.text;
+    const object = call.childForFieldName('object');
+    if (!method || !WRITE_METHODS.has(method) || !object || !refersToField(object, field.name, className, shadowed)) {
+      continue;
+    }
+    const argumentList = call.childForFieldName('arguments');
+    const key = argumentList ? namedChildren(argumentList).find((argument) => argument.type !== 'comment') : undefined;
+    writes.push({ handler: handlerName, key: key?.text ?? '' });
+  }
+  return writes;
+}
+
+function refersToField(object: Node, name: string, className: string, shadowed: boolean): boolean {
+  if (object.type === 'identifier') {
+    return !shadowed && object.text === name;
+  }
+  if (object.type === 'field_access') {
+    const owner = object.childForFieldName('object');
+    const field = object.childForFieldName('field');
+    return field?.text === name && owner !== null && (owner.type === 'this' || owner.text === className);
+  }
+  return false;
+}

@@ -1,0 +1,239 @@
+// Go helpers over tree-sitter trees: imports (alias → path), test files, HTTP handler signatures and the functions
+// a handler calls in the same file.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { collect, namedChildren } from './tree';
+
+/** Local package name → import path, for every import of the file (dot and blank imports skipped). */
+export function goImports(root: Node): Map<string, string> {
+  const imports = new Map<string, string>();
+  for (const spec of collect(root, ['import_spec'])) {
+    const path = spec.childForFieldName('path')?.text.replace(/^["`]|["`]$/g, '');
+    if (!path) {
+      continue;
+    }
+    const alias = spec.childForFieldName('name');
+    if (alias && (alias.type === 'dot' || alias.type === 'blank_identifier' || alias.text === '.' || alias.text === '_')) {
+      continue;
+    }
+    imports.set(alias ? alias.text : defaultPackageName(path), path);
+  }
+  return imports;
+}
+
+/** The package name Go gives an import without alias: the last path element, skipping a `/vN` major-version suffix. */
+export function defaultPackageName(path: string): string {
+  const segments = path.split('/');
+  let last = segments[segments.length - 1] ?? path;
+  if (/^v\d+$/.test(last) && segments.length > 1) {
+    last = segments[segments.length - 2];
+  }
+  return last.replace(/\.v\d+$/, '').replace(/^go-/, '');
+}
+
+/** Local names under which the file imports a package whose path satisfies `matches`. */
+export function goAliasesFor(imports: ReadonlyMap<string, string>, matches: (path: string) => boolean): Set<string> {
+  const aliases = new Set<string>();
+  for (const [alias, path] of imports) {
+    if (matches(path)) {
+      aliases.add(alias);
+    }
+  }
+  return aliases;
+}
+
+/** True for test code: an external test package (`package x_test`) or a file importing "testing". */
+export function goIsTestSource(root: Node, imports: ReadonlyMap<string, string>): boolean {
+  const packageName = namedChildren(root).find((node) => node.type === 'package_clause')?.text ?? '';
+  return /_test\s*$/.test(packageName) || [...imports.values()].includes('testing');
+}
+
+/** A type as (import path, name), e.g. `*gin.Context` → ["github.com/gin-gonic/gin", "Context"]; pointers dropped. */
+export function goQualifiedType(type: Node | null, imports: ReadonlyMap<string, string>): [string, string] | undefined {
+  let current = type;
+  while (current && current.type === 'pointer_type') {
+    current = namedChildren(current)[0] ?? null;
+  }
+  if (!current || current.type !== 'qualified_type') {
+    return undefined;
+  }
+  const pkg = current.childForFieldName('package')?.text ?? '';
+  const name = current.childForFieldName('name')?.text ?? '';
+  return [imports.get(pkg) ?? pkg, name];
+}
+
+const isGin = (path: string): boolean => path === 'github.com/gin-gonic/gin' || path === 'gin';
+const isFiber = (path: string): boolean => /^github\.com\/gofiber\/fiber(\/v\d+)?$/.test(path) || path === 'fiber';
+const isEcho = (path: string): boolean => /^github\.com\/labstack\/echo(\/v\d+)?$/.test(path) || path === 'echo';
+const isNetHttp = (path: string): boolean => path === 'net/http' || path === 'http';
+
+/**
+ * The web framework whose handler signature a function has: `(w http.ResponseWriter, r *http.Request)` → "net/http",
+ * `*gin.Context` → "Gin", `*fiber.Ctx`/`fiber.Ctx` → "Fiber", `echo.Context` → "Echo"; undefined otherwise.
+ */
+export function goHandlerFramework(fn: Node, imports: ReadonlyMap<string, string>): string | undefined {
+  const parameters = fn.childForFieldName('parameters');
+  if (!parameters) {
+    return undefined;
+  }
+  let responseWriter = false;
+  let request = false;
+  for (const parameter of namedChildren(parameters)) {
+    const type = goQualifiedType(parameter.childForFieldName('type'), imports);
+    if (!type) {
+      continue;
+    }
+    const [path, name] = type;
+    if (isGin(path) && name === 'Context') {
+      return 'Gin';
+    }
+    if (isFiber(path) && name === 'Ctx') {
+      return 'Fiber';
+    }
+    if (isEcho(path) && name === 'Context') {
+      return 'Echo';
+    }
+    if (isNetHttp(path)) {
+      responseWriter ||= name === 'ResponseWriter';
+      request ||= name === 'Request';
+    }
+  }
+  return responseWriter && request ? 'net/http' : undefined;
+}
+
+/** Function declarations, methods and function literals of the file. */
+export function goFunctions(root: Node): Node[] {
+  return collect(root, ['function_declaration', 'method_declaration', 'func_literal']);
+}
+
+/** The receiver of a method (`func (s *Server) ...` → name "s", type "Server"), or undefined for other functions. */
+export function goReceiver(fn: Node): { readonly name: string; readonly type: string } | undefined {
+  if (fn.type !== 'method_declaration') {
+    return undefined;
+  }
+  const parameter = namedChildren(fn.childForFieldName('receiver') ?? fn).find((node) => node.type === 'parameter_declaration');
+  const name = parameter?.childForFieldName('name')?.text;
+  let type = parameter?.childForFieldName('type') ?? null;
+  while (type && type.type === 'pointer_type') {
+    type = namedChildren(type)[0] ?? null;
+  }
+  if (type?.type === 'generic_type') {
+    type = type.childForFieldName('type');
+  }
+  return name && type ? { name, type: type.text } : undefined;
+}
+
+/** The method receiver in scope at a node: its own (for a method) or that of the enclosing method. */
+export function goEnclosingReceiver(fn: Node): { readonly name: string; readonly type: string } | undefined {
+  for (let current: Node | null = fn; current; current = current.parent) {
+    if (current.type === 'method_declaration') {
+      return goReceiver(current);
+    }
+    if (current.type === 'function_declaration') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A reachable function and the framework of the handler it was reached from. */
+export interface GoReachedFunction {
+  readonly node: Node;
+  readonly framework: string;
+  /** The handler's name, or "a handler func literal" for an anonymous one. */
+  readonly handlerName: string;
+}
+
+/**
+ * Handler functions plus every function of the file they call, transitively: plain calls to top-level functions
+ * (`createSession(...)`) and calls through the receiver to methods of the same type (`s.store(...)`).
+ */
+export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string, string>): GoReachedFunction[] {
+  const functions = goFunctions(root);
+  const topLevel = new Map<string, Node>();
+  const methods = new Map<string, Node>();
+  for (const fn of functions) {
+    const name = fn.childForFieldName('name')?.text;
+    if (!name) {
+      continue;
+    }
+    if (fn.type === 'function_declaration') {
+      topLevel.set(name, fn);
+    } else if (fn.type === 'method_declaration') {
+      const receiver = goReceiver(fn);
+      if (receiver) {
+        methods.set(`${receiver.type}.${name}`, fn);
+      }
+    }
+  }
+  const reached = new Map<number, GoReachedFunction>();
+  const queue: GoReachedFunction[] = [];
+  for (const fn of functions) {
+    const framework = goHandlerFramework(fn, imports);
+    if (framework) {
+      queue.push({ node: fn, framework, handlerName: goFunctionLabel(fn) });
+    }
+  }
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    if (reached.has(item.node.id)) {
+      continue;
+    }
+    reached.set(item.node.id, item);
+    const body = item.node.childForFieldName('body');
+    if (!body) {
+      continue;
+    }
+    const receiver = goEnclosingReceiver(item.node);
+    for (const call of collect(body, ['call_expression'])) {
+      const callee = call.childForFieldName('function');
+      let target: Node | undefined;
+      if (callee?.type === 'identifier') {
+        target = topLevel.get(callee.text);
+      } else if (callee?.type === 'selector_expression' && receiver) {
+        const operand = callee.childForFieldName('operand');
+        const field = callee.childForFieldName('field');
+        if (operand?.type === 'identifier' && operand.text === receiver.name && field) {
+          target = methods.get(`${receiver.type}.${field.text}`);
+        }
+      }
+      if (target && !reached.has(target.id)) {
+        queue.push({ node: target, framework: item.framework, handlerName: item.handlerName });
+      }
+    }
+  }
+  return [...reached.values()];
+}
+
+/** A readable name for a function node: its declared name, or a description of a literal. */
+export function goFunctionLabel(fn: Node): string {
+  const name = fn.childForFieldName('name')?.text;
+  return name ? `${name}()` : 'a handler func literal';
+}
+
+/**
+ * Names a function declares (parameters, receiver, `:=` and `var` declarations, range variables), which shadow
+ * package-level variables of the same name inside it.
+ */
+export function goLocalNames(fn: Node): Set<string> {
+  const names = new Set<string>();
+  for (const node of collect(fn, ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'])) {
+    if (node.type === 'short_var_declaration' || node.type === 'range_clause') {
+      const left = node.childForFieldName('left');
+      if (node.type === 'range_clause' && !node.text.includes(':=')) {
+        continue;
+      }
+      for (const identifier of left ? namedChildren(left) : []) {
+        if (identifier.type === 'identifier') {
+          names.add(identifier.text);
+        }
+      }
+      continue;
+    }
+    for (const name of node.childrenForFieldName('name')) {
+      if (name) {
+        names.add(name.text);
+      }
+    }
+  }
+  return names;
+}

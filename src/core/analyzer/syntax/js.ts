@@ -1,0 +1,384 @@
+// JavaScript / TypeScript / TSX helpers over tree-sitter trees: imports and requires, "is this a server file",
+// object literals, and value resolution. Handler and scope recognition live in jsHandlers.ts.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { AnalyzerLanguage } from '../types';
+import { collect, namedChildren, walk } from './tree';
+
+/** The languages the JS/TS detectors run on (the JSX-aware JavaScript grammar covers .jsx). */
+export const JS_LANGUAGES: readonly AnalyzerLanguage[] = ['javascript', 'typescript', 'tsx'];
+
+/** How a local name is bound to a module: `import x from` (default), `import * as x` (*), `x = require()` (module),
+ * `x = require()(...)` or `x = imported(...)` (factory), or a named export (`{ Server }`). */
+export interface ImportBinding {
+  readonly local: string;
+  readonly source: string;
+  readonly imported: string;
+}
+
+/** What the JS detectors need to know about a module before looking for constructs. */
+export interface JsModuleInfo {
+  readonly bindings: readonly ImportBinding[];
+  /** Every module specifier imported, required or re-exported, `node:` prefix removed. */
+  readonly sources: ReadonlySet<string>;
+  /** The last top-level import or require statement: generated imports go after it. */
+  readonly lastImport: Node | undefined;
+  /** True when the file uses `import` statements (generated code follows the file's style). */
+  readonly usesEsm: boolean;
+  /** True when the file imports an HTTP/WebSocket server framework (or calls Bun.serve / Deno.serve). */
+  readonly isServer: boolean;
+  /** True for a `"use client"` module (React Server Components): it runs in the browser. */
+  readonly isClient: boolean;
+}
+
+const SERVER_MODULES = new Set([
+  'http', 'https', 'http2', 'net', 'express', 'fastify', 'koa', 'koa-router', 'restify', 'socket.io', 'ws',
+  'uWebSockets.js', 'polka', 'micro', 'hono', 'h3', 'elysia', 'connect', 'sockjs', 'hapi', 'next', 'next/server',
+  'express-session', 'express-ws', 'apollo-server', 'apollo-server-express', 'graphql-yoga', 'feathers', 'sails',
+]);
+const SERVER_PREFIXES = ['@nestjs/', '@fastify/', 'fastify-', '@hapi/', '@koa/', 'koa-', '@hono/', '@trpc/server', '@apollo/server', '@socket.io/', '@feathersjs/', 'express-'];
+
+/** True when a module specifier names a server framework (so module-level state in the file is server state). */
+export function isServerModule(source: string): boolean {
+  return SERVER_MODULES.has(source) || SERVER_PREFIXES.some((prefix) => source.startsWith(prefix));
+}
+
+/** The value of a plain string literal (or a template without substitutions); undefined for anything else. */
+export function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node) {
+    return undefined;
+  }
+  if (node.type === 'string') {
+    return node.text.slice(1, -1);
+  }
+  if (node.type === 'template_string' && !namedChildren(node).some((child) => child.type === 'template_substitution')) {
+    return node.text.slice(1, -1);
+  }
+  return undefined;
+}
+
+/** The module specifier of `require('x')` (also `require("node:x")` → "x"), else undefined. */
+export function requireSource(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'call_expression') {
+    return undefined;
+  }
+  const callee = node.childForFieldName('function');
+  if (!callee || callee.type !== 'identifier' || callee.text !== 'require') {
+    return undefined;
+  }
+  const args = node.childForFieldName('arguments');
+  const first = args ? namedChildren(args)[0] : undefined;
+  const source = stringValue(first);
+  return source === undefined ? undefined : stripNodePrefix(source);
+}
+
+function stripNodePrefix(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}
+
+/** Removes wrappers that do not change a value: parentheses, `as T` (but not `as const`), `satisfies`, `!`, `await`. */
+export function unwrapExpression(node: Node | null | undefined): Node | undefined {
+  let current = node ?? undefined;
+  for (let guard = 0; current && guard < 50; guard++) {
+    if (current.type === 'parenthesized_expression' || current.type === 'non_null_expression' || current.type === 'satisfies_expression' || current.type === 'await_expression') {
+      current = namedChildren(current)[0];
+    } else if (current.type === 'as_expression') {
+      const children = namedChildren(current);
+      if (current.text.trimEnd().endsWith('as const')) {
+        return current;
+      }
+      current = children[0];
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
+/** Collects imports, requires and the file-level facts detectors gate on. */
+export function analyzeJsModule(root: Node): JsModuleInfo {
+  const bindings: ImportBinding[] = [];
+  const sources = new Set<string>();
+  let lastImport: Node | undefined;
+  let usesEsm = false;
+  let isServer = false;
+
+  for (const statement of namedChildren(root)) {
+    if (statement.type === 'import_statement') {
+      usesEsm = true;
+      lastImport = statement;
+      addImportStatement(statement, bindings, sources);
+    } else if ((statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') && isRequireDeclaration(statement)) {
+      lastImport = statement;
+    } else if (statement.type === 'export_statement') {
+      const source = stringValue(statement.childForFieldName('source'));
+      if (source !== undefined) {
+        sources.add(stripNodePrefix(source));
+      }
+    }
+  }
+
+  // Requires and dynamic imports can appear anywhere (inside a createApp() function, for instance).
+  walk(root, (node) => {
+    if (node.type === 'call_expression') {
+      const source = requireSource(node) ?? dynamicImportSource(node);
+      if (source !== undefined) {
+        sources.add(source);
+      }
+      const callee = node.childForFieldName('function');
+      if (callee?.type === 'member_expression' && /^(Bun|Deno)\.serve$/.test(callee.text)) {
+        isServer = true;
+      }
+    } else if (node.type === 'variable_declarator') {
+      addRequireBinding(node, bindings);
+    }
+  }, new Set(['call_expression', 'variable_declarator']));
+
+  // `const MemoryStore = createMemoryStore(session)` binds the factory's product to the factory's module.
+  const byLocal = new Map(bindings.map((binding) => [binding.local, binding]));
+  for (const declarator of collect(root, ['variable_declarator'])) {
+    const name = declarator.childForFieldName('name');
+    const value = unwrapExpression(declarator.childForFieldName('value'));
+    if (name?.type !== 'identifier' || value?.type !== 'call_expression') {
+      continue;
+    }
+    const callee = value.childForFieldName('function');
+    const binding = callee?.type === 'identifier' ? byLocal.get(callee.text) : undefined;
+    if (binding && (binding.imported === 'default' || binding.imported === 'module')) {
+      bindings.push({ local: name.text, source: binding.source, imported: 'factory' });
+    }
+  }
+
+  for (const source of sources) {
+    if (isServerModule(source)) {
+      isServer = true;
+    }
+  }
+  return { bindings, sources, lastImport, usesEsm, isServer, isClient: hasUseClientDirective(root) };
+}
+
+function dynamicImportSource(node: Node): string | undefined {
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'import') {
+    return undefined;
+  }
+  const args = node.childForFieldName('arguments');
+  const source = stringValue(args ? namedChildren(args)[0] : undefined);
+  return source === undefined ? undefined : stripNodePrefix(source);
+}
+
+function addImportStatement(statement: Node, bindings: ImportBinding[], sources: Set<string>): void {
+  const requireClause = namedChildren(statement).find((child) => child.type === 'import_require_clause');
+  if (requireClause) {
+    const local = namedChildren(requireClause).find((child) => child.type === 'identifier');
+    const source = stringValue(requireClause.childForFieldName('source'));
+    if (source !== undefined) {
+      sources.add(stripNodePrefix(source));
+      if (local) {
+        bindings.push({ local: local.text, source: stripNodePrefix(source), imported: 'module' });
+      }
+    }
+    return;
+  }
+  const rawSource = stringValue(statement.childForFieldName('source'));
+  if (rawSource === undefined) {
+    return;
+  }
+  const source = stripNodePrefix(rawSource);
+  sources.add(source);
+  const clause = namedChildren(statement).find((child) => child.type === 'import_clause');
+  if (!clause) {
+    return;
+  }
+  for (const part of namedChildren(clause)) {
+    if (part.type === 'identifier') {
+      bindings.push({ local: part.text, source, imported: 'default' });
+    } else if (part.type === 'namespace_import') {
+      const local = namedChildren(part).find((child) => child.type === 'identifier');
+      if (local) {
+        bindings.push({ local: local.text, source, imported: '*' });
+      }
+    } else if (part.type === 'named_imports') {
+      for (const specifier of namedChildren(part)) {
+        if (specifier.type !== 'import_specifier') {
+          continue;
+        }
+        const name = specifier.childForFieldName('name');
+        const alias = specifier.childForFieldName('alias');
+        if (name) {
+          bindings.push({ local: (alias ?? name).text, source, imported: name.text });
+        }
+      }
+    }
+  }
+}
+
+function isRequireDeclaration(statement: Node): boolean {
+  const declarators = namedChildren(statement).filter((child) => child.type === 'variable_declarator');
+  return declarators.length > 0 && declarators.every((declarator) => requireRoot(declarator.childForFieldName('value')) !== undefined);
+}
+
+/** `require('x')`, `require('x').y` or `require('x')(...)`: the module specifier; else undefined. */
+function requireRoot(value: Node | null): string | undefined {
+  const node = unwrapExpression(value);
+  if (!node) {
+    return undefined;
+  }
+  if (node.type === 'member_expression') {
+    return requireSource(node.childForFieldName('object'));
+  }
+  if (node.type === 'call_expression') {
+    return requireSource(node) ?? requireSource(node.childForFieldName('function'));
+  }
+  return undefined;
+}
+
+function addRequireBinding(declarator: Node, bindings: ImportBinding[]): void {
+  const name = declarator.childForFieldName('name');
+  const value = unwrapExpression(declarator.childForFieldName('value'));
+  if (!name || !value) {
+    return;
+  }
+  const direct = requireSource(value);
+  if (direct !== undefined) {
+    if (name.type === 'identifier') {
+      bindings.push({ local: name.text, source: direct, imported: 'module' });
+    } else if (name.type === 'object_pattern') {
+      for (const part of namedChildren(name)) {
+        if (part.type === 'shorthand_property_identifier_pattern') {
+          bindings.push({ local: part.text, source: direct, imported: part.text });
+        } else if (part.type === 'pair_pattern') {
+          const key = part.childForFieldName('key');
+          const local = part.childForFieldName('value');
+          if (key && local?.type === 'identifier') {
+            bindings.push({ local: local.text, source: direct, imported: key.text });
+          }
+        }
+      }
+    }
+    return;
+  }
+  if (name.type !== 'identifier') {
+    return;
+  }
+  if (value.type === 'member_expression') {
+    const source = requireSource(value.childForFieldName('object'));
+    const property = value.childForFieldName('property');
+    if (source !== undefined && property) {
+      bindings.push({ local: name.text, source, imported: property.text });
+    }
+  } else if (value.type === 'call_expression') {
+    const source = requireSource(value.childForFieldName('function'));
+    if (source !== undefined) {
+      bindings.push({ local: name.text, source, imported: 'factory' });
+    }
+  }
+}
+
+function hasUseClientDirective(root: Node): boolean {
+  for (const statement of namedChildren(root)) {
+    if (statement.type === 'comment') {
+      continue;
+    }
+    if (statement.type !== 'expression_statement') {
+      return false;
+    }
+    const expression = namedChildren(statement)[0];
+    const value = stringValue(expression);
+    if (value === undefined) {
+      return false;
+    }
+    if (value === 'use client') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Local names bound to `source` with one of the given import kinds. */
+export function localsFor(info: JsModuleInfo, source: string | ((source: string) => boolean), kinds?: readonly string[]): Set<string> {
+  const matches = typeof source === 'string' ? (candidate: string) => candidate === source : source;
+  return new Set(
+    info.bindings.filter((binding) => matches(binding.source) && (kinds === undefined || kinds.includes(binding.imported))).map((binding) => binding.local),
+  );
+}
+
+/** The binding of a local name, if it comes from an import or require. */
+export function bindingOf(info: JsModuleInfo, local: string): ImportBinding | undefined {
+  return info.bindings.find((binding) => binding.local === local);
+}
+
+/** The arguments of a call or `new` expression (without the nulls). */
+export function callArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args ? namedChildren(args).filter((child) => child.type !== 'comment') : [];
+}
+
+/** The static name of an object key (`a`, `"a"`, `'a'`); undefined for computed keys. */
+export function propertyKeyName(key: Node | null): string | undefined {
+  if (!key) {
+    return undefined;
+  }
+  if (key.type === 'property_identifier' || key.type === 'identifier' || key.type === 'private_property_identifier') {
+    return key.text;
+  }
+  return stringValue(key);
+}
+
+/** A property of an object literal: the `pair` (or the shorthand identifier) whose key is `name`. */
+export function objectProperty(object: Node, name: string): Node | undefined {
+  for (const child of namedChildren(object)) {
+    if (child.type === 'pair' && propertyKeyName(child.childForFieldName('key')) === name) {
+      return child;
+    }
+    if (child.type === 'shorthand_property_identifier' && child.text === name) {
+      return child;
+    }
+    if (child.type === 'method_definition' && propertyKeyName(child.childForFieldName('name')) === name) {
+      return child;
+    }
+  }
+  return undefined;
+}
+
+/** The value of a property found by {@link objectProperty}: the pair's value, or the shorthand identifier itself. */
+export function propertyValue(property: Node): Node | undefined {
+  if (property.type === 'pair') {
+    return unwrapExpression(property.childForFieldName('value'));
+  }
+  return property;
+}
+
+/** True when the object literal spreads another object, so its full set of keys is unknown. */
+export function hasSpread(object: Node): boolean {
+  return namedChildren(object).some((child) => child.type === 'spread_element');
+}
+
+/**
+ * The initial value of the only variable named `name` in the file (`const opts = {...}`), unwrapped; undefined when
+ * there is no such variable or more than one (so the detector does not guess).
+ */
+export function resolveVariable(root: Node, name: string): Node | undefined {
+  const matches = collect(root, ['variable_declarator']).filter((declarator) => {
+    const declared = declarator.childForFieldName('name');
+    return declared?.type === 'identifier' && declared.text === name;
+  });
+  if (matches.length !== 1) {
+    return undefined;
+  }
+  return unwrapExpression(matches[0].childForFieldName('value'));
+}
+
+/** True when the file assigns `name.property = ...` somewhere (an options object completed after its literal). */
+export function assignsProperty(root: Node, name: string, property: string): boolean {
+  return collect(root, ['assignment_expression']).some((assignment) => {
+    const left = assignment.childForFieldName('left');
+    if (left?.type === 'member_expression') {
+      return left.childForFieldName('object')?.text === name && left.childForFieldName('property')?.text === property;
+    }
+    if (left?.type === 'subscript_expression') {
+      return left.childForFieldName('object')?.text === name && stringValue(left.childForFieldName('index')) === property;
+    }
+    return false;
+  });
+}

@@ -1,0 +1,330 @@
+// Python helpers over tree-sitter trees: imports, "is this server code", string literals, handlers and scopes.
+//
+// A function counts as a handler when it is
+//   - decorated as a route/event (`@app.route`, `@app.get`, `@router.post`, `@bp.before_request`, `@sio.on`,
+//     `@sio.event`, `@socketio.on`, `@app.websocket`, `@api_view`, `@login_required`, `@require_POST`, ...);
+//   - declared with a request-like first parameter (`request`, `req`, `websocket`, `ws`, `sid`; `self` skipped) or
+//     any parameter annotated `Request`/`WebSocket`/`HttpRequest` — Django views, aiohttp and python-socketio;
+//   - a method of a class-based view / consumer / handler (`View`, `APIView`, `ViewSet`, `HTTPEndpoint`,
+//     `WebsocketConsumer`, `RequestHandler`, `Namespace`, `Resource`, `MethodView` bases);
+//   - registered by name (`add_url_rule(..., view_func=login)`, `router.add_get('/', handler)`, `sio.on('x', f)`),
+//     named like a login (`login`, `sign_in`, `authenticate`), or a module-level function called from a handler.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isLoginLikeName } from './keywords';
+import { collect, namedChildren } from './tree';
+
+/** What the Python detectors need to know about a module. */
+export interface PythonModuleInfo {
+  /** Imported module names (`import a.b` → "a.b"; `from a.b import c` → "a.b"; relative imports omitted). */
+  readonly modules: ReadonlySet<string>;
+  /** Local name → "module.name" for `from module import name [as local]` and `import module [as local]`. */
+  readonly bindings: ReadonlyMap<string, string>;
+  readonly isServer: boolean;
+  /** The web framework the file uses, for finding metadata ("flask", "django", "fastapi", ..., or "python"). */
+  readonly framework: string;
+}
+
+const SERVER_ROOTS = new Set([
+  'flask', 'django', 'fastapi', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio', 'flask_socketio',
+  'socketserver', 'bottle', 'falcon', 'pyramid', 'websockets', 'litestar', 'channels', 'rest_framework', 'werkzeug',
+  'flask_login', 'fastapi_sessions', 'uvicorn', 'cherrypy', 'web', 'ninja',
+]);
+const FRAMEWORKS = ['django', 'fastapi', 'flask', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio'];
+
+/** Collects imports and decides whether the file is server code. */
+export function analyzePythonModule(root: Node): PythonModuleInfo {
+  const modules = new Set<string>();
+  const bindings = new Map<string, string>();
+  for (const statement of collect(root, ['import_statement', 'import_from_statement'])) {
+    if (statement.type === 'import_statement') {
+      for (const name of namedChildren(statement)) {
+        const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
+        const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : undefined;
+        if (dotted?.type === 'dotted_name') {
+          modules.add(dotted.text);
+          bindings.set((alias ?? dotted).text.split('.')[0], dotted.text);
+        }
+      }
+      continue;
+    }
+    const moduleNode = statement.childForFieldName('module_name');
+    if (!moduleNode || moduleNode.type === 'relative_import') {
+      continue;
+    }
+    modules.add(moduleNode.text);
+    for (const name of statement.childrenForFieldName('name')) {
+      if (!name) {
+        continue;
+      }
+      const imported = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
+      const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : undefined;
+      if (imported) {
+        bindings.set((alias ?? imported).text, `${moduleNode.text}.${imported.text}`);
+      }
+    }
+  }
+  const roots = [...modules].map((module) => module.split('.')[0]);
+  const isServer = roots.some((root) => SERVER_ROOTS.has(root)) || modules.has('http.server');
+  const framework = FRAMEWORKS.find((name) => roots.includes(name)) ?? (roots.includes('flask_socketio') ? 'flask' : 'python');
+  return { modules, bindings, isServer, framework };
+}
+
+/** The value of a string literal without interpolation (f-strings with `{}` parts give undefined). */
+export function pythonString(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'string') {
+    return undefined;
+  }
+  const parts = namedChildren(node);
+  if (parts.some((part) => part.type === 'interpolation')) {
+    return undefined;
+  }
+  const start = parts.find((part) => part.type === 'string_start');
+  const end = parts.find((part) => part.type === 'string_end');
+  if (!start || !end) {
+    return undefined;
+  }
+  return node.text.slice(start.text.length, node.text.length - end.text.length);
+}
+
+/** Top-level `name = value` (and `name: T = value`) statements, in order. */
+export function moduleAssignments(root: Node): Array<{ name: string; value: Node; statement: Node; assignment: Node }> {
+  const result: Array<{ name: string; value: Node; statement: Node; assignment: Node }> = [];
+  for (const statement of namedChildren(root)) {
+    if (statement.type !== 'expression_statement') {
+      continue;
+    }
+    const assignment = namedChildren(statement)[0];
+    if (assignment?.type !== 'assignment') {
+      continue;
+    }
+    const left = assignment.childForFieldName('left');
+    const value = assignment.childForFieldName('right');
+    if (left?.type === 'identifier' && value) {
+      result.push({ name: left.text, value, statement, assignment });
+    }
+  }
+  return result;
+}
+
+/** The value for key `key` in a dict literal (`{"key": value}`), or undefined. */
+export function dictValue(dictionary: Node, key: string): Node | undefined {
+  for (const pair of namedChildren(dictionary)) {
+    if (pair.type === 'pair' && pythonString(pair.childForFieldName('key')) === key) {
+      return pair.childForFieldName('value') ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `a.b.c` → "c"; `c` → "c"; a call's callee name the same way. */
+export function lastName(node: Node | null | undefined): string | undefined {
+  if (!node) {
+    return undefined;
+  }
+  if (node.type === 'call') {
+    return lastName(node.childForFieldName('function'));
+  }
+  if (node.type === 'attribute') {
+    return node.childForFieldName('attribute')?.text;
+  }
+  if (node.type === 'identifier') {
+    return node.text;
+  }
+  if (node.type === 'subscript') {
+    return lastName(node.childForFieldName('value'));
+  }
+  return undefined;
+}
+
+const ROUTE_DECORATORS = new Set([
+  'route', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'websocket', 'api_route', 'websocket_route',
+  'on', 'event', 'before_request', 'before_app_request', 'after_request', 'middleware', 'api_view',
+  'login_required', 'require_http_methods', 'require_POST', 'require_GET', 'require_safe', 'csrf_exempt', 'view_config',
+]);
+const REGISTRATION_CALLS = new Set(['add_url_rule', 'add_get', 'add_post', 'add_put', 'add_delete', 'add_route', 'add_api_route', 'add_websocket_route', 'on', 'on_event', 'route']);
+const REQUEST_PARAMETERS = new Set(['request', 'req', 'websocket', 'ws', 'sid']);
+const REQUEST_ANNOTATION = /(^|\.)(Request|WebSocket|HttpRequest|WSGIRequest|ASGIRequest|BaseRequest)$/;
+const HANDLER_BASES = /(View|ViewSet|APIView|Endpoint|Consumer|RequestHandler|WebSocketHandler|Namespace|Resource|MethodView)\b/;
+
+function parameters(fn: Node): Array<{ name: string; annotation: string | undefined }> {
+  const list = fn.childForFieldName('parameters');
+  const result: Array<{ name: string; annotation: string | undefined }> = [];
+  for (const parameter of list ? namedChildren(list) : []) {
+    if (parameter.type === 'identifier') {
+      result.push({ name: parameter.text, annotation: undefined });
+    } else if (parameter.type === 'typed_parameter' || parameter.type === 'typed_default_parameter' || parameter.type === 'default_parameter') {
+      const name = parameter.childForFieldName('name') ?? namedChildren(parameter).find((child) => child.type === 'identifier');
+      const annotation = parameter.childForFieldName('type');
+      if (name) {
+        result.push({ name: name.text, annotation: annotation?.text });
+      }
+    }
+  }
+  return result;
+}
+
+/** The names a function's parameters bind. */
+export function parameterNames(fn: Node): string[] {
+  return parameters(fn).map((parameter) => parameter.name);
+}
+
+function decoratorNames(fn: Node): string[] {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  if (!decorated) {
+    return [];
+  }
+  return namedChildren(decorated)
+    .filter((child) => child.type === 'decorator')
+    .map((decorator) => lastName(namedChildren(decorator)[0]) ?? '');
+}
+
+function enclosingClass(fn: Node): Node | undefined {
+  let node: Node | null = fn.parent;
+  if (node?.type === 'decorated_definition') {
+    node = node.parent;
+  }
+  if (node?.type === 'block' && node.parent?.type === 'class_definition') {
+    return node.parent;
+  }
+  return undefined;
+}
+
+function isModuleLevel(fn: Node): boolean {
+  const statement = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  return statement.parent?.type === 'module';
+}
+
+/** Function-level facts for one Python file. */
+export class PythonHandlerIndex {
+  private readonly handlers = new Set<number>();
+
+  constructor(root: Node) {
+    const registered = new Set<string>();
+    for (const call of collect(root, ['call'])) {
+      if (!REGISTRATION_CALLS.has(lastName(call.childForFieldName('function')) ?? '')) {
+        continue;
+      }
+      const args = call.childForFieldName('arguments');
+      for (const argument of args ? namedChildren(args) : []) {
+        const value = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+        if (value?.type === 'identifier' || value?.type === 'attribute') {
+          registered.add(lastName(value) ?? '');
+        }
+      }
+    }
+    const functions = collect(root, ['function_definition']);
+    for (const fn of functions) {
+      const name = fn.childForFieldName('name')?.text ?? '';
+      if (registered.has(name) || isLoginLikeName(name) || this.isDirectHandler(fn)) {
+        this.handlers.add(fn.id);
+      }
+    }
+    const moduleFunctions = new Map<string, Node>();
+    for (const fn of functions) {
+      const name = fn.childForFieldName('name')?.text;
+      if (name && isModuleLevel(fn)) {
+        moduleFunctions.set(name, fn);
+      }
+    }
+    for (let depth = 0; depth < 3; depth++) {
+      let added = false;
+      for (const call of collect(root, ['call'])) {
+        const callee = call.childForFieldName('function');
+        const target = callee?.type === 'identifier' ? moduleFunctions.get(callee.text) : undefined;
+        if (target && !this.handlers.has(target.id) && this.isInHandler(call)) {
+          this.handlers.add(target.id);
+          added = true;
+        }
+      }
+      if (!added) {
+        break;
+      }
+    }
+  }
+
+  /** True when `node` runs while handling a request, connection or login (see the file comment). */
+  isInHandler(node: Node): boolean {
+    for (let current: Node | null = node; current; current = current.parent) {
+      if ((current.type === 'function_definition' || current.type === 'lambda') && this.handlers.has(current.id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private isDirectHandler(fn: Node): boolean {
+    if (decoratorNames(fn).some((name) => ROUTE_DECORATORS.has(name))) {
+      return true;
+    }
+    const owner = enclosingClass(fn);
+    if (owner) {
+      const bases = owner.childForFieldName('superclasses');
+      if (bases && HANDLER_BASES.test(bases.text)) {
+        return true;
+      }
+    }
+    const params = parameters(fn).filter((parameter, index) => !(index === 0 && (parameter.name === 'self' || parameter.name === 'cls')));
+    if (params.length > 0 && REQUEST_PARAMETERS.has(params[0].name)) {
+      return true;
+    }
+    return params.some((parameter) => parameter.annotation !== undefined && REQUEST_ANNOTATION.test(parameter.annotation));
+  }
+}
+
+const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/**
+ * True when `name` at `node` is local to an enclosing function (a parameter, or assigned in the function without
+ * `global name`), i.e. NOT the module-level variable.
+ */
+export function isShadowed(node: Node, name: string): boolean {
+  for (let current = node.parent; current && current.type !== 'module'; current = current.parent) {
+    if (current.type !== 'function_definition' && current.type !== 'lambda') {
+      continue;
+    }
+    if (parameterNames(current).includes(name)) {
+      return true;
+    }
+    const body = current.childForFieldName('body');
+    if (!body) {
+      continue;
+    }
+    let declaredGlobal = false;
+    let assigned = false;
+    const pending: Node[] = namedChildren(body);
+    while (pending.length > 0) {
+      const statement = pending.pop()!;
+      if (NESTED_SCOPES.has(statement.type)) {
+        continue;
+      }
+      if ((statement.type === 'global_statement' || statement.type === 'nonlocal_statement') && namedChildren(statement).some((id) => id.text === name)) {
+        declaredGlobal = true;
+      }
+      if (statement.type === 'assignment' || statement.type === 'for_statement' || statement.type === 'with_item' || statement.type === 'augmented_assignment') {
+        const target = statement.childForFieldName('left') ?? statement.childForFieldName('value');
+        if (target && bindsName(target, name)) {
+          assigned = true;
+        }
+      }
+      pending.push(...namedChildren(statement));
+    }
+    if (declaredGlobal) {
+      return false;
+    }
+    if (assigned) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function bindsName(target: Node, name: string): boolean {
+  if (target.type === 'identifier') {
+    return target.text === name;
+  }
+  if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern' || target.type === 'as_pattern') {
+    return namedChildren(target).some((child) => bindsName(child, name));
+  }
+  return false;
+}

@@ -1,0 +1,283 @@
+// Full-text search over notes with MiniSearch. One document per heading section, and every section also carries
+// its note's title, aliases and tags: a query can then match "title word + body word" inside one document (so
+// AND works across them), and the best section of the best note wins. Field boosts give the ranking
+// title > aliases > tags > headings > body. The summary is indexed with the text before the first heading (the ''
+// section), so a summary match opens the note at the top.
+//
+// The bundled index is built at build time (`serializeSearchIndex`) and loaded lazily at run time
+// (`loadSearchIndex`); both sides use the same MiniSearch options below, which is what MiniSearch requires.
+
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { analyzeMarkdown } from '../notes/markdownStructure';
+import type { Note } from '../notes/note';
+import { slugify } from '../slug';
+
+/** One search hit: a note, with the section where it matched best. */
+export interface SearchHit {
+  /** The note id. */
+  readonly id: string;
+  readonly title: string;
+  readonly score: number;
+  /** Heading slug of the best-matching section; '' for the top of the note. */
+  readonly section: string;
+  /** Heading text of that section; '' for the top of the note. */
+  readonly sectionTitle: string;
+  /** About 160 characters of plain text around the first matched word (for the QuickPick detail). */
+  readonly snippet: string;
+}
+
+/** Options for a search. */
+export interface SearchOptions {
+  /** At most this many notes. Default 50. */
+  readonly limit?: number;
+}
+
+interface SectionDocument {
+  readonly id: string;
+  readonly noteId: string;
+  readonly title: string;
+  readonly aliases: string;
+  readonly tags: string;
+  readonly heading: string;
+  readonly section: string;
+  readonly text: string;
+  readonly order: number;
+}
+
+/** Field boosts: the ranking contract. */
+export const SEARCH_FIELD_BOOSTS: Readonly<Record<string, number>> = {
+  title: 8,
+  aliases: 6,
+  tags: 3,
+  heading: 2,
+  text: 1,
+};
+
+/** Window length of a snippet, in characters. */
+export const SNIPPET_LENGTH = 160;
+const DEFAULT_LIMIT = 50;
+const MAX_QUERY_LENGTH = 200;
+const FORMAT = 'statecraft-search-index';
+const FORMAT_VERSION = 1;
+
+// Words that match nearly every section; dropping them keeps AND queries such as "how to scale sessions" useful.
+const STOP_WORDS = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'do', 'for', 'from', 'how', 'i', 'in', 'is', 'it', 'of', 'on',
+  'or', 'the', 'to', 'what', 'when', 'where', 'which', 'why', 'with',
+]);
+
+function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return lower === '' || STOP_WORDS.has(lower) ? null : lower;
+}
+
+// Typo tolerance of 20% of the term length, but only for terms of 5+ letters: on shorter terms one edit turns
+// "cap" into "can" and "lock" into "look", which floods results with noise.
+function fuzzyFor(term: string): number | false {
+  return term.length >= 5 ? 0.2 : false;
+}
+
+const MINISEARCH_OPTIONS: Options<SectionDocument> = {
+  fields: ['title', 'aliases', 'tags', 'heading', 'text'],
+  storeFields: ['noteId', 'title', 'section', 'heading', 'text', 'order'],
+  processTerm,
+  searchOptions: {
+    boost: { ...SEARCH_FIELD_BOOSTS },
+    prefix: true,
+    fuzzy: fuzzyFor,
+  },
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A window of about {@link SNIPPET_LENGTH} characters of `text` around the earliest word that starts with one of
+ * `terms` (case-insensitive), cut at word boundaries, with "…" where text was cut. When no term occurs in the text
+ * (the match was in the title or aliases), the window starts at the beginning.
+ */
+export function makeSnippet(text: string, terms: readonly string[], length = SNIPPET_LENGTH): string {
+  if (text.length <= length) {
+    return text;
+  }
+  let first = -1;
+  for (const term of terms) {
+    if (term === '') {
+      continue;
+    }
+    const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, 'iu').exec(text);
+    if (match && (first === -1 || match.index < first)) {
+      first = match.index;
+    }
+  }
+  let start = first <= 0 ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), text.length - length));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space === -1 || space >= first ? start : space + 1;
+  }
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    end = space > Math.max(start, first) ? space : end;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+function sectionDocuments(note: Note): SectionDocument[] {
+  const structure = analyzeMarkdown(note.body);
+  const aliases = note.aliases.join(' , ');
+  const tags = note.tags.join(' , ');
+  return structure.sections.map((section, order) => ({
+    id: `${note.id}#${section.slug}`,
+    noteId: note.id,
+    title: note.title,
+    aliases,
+    tags,
+    heading: section.title,
+    section: section.slug,
+    text: order === 0 ? `${note.summary} ${section.text}`.trim() : section.text,
+    order,
+  }));
+}
+
+function compareHits(a: SearchHit, b: SearchHit): number {
+  return b.score - a.score || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A searchable index of notes. Build with {@link buildSearchIndex} or restore with {@link loadSearchIndex}. */
+export class NoteSearchIndex {
+  /** @internal Use the factory functions; the constructor wraps a MiniSearch built with the shared options. */
+  constructor(private readonly miniSearch: MiniSearch<SectionDocument>) {}
+
+  /** Number of indexed sections. */
+  get documentCount(): number {
+    return this.miniSearch.documentCount;
+  }
+
+  /**
+   * Searches with prefix matching and typo tolerance; all words must match (AND), and when that finds nothing,
+   * any word may (OR). Returns one hit per note (its best section), best first; ties by title. An empty query
+   * returns nothing.
+   */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const text = query.trim().slice(0, MAX_QUERY_LENGTH);
+    if (text === '') {
+      return [];
+    }
+    let results = this.miniSearch.search(text, { combineWith: 'AND' });
+    if (results.length === 0) {
+      results = this.miniSearch.search(text, { combineWith: 'OR' });
+    }
+    const ordered = [...results].sort((a, b) => b.score - a.score || (a.order as number) - (b.order as number));
+    const best = new Map<string, SearchResult>();
+    for (const result of ordered) {
+      const noteId = result.noteId as string;
+      if (!best.has(noteId)) {
+        best.set(noteId, result);
+      }
+    }
+    const hits = [...best.values()].map(
+      (result): SearchHit => ({
+        id: result.noteId as string,
+        title: result.title as string,
+        score: result.score,
+        section: result.section as string,
+        sectionTitle: result.heading as string,
+        snippet: makeSnippet(result.text as string, [...result.terms, ...result.queryTerms]),
+      }),
+    );
+    return hits.sort(compareHits).slice(0, options.limit ?? DEFAULT_LIMIT);
+  }
+
+  /** @internal For {@link serializeSearchIndex}. */
+  toJSON(): unknown {
+    return { format: FORMAT, version: FORMAT_VERSION, index: this.miniSearch.toJSON() };
+  }
+}
+
+/** Indexes `notes` (one MiniSearch document per heading section). */
+export function buildSearchIndex(notes: readonly Note[]): NoteSearchIndex {
+  const miniSearch = new MiniSearch<SectionDocument>(MINISEARCH_OPTIONS);
+  miniSearch.addAll(notes.flatMap(sectionDocuments));
+  return new NoteSearchIndex(miniSearch);
+}
+
+/** Serialises an index to JSON (done at build time for the bundled notes). */
+export function serializeSearchIndex(index: NoteSearchIndex): string {
+  return JSON.stringify(index);
+}
+
+/**
+ * Restores an index serialised by {@link serializeSearchIndex}; searches give exactly the same results as the
+ * original. Throws when the JSON is not a serialised index of this format version.
+ */
+export function loadSearchIndex(json: string): NoteSearchIndex {
+  const parsed = JSON.parse(json) as { format?: unknown; version?: unknown; index?: unknown };
+  if (parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION || typeof parsed.index !== 'object' || parsed.index === null) {
+    throw new Error(`not a ${FORMAT} version ${FORMAT_VERSION} document`);
+  }
+  const miniSearch = MiniSearch.loadJS<SectionDocument>(
+    parsed.index as Parameters<typeof MiniSearch.loadJS>[0],
+    MINISEARCH_OPTIONS,
+  );
+  return new NoteSearchIndex(miniSearch);
+}
+
+const HEADING_LINE = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
+
+/**
+ * BASELINE FOR THE BENCHMARK ONLY, not used by the extension: a naive case-insensitive substring scan of every
+ * note for the whole query, with the same field weights as the index (title 8, aliases 6, tags 3, headings 2,
+ * body 1 per occurrence). No tokenising, prefixes, typo tolerance or markdown stripping: the section is the
+ * nearest heading line above the first body match (slugged, not de-duplicated) and the snippet is raw Markdown.
+ */
+export function linearScanSearch(notes: readonly Note[], query: string, options: SearchOptions = {}): SearchHit[] {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') {
+    return [];
+  }
+  const hits: SearchHit[] = [];
+  for (const note of notes) {
+    let score = 0;
+    if (note.title.toLowerCase().includes(needle)) {
+      score += SEARCH_FIELD_BOOSTS.title;
+    }
+    if (note.aliases.some((alias) => alias.toLowerCase().includes(needle))) {
+      score += SEARCH_FIELD_BOOSTS.aliases;
+    }
+    if (note.tags.some((tag) => tag.toLowerCase().includes(needle))) {
+      score += SEARCH_FIELD_BOOSTS.tags;
+    }
+    if (note.headings.some((heading) => heading.text.toLowerCase().includes(needle))) {
+      score += SEARCH_FIELD_BOOSTS.heading;
+    }
+    const body = note.body.toLowerCase();
+    const firstMatch = body.indexOf(needle);
+    for (let at = firstMatch; at !== -1; at = body.indexOf(needle, at + needle.length)) {
+      score += SEARCH_FIELD_BOOSTS.text;
+    }
+    if (score === 0) {
+      continue;
+    }
+    let section = '';
+    let sectionTitle = '';
+    let snippet = note.summary;
+    if (firstMatch !== -1) {
+      const lineEnd = note.body.indexOf('\n', firstMatch);
+      const before = note.body.slice(0, lineEnd === -1 ? undefined : lineEnd).split('\n');
+      for (let i = before.length - 1; i >= 0; i--) {
+        const heading = HEADING_LINE.exec(before[i]);
+        if (heading) {
+          sectionTitle = heading[1];
+          section = slugify(sectionTitle);
+          break;
+        }
+      }
+      const start = Math.max(0, firstMatch - Math.floor(SNIPPET_LENGTH / 4));
+      snippet = note.body.slice(start, start + SNIPPET_LENGTH).replace(/\s+/g, ' ').trim();
+    }
+    hits.push({ id: note.id, title: note.title, score, section, sectionTitle, snippet });
+  }
+  return hits.sort(compareHits).slice(0, options.limit ?? DEFAULT_LIMIT);
+}

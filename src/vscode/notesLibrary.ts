@@ -1,0 +1,234 @@
+// Owns the loaded notes in the editor: the bundled catalog (parsed and indexed at build time, read lazily on first
+// use) plus the user's notes folders (read through vscode.workspace.fs so remote and web hosts work, watched for
+// changes). Problems in user notes go to the Problems panel on the file and to the output channel.
+import * as vscode from 'vscode';
+import { readCatalog } from '../core/notes/bundledCatalog';
+import type { Note, NoteProblem } from '../core/notes/note';
+import { linkNotes, NoteCollection, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
+import { isError } from '../core/notes/noteValidator';
+import type { Logger, SourceFile } from '../core/ports';
+import { buildSearchIndex, loadSearchIndex, type NoteSearchIndex, type SearchHit } from '../core/search/searchIndex';
+import { readSettings } from './settings';
+
+export const BUNDLED_ROOT = 'bundled';
+
+/** A user notes folder as configured, resolved to a URI. */
+export interface NotesFolder {
+  readonly label: string;
+  readonly uri: vscode.Uri;
+}
+
+const MAX_NOTE_FILES_PER_FOLDER = 5000;
+
+export class NotesLibrary implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires after notes were (re)loaded. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('statecraft-notes');
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.diagnostics];
+  private watchers: vscode.Disposable[] = [];
+  private bundled?: Promise<{ notes: readonly Note[]; searchIndexJson: string }>;
+  private bundledIndex?: NoteSearchIndex;
+  private userIndex?: NoteSearchIndex;
+  private collection?: NoteCollection;
+  private loading?: Promise<NoteCollection>;
+  private folders: NotesFolder[] = [];
+  private reloadTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('statecraft.notes.folders')) this.scheduleReload(0);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleReload(0)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload(0)),
+    );
+  }
+
+  /** The notes, loading them on first use. Never rejects: a failure is logged and leaves what could be loaded. */
+  getNotes(): Promise<NoteCollection> {
+    if (this.collection) return Promise.resolve(this.collection);
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  /** The notes if already loaded (for synchronous callers such as tree items), else undefined. */
+  get current(): NoteCollection | undefined {
+    return this.collection;
+  }
+
+  get userFolders(): readonly NotesFolder[] {
+    return this.folders;
+  }
+
+  async reload(): Promise<NoteCollection> {
+    this.collection = undefined;
+    this.userIndex = undefined;
+    return this.getNotes();
+  }
+
+  async search(query: string, limit = 50): Promise<SearchHit[]> {
+    const collection = await this.getNotes();
+    if (!this.bundledIndex) {
+      const bundled = await this.loadBundled();
+      this.bundledIndex = loadSearchIndex(bundled.searchIndexJson);
+    }
+    const userNotes = collection.notes.filter((note) => note.root !== BUNDLED_ROOT);
+    if (!this.userIndex && userNotes.length > 0) this.userIndex = buildSearchIndex(userNotes);
+    const hits = [...this.bundledIndex.search(query, { limit }), ...(this.userIndex?.search(query, { limit }) ?? [])];
+    // Only notes that survived linking (a user note may lose a duplicate id to a bundled one) are offered.
+    return hits
+      .filter((hit) => collection.has(hit.id))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** The file a note was read from, as a URI, for "Open Source File". */
+  sourceUri(note: Note): vscode.Uri {
+    if (note.root === BUNDLED_ROOT) return vscode.Uri.joinPath(this.extensionUri, note.sourcePath);
+    return vscode.Uri.parse(note.sourcePath);
+  }
+
+  private loadBundled(): Promise<{ notes: readonly Note[]; searchIndexJson: string }> {
+    this.bundled ??= (async () => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'catalog.json'));
+      const catalog = readCatalog(new TextDecoder().decode(bytes));
+      return { notes: catalog.notes, searchIndexJson: catalog.searchIndex };
+    })();
+    return this.bundled;
+  }
+
+  private async load(): Promise<NoteCollection> {
+    const roots: LoadedNotes[] = [];
+    try {
+      const bundled = await this.loadBundled();
+      roots.push({ notes: bundled.notes, problems: [] });
+    } catch (error) {
+      this.logger.error(`Could not read the bundled notes: ${String(error)}`);
+    }
+    this.folders = resolveNotesFolders();
+    this.replaceWatchers();
+    for (const folder of this.folders) {
+      try {
+        const files = await readMarkdownFiles(folder.uri);
+        roots.push(parseNotes(files, folder.label));
+      } catch (error) {
+        const problem: NoteProblem = { sourcePath: folder.uri.toString(), message: `${folder.uri.toString(true)}: cannot read notes folder: ${errorMessage(error)}` };
+        roots.push({ notes: [], problems: [problem] });
+      }
+    }
+    const collection = linkNotes(roots);
+    this.publishProblems(collection.problems);
+    this.collection = collection;
+    this.changeEmitter.fire();
+    return collection;
+  }
+
+  private publishProblems(problems: readonly NoteProblem[]): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of problems) {
+      const level = isError(problem) ? 'error' : 'warn';
+      this.logger[level](problem.message);
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(problem.sourcePath) || problem.sourcePath.startsWith('content/')) continue;
+      const line = problem.line ?? 0;
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+        problem.detail ? `${problem.field ? `${problem.field}: ` : ''}${problem.detail}` : problem.message,
+        isError(problem) ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
+      diagnostic.source = 'Statecraft notes';
+      const list = byFile.get(problem.sourcePath) ?? [];
+      list.push(diagnostic);
+      byFile.set(problem.sourcePath, list);
+    }
+    for (const [file, diagnostics] of byFile) this.diagnostics.set(vscode.Uri.parse(file), diagnostics);
+  }
+
+  private replaceWatchers(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    for (const folder of this.folders) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.uri, '**/*.md'));
+      const onChange = () => this.scheduleReload(300);
+      this.watchers.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
+    }
+  }
+
+  private scheduleReload(delayMs: number): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reload().catch((error: unknown) => this.logger.error(`Reloading notes failed: ${errorMessage(error)}`));
+    }, delayMs);
+  }
+
+  /** Problems belonging to a user folder, for the tree's problem rows. */
+  problemsFor(folder: NotesFolder): NoteProblem[] {
+    const prefix = folder.uri.toString();
+    return (this.collection?.problems ?? []).filter((problem) => isError(problem) && problem.sourcePath.startsWith(prefix));
+  }
+
+  dispose(): void {
+    clearTimeout(this.reloadTimer);
+    for (const watcher of this.watchers) watcher.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Resolves `statecraft.notes.folders`: absolute paths as they are, relative ones against each workspace folder. */
+export function resolveNotesFolders(): NotesFolder[] {
+  // An untrusted workspace's settings could point anywhere: read only the bundled notes until it is trusted.
+  if (!vscode.workspace.isTrusted) return [];
+  const seen = new Set<string>();
+  const folders: NotesFolder[] = [];
+  const add = (label: string, uri: vscode.Uri) => {
+    if (seen.has(uri.toString())) return;
+    seen.add(uri.toString());
+    folders.push({ label, uri });
+  };
+  const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
+  for (const workspaceFolder of workspaceFolders) {
+    for (const entry of readSettings(workspaceFolder.uri).notesFolders) {
+      if (typeof entry !== 'string' || entry.trim() === '') continue;
+      if (isAbsolutePath(entry)) add(entry, workspaceFolder.uri.with({ path: entry.replace(/\\/g, '/') }));
+      else add(workspaceFolders.length > 1 ? `${workspaceFolder.name}/${entry}` : entry, vscode.Uri.joinPath(workspaceFolder.uri, entry));
+    }
+  }
+  if (workspaceFolders.length === 0) {
+    for (const entry of readSettings().notesFolders) {
+      if (typeof entry === 'string' && isAbsolutePath(entry)) add(entry, vscode.Uri.file(entry));
+    }
+  }
+  return folders;
+}
+
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path);
+}
+
+/** Every *.md file under `folder`, read as bytes (the core decides what is valid). Iterative, bounded. */
+async function readMarkdownFiles(folder: vscode.Uri): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  const pending: vscode.Uri[] = [folder];
+  while (pending.length > 0 && files.length < MAX_NOTE_FILES_PER_FOLDER) {
+    const current = pending.pop()!;
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(current)) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const child = vscode.Uri.joinPath(current, name);
+      if (type & vscode.FileType.Directory) pending.push(child);
+      else if (type & vscode.FileType.File && name.toLowerCase().endsWith('.md')) {
+        files.push({ path: child.toString(), bytes: await vscode.workspace.fs.readFile(child) });
+      }
+    }
+  }
+  return files;
+}

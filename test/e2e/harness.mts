@@ -1,0 +1,150 @@
+// What every E2E test needs: a code-server with the packaged VSIX installed (as a Marketplace user would have it),
+// a fresh copy of the sample workspace, a headless Chromium page on the workbench, and helpers that act like a
+// person: click the activity bar, read tree rows, run palette commands, take screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { installVsix, makeProfile, repoRoot, startCodeServer, type Profile, type RunningServer } from '../../scripts/lib/codeServer.mjs';
+import { freshSampleWorkspace } from '../../scripts/lib/sampleWorkspace.mjs';
+import { launchBrowser, openWorkbench } from '../../scripts/lib/workbench.mjs';
+
+export const screenshotsDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly workspace: string;
+  readonly profile: Profile;
+  readonly server: RunningServer;
+  screenshot(name: string): Promise<string>;
+  /** Reloads the window, as "Developer: Reload Window" does. */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+  /** Lines of the extension host logs that mention errors, for the runtime-hygiene check. */
+  extensionHostErrors(): string[];
+}
+
+export interface WorkbenchOptions {
+  readonly theme?: string;
+  readonly colorScheme?: 'light' | 'dark';
+  readonly userSettings?: Record<string, unknown>;
+}
+
+let browser: Browser | undefined;
+
+export async function startWorkbench(name: string, options: WorkbenchOptions = {}): Promise<Workbench> {
+  const vsix = process.env.STATECRAFT_VSIX;
+  if (!vsix || !fs.existsSync(vsix)) throw new Error('STATECRAFT_VSIX must name the packaged extension (run through `npm run test:e2e`)');
+  const profile = makeProfile(name, {
+    userSettings: { 'workbench.colorTheme': options.theme ?? 'Default Light Modern', ...options.userSettings },
+  });
+  installVsix(vsix, profile);
+  const workspace = freshSampleWorkspace(name);
+  const server = await startCodeServer(profile, workspace, { logFile: path.join(profile.dir, 'code-server.log') });
+  browser ??= await launchBrowser();
+  const { context, page } = await openWorkbench(browser, server.url, workspace, { colorScheme: options.colorScheme ?? 'light' });
+  await dismissNotifications(page);
+  return {
+    page,
+    workspace,
+    profile,
+    server,
+    async screenshot(file) {
+      fs.mkdirSync(screenshotsDir, { recursive: true });
+      const target = path.join(screenshotsDir, `${file}.png`);
+      await page.screenshot({ path: target });
+      return target;
+    },
+    async reload() {
+      await page.reload();
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    },
+    async stop() {
+      await context.close();
+      server.stop();
+    },
+    extensionHostErrors() {
+      return readLogErrors(profile.userDataDir);
+    },
+  };
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+function readLogErrors(userDataDir: string): string[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return [];
+  const found: string[] = [];
+  const stack = [logs];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (/exthost/i.test(full) && entry.name.endsWith('.log')) {
+        for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
+          if (/\[error\]/i.test(line) && /statecraft/i.test(line)) found.push(line);
+          if (/unhandled|rejected promise not handled/i.test(line) && /statecraft/i.test(line)) found.push(line);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+async function dismissNotifications(page: Page): Promise<void> {
+  // code-server may greet with toasts (e.g. telemetry notice) that cover the status bar; close them if present.
+  await page.waitForTimeout(500);
+  for (const button of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) {
+    await button.click().catch(() => undefined);
+  }
+}
+
+/** Clicks the Statecraft activity-bar icon and waits for the Notes view. */
+export async function openStatecraftView(page: Page): Promise<void> {
+  const item = page.locator('.activitybar [aria-label^="Statecraft"]').first();
+  await item.waitFor({ timeout: 30_000 });
+  const isOpen = (await item.getAttribute('aria-pressed')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked');
+  if (!isOpen) await item.click();
+  await page.locator('.pane-header[aria-label^="Notes"]').first().waitFor({ timeout: 30_000 });
+}
+
+/** The visible rows of a tree view in the side bar, as text (label plus description). */
+export async function treeRows(page: Page, viewTitle = 'Notes'): Promise<string[]> {
+  const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
+  await pane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+  return (await pane.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes'): Promise<void> {
+  const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
+  await pane.locator('.monaco-list-row', { hasText: label }).first().click();
+}
+
+/** Runs a command through the Command Palette (F1), like a keyboard user. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The note viewer's webview frame (VS Code nests the content in an inner iframe). */
+export async function webviewFrame(page: Page, mustContain: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (frame.url().includes('fake.html') || frame.name() === 'active-frame' || text.includes(mustContain)) {
+        if (text.includes(mustContain)) return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame shows "${mustContain}"`);
+    await page.waitForTimeout(250);
+  }
+}
