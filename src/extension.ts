@@ -4,19 +4,25 @@ import * as vscode from 'vscode';
 import { createOutputLogger } from './vscode/outputLogger';
 import { ProgressStore } from './vscode/progressStore';
 import { registerNotes, type NotesFeature } from './vscode/registerNotes';
+import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
+import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
 export interface StatecraftTestApi {
   readonly notes: NotesFeature;
   readonly progress: ProgressStore;
+  readonly wizard: WizardFeature;
+  readonly hints: SessionHintsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): StatecraftTestApi | undefined {
   const logger = createOutputLogger();
   const progress = new ProgressStore(context.globalState);
   const notes = registerNotes(context, progress, logger);
-  context.subscriptions.push(logger, progress, notes);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { notes, progress } : undefined;
+  const wizard = registerWizard(context, notes, logger);
+  const hints = registerSessionHints(context, notes, logger);
+  context.subscriptions.push(logger, progress, notes, wizard, hints);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { notes, progress, wizard, hints } : undefined;
 }
 
 export function deactivate(): void {

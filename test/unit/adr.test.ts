@@ -24,11 +24,11 @@ function headings(markdown: string): string[] {
   return markdown.split('\n').filter((l) => /^#{1,3} /.test(l));
 }
 
-describe('renderDecisionRecord', () => {
+void describe('renderDecisionRecord', () => {
   const md = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04' });
   const lines = md.split('\n');
 
-  test('has the MADR headings, in order', () => {
+  void test('has the MADR headings, in order', () => {
     assert.deepEqual(headings(md), [
       '# Keep service state externalized in a database',
       '## Context and Problem Statement',
@@ -47,11 +47,11 @@ describe('renderDecisionRecord', () => {
     ]);
   });
 
-  test('states status and date', () => {
+  void test('states status and date', () => {
     assert.deepEqual(lines.slice(2, 4), ['* Status: accepted', '* Date: 2025-03-04']);
   });
 
-  test('lists every answer as a decision driver with its value', () => {
+  void test('lists every answer as a decision driver with its value', () => {
     const start = lines.indexOf('## Decision Drivers') + 2;
     assert.deepEqual(lines.slice(start, start + 7), [
       '* Latency budget (`latencyBudgetMs`): 50 ms',
@@ -64,7 +64,7 @@ describe('renderDecisionRecord', () => {
     ]);
   });
 
-  test('considers all four placements', () => {
+  void test('considers all four placements', () => {
     const start = lines.indexOf('## Considered Options') + 2;
     assert.deepEqual(
       lines.slice(start, start + 4).map((l) => l.split(':')[0]),
@@ -72,7 +72,7 @@ describe('renderDecisionRecord', () => {
     );
   });
 
-  test('justifies the outcome with the chosen option, reasons and the latency arithmetic', () => {
+  void test('justifies the outcome with the chosen option, reasons and the latency arithmetic', () => {
     assert.ok(
       md.includes(
         'Chosen option: "externalized", because a durable database is the source of truth: database 5–20 ms × 2 = 10–40 ms, within the 50 ms budget (Redis, up to 10 ms, fits too).',
@@ -83,14 +83,14 @@ describe('renderDecisionRecord', () => {
     assert.ok(md.includes('| Redis | 1–5 | 2 | 2–10 | yes |'));
   });
 
-  test('consequences come from the seed table, with the chosen row marked', () => {
+  void test('consequences come from the seed table, with the chosen row marked', () => {
     assert.ok(md.includes('* Good, because service restarts are OK: nothing lives in the process.'));
     assert.ok(md.includes('* Bad, because the store becomes a single point of failure: replicate it and plan for its outages.'));
     assert.ok(md.includes('| **Externalised (chosen)** | Near-trivial + store scales | Service restarts OK | Store becomes SPOF |'));
     assert.ok(md.includes('| Stateful | Requires sticky routing | State lost on crash | Lowest latency |'));
   });
 
-  test('refers to notes by plain id and gives the command that reproduces the decision', () => {
+  void test('refers to notes by plain id and gives the command that reproduces the decision', () => {
     assert.ok(md.includes('* `state-placement-guide`\n* `statelessness-and-state-management`\n* `latency-numbers`'));
     assert.ok(
       md.includes(
@@ -99,14 +99,14 @@ describe('renderDecisionRecord', () => {
     );
   });
 
-  test('takes a subject or a whole title', () => {
+  void test('takes a subject or a whole title', () => {
     const withSubject = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04', subject: 'cart' });
     assert.equal(withSubject.split('\n')[0], '# Keep cart state externalized in a database');
     const withTitle = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04', title: 'Carts live in Postgres' });
     assert.equal(withTitle.split('\n')[0], '# Carts live in Postgres');
   });
 
-  test('an infeasible recommendation is recorded as proposed, never as accepted', () => {
+  void test('an infeasible recommendation is recorded as proposed, never as accepted', () => {
     const rec = recommend(INFEASIBLE);
     const record = renderDecisionRecord(INFEASIBLE, rec, { date: '2025-03-04' });
     assert.equal(record.split('\n')[0], '# Keep service state externalized in Redis (budget not met)');
@@ -114,7 +114,7 @@ describe('renderDecisionRecord', () => {
     assert.ok(record.includes('Chosen option: "externalized", the closest option: no option meets every decision driver. No placement'));
   });
 
-  test('rejects a date that is not YYYY-MM-DD', () => {
+  void test('rejects a date that is not YYYY-MM-DD', () => {
     assert.throws(() => renderDecisionRecord(CART, recommend(CART), { date: '4/3/2025' }), {
       name: 'RangeError',
       message: 'date must be YYYY-MM-DD (got "4/3/2025")',
@@ -122,8 +122,8 @@ describe('renderDecisionRecord', () => {
   });
 });
 
-describe('decisionRecordTitle', () => {
-  test('names the placement', () => {
+void describe('decisionRecordTitle', () => {
+  void test('names the placement', () => {
     const base: Inputs = { ...CART, loss: 'rebuildable', shared: 'no' };
     assert.equal(
       decisionRecordTitle(recommend({ ...base, clientCanCarry: 'yes' }), 'login'),
@@ -137,35 +137,35 @@ describe('decisionRecordTitle', () => {
   });
 });
 
-describe('nextDecisionRecordFileName', () => {
+void describe('nextDecisionRecordFileName', () => {
   const title = 'Keep service state externalized in Redis';
 
-  test('starts at 0001', () => {
+  void test('starts at 0001', () => {
     assert.equal(nextDecisionRecordFileName([], title), '0001-keep-service-state-externalized-in-redis.md');
   });
 
-  test('takes the number after the highest, not the first gap', () => {
+  void test('takes the number after the highest, not the first gap', () => {
     assert.equal(
       nextDecisionRecordFileName(['0001-use-postgres.md', '0003-split-the-monolith.md', 'README.md'], title),
       '0004-keep-service-state-externalized-in-redis.md',
     );
   });
 
-  test('reads paths and ignores names without a four-digit prefix', () => {
+  void test('reads paths and ignores names without a four-digit prefix', () => {
     assert.equal(
       nextDecisionRecordFileName(['docs/adr/0007-a.md', 'docs\\adr\\0002-b.md', '12-short.md', 'template.md', 'adr-0099.md'], 'X'),
       '0008-x.md',
     );
   });
 
-  test('never reuses an existing name, even for the same title', () => {
+  void test('never reuses an existing name, even for the same title', () => {
     const existing = ['0001-keep-service-state-externalized-in-redis.md'];
     const next = nextDecisionRecordFileName(existing, title);
     assert.equal(next, '0002-keep-service-state-externalized-in-redis.md');
     assert.equal(existing.includes(next), false);
   });
 
-  test('slugs with the shared slug function, collapsing hyphen runs', () => {
+  void test('slugs with the shared slug function, collapsing hyphen runs', () => {
     assert.equal(
       nextDecisionRecordFileName([], 'Keep login-session state stateless, carried by each request'),
       '0001-keep-login-session-state-stateless-carried-by-each-request.md',
@@ -175,18 +175,18 @@ describe('nextDecisionRecordFileName', () => {
     assert.equal(nextDecisionRecordFileName([], ' — '), '0001-decision.md');
   });
 
-  test('caps long slugs at 80 characters', () => {
+  void test('caps long slugs at 80 characters', () => {
     const name = nextDecisionRecordFileName([], 'word '.repeat(40));
     assert.equal(name, `0001-${'word-'.repeat(16).slice(0, 79)}.md`);
   });
 
-  test('grows past 9999', () => {
+  void test('grows past 9999', () => {
     assert.equal(nextDecisionRecordFileName(['9999-last.md'], 'Next'), '10000-next.md');
   });
 });
 
-describe('toMarkdownSummary', () => {
-  test('summarises answers, every option, the arithmetic, techniques and notes', () => {
+void describe('toMarkdownSummary', () => {
+  void test('summarises answers, every option, the arithmetic, techniques and notes', () => {
     const md = toMarkdownSummary(CART, recommend(CART));
     const lines = md.split('\n');
     assert.equal(lines[0], '### State placement: externalized');
@@ -198,13 +198,13 @@ describe('toMarkdownSummary', () => {
     assert.ok(md.includes('**Notes:** `state-placement-guide`, `statelessness-and-state-management`, `latency-numbers`'));
   });
 
-  test('says so when nothing fits', () => {
+  void test('says so when nothing fits', () => {
     const md = toMarkdownSummary(INFEASIBLE, recommend(INFEASIBLE));
     assert.equal(md.split('\n')[0], '### State placement: externalized (closest; nothing fits)');
     assert.ok(md.includes('**Not feasible:** No placement that meets the answers fits the 3 ms budget'));
   });
 
-  test('gives the same command line as the CLI flags', () => {
+  void test('gives the same command line as the CLI flags', () => {
     assert.equal(
       recommendCommandLine(CART),
       'statecraft recommend --latency-budget-ms 50 --accesses-per-request 2 --instances 6 --runtime server --loss none --shared yes --client-can-carry no',

@@ -39,8 +39,8 @@ function why(rec: Recommendation, p: Placement): string {
   return rec.alternatives.find((a) => a.placement === p)?.why ?? '';
 }
 
-describe('latency figures', () => {
-  test('match the shared table of the brief exactly', () => {
+void describe('latency figures', () => {
+  void test('match the shared table of the brief exactly', () => {
     assert.deepEqual(
       PLACEMENT_TIERS.map((t) => [t, LATENCY_FIGURES[t].perAccessMs.low, LATENCY_FIGURES[t].perAccessMs.high]),
       [
@@ -59,7 +59,7 @@ describe('latency figures', () => {
   });
 });
 
-describe('recommend: table of cases', () => {
+void describe('recommend: table of cases', () => {
   const cases: { name: string; in: Inputs; placement: Placement; fits: Record<Placement, boolean>; store?: 'redis' | 'database' }[] = [
     {
       name: 'stateless: small unshared state the client can carry, on servers',
@@ -133,7 +133,7 @@ describe('recommend: table of cases', () => {
     },
   ];
   for (const c of cases) {
-    test(c.name, () => {
+    void test(c.name, () => {
       const rec = recommend(c.in);
       assert.equal(rec.placement, c.placement);
       assert.equal(rec.feasible, true);
@@ -144,7 +144,7 @@ describe('recommend: table of cases', () => {
     });
   }
 
-  test('stateless reasons and techniques name the signed token', () => {
+  void test('stateless reasons and techniques name the signed token', () => {
     const rec = recommend(inputs(20, 1, 4, 'server', 'acceptable', 'no', 'yes'));
     assert.equal(
       reason(rec, 'clientCanCarry'),
@@ -162,7 +162,7 @@ describe('recommend: table of cases', () => {
     assert.deepEqual(rec.consequences.filter((c) => c.chosen).map((c) => c.approach), ['Fully stateless']);
   });
 
-  test('externalized reasons: loss=none and shared=yes with several instances', () => {
+  void test('externalized reasons: loss=none and shared=yes with several instances', () => {
     const rec = recommend(inputs(10, 1, 4, 'server', 'none', 'yes', 'no'));
     assert.equal(
       reason(rec, 'loss'),
@@ -183,7 +183,7 @@ describe('recommend: table of cases', () => {
     assert.deepEqual(rec.consequences.filter((c) => c.chosen).map((c) => c.approach), ['Externalised']);
   });
 
-  test('the latency arithmetic: per access × accesses, low and high, against the budget by the high total', () => {
+  void test('the latency arithmetic: per access × accesses, low and high, against the budget by the high total', () => {
     const rec = recommend(inputs(50, 2, 6, 'server', 'none', 'yes', 'no'));
     assert.deepEqual(
       rec.latency.map((l) => ({ tier: l.tier, per: l.perAccessMs, total: l.totalMs, budget: l.budgetMs, fits: l.fits })),
@@ -200,13 +200,13 @@ describe('recommend: table of cases', () => {
     );
   });
 
-  test('a high total just over the budget does not fit even when the low total does', () => {
+  void test('a high total just over the budget does not fit even when the low total does', () => {
     const rec = recommend(inputs(4.99, 1, 4, 'server', 'none', 'yes', 'no'));
     assert.equal(rec.latency.find((l) => l.tier === 'redis')?.fits, false);
     assert.equal(rec.feasible, false);
   });
 
-  test('stateful-sticky reasons and techniques: routing by key', () => {
+  void test('stateful-sticky reasons and techniques: routing by key', () => {
     const rec = recommend(inputs(1, 5, 8, 'server', 'rebuildable', 'yes', 'no'));
     assert.equal(
       reason(rec, 'shared'),
@@ -226,7 +226,7 @@ describe('recommend: table of cases', () => {
     ]);
   });
 
-  test('in-process-cache reasons: the preferred in-memory form, stateful-sticky explained as second', () => {
+  void test('in-process-cache reasons: the preferred in-memory form, stateful-sticky explained as second', () => {
     const rec = recommend(inputs(1, 20, 10, 'server', 'rebuildable', 'no', 'no'));
     assert.equal(
       reason(rec, 'accessesPerRequest'),
@@ -236,7 +236,7 @@ describe('recommend: table of cases', () => {
     assert.deepEqual(rec.consequences.filter((c) => c.chosen).map((c) => c.approach), ['Externalised']);
   });
 
-  test('batching is suggested when one Redis round trip would fit but several do not', () => {
+  void test('batching is suggested when one Redis round trip would fit but several do not', () => {
     const rec = recommend(inputs(6, 5, 4, 'server', 'rebuildable', 'yes', 'no'));
     assert.equal(rec.placement, 'stateful-sticky');
     assert.equal(
@@ -245,19 +245,19 @@ describe('recommend: table of cases', () => {
     );
   });
 
-  test('serverless is noted in the notes list', () => {
+  void test('serverless is noted in the notes list', () => {
     assert.ok(recommend(inputs(0.5, 1, 10, 'serverless', 'rebuildable', 'no', 'no')).notes.includes('serverless-state'));
   });
 
-  test('every recommendation has one reason per input, in input order, and all four alternatives', () => {
+  void test('every recommendation has one reason per input, in input order, and all four alternatives', () => {
     const rec = recommend(inputs(10, 1, 4, 'server', 'none', 'yes', 'no'));
     assert.deepEqual(rec.reasons.map((r) => r.input), INPUT_IDS);
     assert.deepEqual(rec.alternatives.map((a) => a.placement), PLACEMENTS);
   });
 });
 
-describe('recommend: infeasible budgets', () => {
-  test('even in-process memory exceeds the budget', () => {
+void describe('recommend: infeasible budgets', () => {
+  void test('even in-process memory exceeds the budget', () => {
     const rec = recommend(inputs(0.01, 20, 10, 'server', 'rebuildable', 'no', 'no'));
     assert.equal(rec.feasible, false);
     assert.equal(rec.placement, 'in-process-cache');
@@ -273,7 +273,7 @@ describe('recommend: infeasible budgets', () => {
     );
   });
 
-  test('nothing that satisfies loss=none and shared=yes fits: closest is the external store, with what would help', () => {
+  void test('nothing that satisfies loss=none and shared=yes fits: closest is the external store, with what would help', () => {
     const rec = recommend(inputs(3, 1, 10, 'server', 'none', 'yes', 'no'));
     assert.equal(rec.feasible, false);
     assert.equal(rec.placement, 'externalized');
@@ -287,7 +287,7 @@ describe('recommend: infeasible budgets', () => {
     );
   });
 
-  test('serverless with shared writes and several accesses: closest is the store, batching named', () => {
+  void test('serverless with shared writes and several accesses: closest is the store, batching named', () => {
     const rec = recommend(inputs(10, 5, 20, 'serverless', 'acceptable', 'yes', 'no'));
     assert.equal(rec.feasible, false);
     assert.equal(rec.placement, 'externalized');
@@ -299,10 +299,10 @@ describe('recommend: infeasible budgets', () => {
   });
 });
 
-describe('validateInputs', () => {
+void describe('validateInputs', () => {
   const good = { latencyBudgetMs: 10, accessesPerRequest: 1, instances: 4, runtime: 'server', loss: 'none', shared: 'yes', clientCanCarry: 'no' };
 
-  test('accepts numbers as numbers or decimal text and picks in any case, trimmed', () => {
+  void test('accepts numbers as numbers or decimal text and picks in any case, trimmed', () => {
     const result = validateInputs({ ...good, latencyBudgetMs: ' 2.5 ', instances: '3', runtime: ' Serverless ' });
     assert.deepEqual(result, { ok: true, inputs: { ...good, latencyBudgetMs: 2.5, instances: 3, runtime: 'serverless' } });
   });
@@ -346,12 +346,12 @@ describe('validateInputs', () => {
     ],
   ];
   for (const [name, patch, errors] of messages) {
-    test(`rejects ${name} with an exact message`, () => {
+    void test(`rejects ${name} with an exact message`, () => {
       assert.deepEqual(validateInputs({ ...good, ...patch }), { ok: false, errors });
     });
   }
 
-  test('lists every problem, in input order', () => {
+  void test('lists every problem, in input order', () => {
     const result = validateInputs({ latencyBudgetMs: 'x', runtime: 'vm' });
     assert.equal(result.ok, false);
     assert.deepEqual(
@@ -360,7 +360,7 @@ describe('validateInputs', () => {
     );
   });
 
-  test('recommend refuses inputs that would not validate', () => {
+  void test('recommend refuses inputs that would not validate', () => {
     assert.throws(() => recommend({ ...(good as Inputs), instances: 0 }), {
       name: 'RangeError',
       message: 'instances must be a whole number of at least 1 (got 0)',
@@ -368,7 +368,7 @@ describe('validateInputs', () => {
   });
 });
 
-describe('properties over the discretised input space', () => {
+void describe('properties over the discretised input space', () => {
   const budgets = [0.01, 0.5, 1, 3, 5, 10, 20, 50, 100, 500];
   const accessCounts = [1, 2, 5, 20];
   const instanceCounts = [1, 2, 10];
@@ -386,23 +386,23 @@ describe('properties over the discretised input space', () => {
             for (const c of yesNo) for (const b of budgets) space.push(inputs(b, a, i, r, l, s, c));
   const recs = new Map(space.map((inp) => [inp, recommend(inp)]));
 
-  test('the space has every combination', () => {
+  void test('the space has every combination', () => {
     assert.equal(space.length, 10 * 4 * 3 * 2 * 3 * 2 * 2);
   });
 
-  test('serverless never yields stateful-sticky', () => {
+  void test('serverless never yields stateful-sticky', () => {
     const bad = space.filter((inp) => inp.runtime === 'serverless' && recs.get(inp)?.placement === 'stateful-sticky');
     assert.deepEqual(bad, []);
   });
 
-  test('loss=none never makes memory the source of truth (never stateful-sticky, not even as closest option)', () => {
+  void test('loss=none never makes memory the source of truth (never stateful-sticky, not even as closest option)', () => {
     const bad = space.filter((inp) => inp.loss === 'none' && recs.get(inp)?.placement === 'stateful-sticky');
     assert.deepEqual(bad, []);
     const fitting = space.filter((inp) => inp.loss === 'none' && fitsOf(recs.get(inp)!)['stateful-sticky']);
     assert.deepEqual(fitting, []);
   });
 
-  test('raising the budget alone never moves the answer toward in-process state', () => {
+  void test('raising the budget alone never moves the answer toward in-process state', () => {
     const violations: string[] = [];
     for (let start = 0; start < space.length; start += budgets.length) {
       let previous = Number.POSITIVE_INFINITY;
@@ -415,7 +415,7 @@ describe('properties over the discretised input space', () => {
     assert.deepEqual(violations, []);
   });
 
-  test('raising the budget alone never turns a feasible answer infeasible', () => {
+  void test('raising the budget alone never turns a feasible answer infeasible', () => {
     const violations: string[] = [];
     for (let start = 0; start < space.length; start += budgets.length) {
       for (let k = start + 1; k < start + budgets.length; k++) {
@@ -425,7 +425,7 @@ describe('properties over the discretised input space', () => {
     assert.deepEqual(violations, []);
   });
 
-  test('state is pulled into the process only when latency demands it: if the store fits, the answer is not in-process', () => {
+  void test('state is pulled into the process only when latency demands it: if the store fits, the answer is not in-process', () => {
     const bad = space.filter((inp) => {
       const rec = recs.get(inp)!;
       return fitsOf(rec).externalized && PLACEMENT_RANK[rec.placement] > 0;
@@ -433,12 +433,12 @@ describe('properties over the discretised input space', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('instances=1 never yields stateful-sticky: one process has nothing to route, its memory serves as a cache', () => {
+  void test('instances=1 never yields stateful-sticky: one process has nothing to route, its memory serves as a cache', () => {
     const bad = space.filter((inp) => inp.instances === 1 && recs.get(inp)?.placement === 'stateful-sticky');
     assert.deepEqual(bad, []);
   });
 
-  test('instances=1 on a server: shared changes neither in-process option, nor the answer when the client cannot carry it', () => {
+  void test('instances=1 on a server: shared changes neither in-process option, nor the answer when the client cannot carry it', () => {
     const violations: string[] = [];
     for (const inp of space) {
       if (inp.instances !== 1 || inp.runtime !== 'server' || inp.shared !== 'yes') continue;
@@ -452,7 +452,7 @@ describe('properties over the discretised input space', () => {
     assert.deepEqual(violations, []);
   });
 
-  test('clientCanCarry=yes with no sharing need: stateless whenever the token cost fits', () => {
+  void test('clientCanCarry=yes with no sharing need: stateless whenever the token cost fits', () => {
     const violations = space.filter((inp) => {
       const tokenFits = 0.05 * inp.accessesPerRequest <= inp.latencyBudgetMs;
       return inp.clientCanCarry === 'yes' && inp.shared === 'no' && tokenFits && recs.get(inp)?.placement !== 'stateless';
@@ -460,7 +460,7 @@ describe('properties over the discretised input space', () => {
     assert.deepEqual(violations, []);
   });
 
-  test('shared=yes with more than one copy of the process: never a per-instance cache or a client-carried copy', () => {
+  void test('shared=yes with more than one copy of the process: never a per-instance cache or a client-carried copy', () => {
     const bad = space.filter((inp) => {
       const rec = recs.get(inp)!;
       const multi = inp.instances > 1 || inp.runtime === 'serverless';
@@ -469,7 +469,7 @@ describe('properties over the discretised input space', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('the chosen placement is the first fitting one in preference order; feasible exactly when one fits', () => {
+  void test('the chosen placement is the first fitting one in preference order; feasible exactly when one fits', () => {
     for (const [inp, rec] of recs) {
       const firstFit = rec.alternatives.find((a) => a.fits);
       assert.equal(rec.feasible, firstFit !== undefined, JSON.stringify(inp));
@@ -478,7 +478,7 @@ describe('properties over the discretised input space', () => {
     }
   });
 
-  test('an infeasible answer names a closest option that only the budget rules out', () => {
+  void test('an infeasible answer names a closest option that only the budget rules out', () => {
     for (const [inp, rec] of recs) {
       if (rec.feasible) continue;
       assert.match(why(rec, rec.placement), /^does not fit \(closest option\): [^;]+, over the [\d.]+ ms budget$/, JSON.stringify(inp));
@@ -486,14 +486,14 @@ describe('properties over the discretised input space', () => {
     }
   });
 
-  test('externalized is never ruled out by an answer: it fits exactly when Redis fits the budget', () => {
+  void test('externalized is never ruled out by an answer: it fits exactly when Redis fits the budget', () => {
     for (const [inp, rec] of recs) {
       const redis = rec.latency.find((l) => l.tier === 'redis')!;
       assert.equal(fitsOf(rec).externalized, redis.fits, JSON.stringify(inp));
     }
   });
 
-  test('latency lines are per access × accesses and fit by the high total', () => {
+  void test('latency lines are per access × accesses and fit by the high total', () => {
     for (const [inp, rec] of recs) {
       for (const line of rec.latency) {
         const per = LATENCY_FIGURES[line.tier].perAccessMs;
@@ -504,11 +504,11 @@ describe('properties over the discretised input space', () => {
     }
   });
 
-  test('deterministic: the same inputs give the same JSON', () => {
+  void test('deterministic: the same inputs give the same JSON', () => {
     for (const [inp, rec] of recs) assert.equal(JSON.stringify(recommend({ ...inp })), JSON.stringify(rec));
   });
 
-  test('exactly one seed row is marked and every answer has one reason', () => {
+  void test('exactly one seed row is marked and every answer has one reason', () => {
     for (const rec of recs.values()) {
       assert.equal(rec.consequences.filter((c) => c.chosen).length, 1);
       assert.deepEqual(rec.reasons.map((r) => r.input), INPUT_IDS);

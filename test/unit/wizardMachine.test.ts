@@ -31,8 +31,8 @@ function walk(values: readonly (string | number)[], state: WizardState = start()
 
 const SAMPLE_TEXT = INPUT_IDS.map((id) => String(SAMPLE[id]));
 
-describe('steps', () => {
-  test('one step per input, in input order, each with a note link into the guide', () => {
+void describe('steps', () => {
+  void test('one step per input, in input order, each with a note link into the guide', () => {
     assert.deepEqual(WIZARD_STEPS.map((s) => s.id), INPUT_IDS);
     assert.deepEqual(
       WIZARD_STEPS.map((s) => s.noteLink),
@@ -49,7 +49,7 @@ describe('steps', () => {
     assert.deepEqual(WIZARD_STEPS.map((s) => s.kind), ['number', 'number', 'number', 'pick', 'pick', 'pick', 'pick']);
   });
 
-  test('pick steps offer exactly the allowed values', () => {
+  void test('pick steps offer exactly the allowed values', () => {
     for (const step of WIZARD_STEPS) {
       const spec = INPUT_SPECS[step.id];
       if (spec.kind === 'pick') assert.deepEqual(step.options?.map((o) => o.label), spec.values);
@@ -58,8 +58,8 @@ describe('steps', () => {
   });
 });
 
-describe('walking the wizard', () => {
-  test('starts at step 1 of 7 with no answer and no error', () => {
+void describe('walking the wizard', () => {
+  void test('starts at step 1 of 7 with no answer and no error', () => {
     const view = currentStep(start());
     assert.equal(view?.id, 'latencyBudgetMs');
     assert.equal(view?.stepNumber, 1);
@@ -68,14 +68,14 @@ describe('walking the wizard', () => {
     assert.equal(view?.error, undefined);
   });
 
-  test('a valid answer stores the value and moves to step N+1 of M', () => {
+  void test('a valid answer stores the value and moves to step N+1 of M', () => {
     const s = answer(start(), ' 50 ');
     assert.deepEqual(s, { stepIndex: 1, answers: { latencyBudgetMs: 50 } });
     assert.equal(currentStep(s)?.stepNumber, 2);
     assert.equal(currentStep(s)?.title, 'Accesses per request');
   });
 
-  test('answering every step finishes the wizard; result equals recommend(inputs)', () => {
+  void test('answering every step finishes the wizard; result equals recommend(inputs)', () => {
     const s = walk(SAMPLE_TEXT);
     assert.equal(currentStep(s), undefined);
     assert.equal(isComplete(s), true);
@@ -83,13 +83,13 @@ describe('walking the wizard', () => {
     assert.deepEqual(result(s), recommend(SAMPLE));
   });
 
-  test('no result until every answer is in', () => {
+  void test('no result until every answer is in', () => {
     const s = walk(SAMPLE_TEXT.slice(0, 6));
     assert.equal(isComplete(s), false);
     assert.equal(result(s), undefined);
   });
 
-  test('answering after the last step is refused with a message', () => {
+  void test('answering after the last step is refused with a message', () => {
     const done = walk(SAMPLE_TEXT);
     const again = answer(done, 'yes');
     assert.equal(again.error, 'Every step is answered: go back to change an answer.');
@@ -112,7 +112,7 @@ describe('walking the wizard', () => {
     [6, 'true', 'Client can carry must be one of yes, no (got "true")'],
   ];
   for (const [index, value, message] of invalid) {
-    test(`step ${index + 1} rejects ${JSON.stringify(value)}: state unchanged, exact message`, () => {
+    void test(`step ${index + 1} rejects ${JSON.stringify(value)}: state unchanged, exact message`, () => {
       const before = walk(SAMPLE_TEXT.slice(0, index));
       const after = answer(before, value);
       assert.deepEqual(after, { ...before, error: message });
@@ -121,21 +121,21 @@ describe('walking the wizard', () => {
     });
   }
 
-  test('the error clears with the next accepted answer', () => {
+  void test('the error clears with the next accepted answer', () => {
     const rejected = answer(start(), 'abc');
     const accepted = answer(rejected, '10');
     assert.deepEqual(accepted, { stepIndex: 1, answers: { latencyBudgetMs: 10 } });
   });
 
-  test('validateStepValue accepts valid text', () => {
+  void test('validateStepValue accepts valid text', () => {
     assert.equal(validateStepValue(WIZARD_STEPS[0], '0.5'), undefined);
     assert.equal(validateStepValue(WIZARD_STEPS[2], '3'), undefined);
     assert.equal(validateStepValue(WIZARD_STEPS[3], 'serverless'), undefined);
   });
 });
 
-describe('Back', () => {
-  test('keeps every answer and shows the kept one when going back and forward again', () => {
+void describe('Back', () => {
+  void test('keeps every answer and shows the kept one when going back and forward again', () => {
     const at5 = walk(SAMPLE_TEXT.slice(0, 4));
     const at3 = back(back(at5));
     assert.equal(currentStep(at3)?.stepNumber, 3);
@@ -146,19 +146,19 @@ describe('Back', () => {
     assert.equal(currentStep(at4)?.value, 'server');
   });
 
-  test('changing an answer after Back keeps the later answers', () => {
+  void test('changing an answer after Back keeps the later answers', () => {
     const done = walk(SAMPLE_TEXT);
     const changed = answer(back(back(back(back(back(back(done)))))), '1');
     assert.deepEqual(changed.answers, { ...SAMPLE, accessesPerRequest: 1 });
     assert.deepEqual(result(changed), recommend({ ...SAMPLE, accessesPerRequest: 1 }));
   });
 
-  test('clears the error and stays at step 1 at the start', () => {
+  void test('clears the error and stays at step 1 at the start', () => {
     const s = back(answer(start(), 'abc'));
     assert.deepEqual(s, { stepIndex: 0, answers: {} });
   });
 
-  test('goTo jumps to one answer, keeping all', () => {
+  void test('goTo jumps to one answer, keeping all', () => {
     const s = goTo(walk(SAMPLE_TEXT), 'loss');
     assert.equal(currentStep(s)?.stepNumber, 5);
     assert.equal(currentStep(s)?.value, 'none');
@@ -166,7 +166,7 @@ describe('Back', () => {
   });
 });
 
-describe('presets', () => {
+void describe('presets', () => {
   const expected: Record<string, { placement: string; store: string | null }> = {
     'web-login-sessions': { placement: 'externalized', store: 'redis' },
     'shopping-cart': { placement: 'externalized', store: 'database' },
@@ -175,13 +175,13 @@ describe('presets', () => {
     'feature-flags': { placement: 'in-process-cache', store: null },
   };
 
-  test('the five presets, each valid', () => {
+  void test('the five presets, each valid', () => {
     assert.deepEqual(PRESETS.map((p) => p.id), Object.keys(expected));
     for (const p of PRESETS) assert.deepEqual(validateInputs({ ...p.inputs }), { ok: true, inputs: p.inputs });
   });
 
   for (const preset of PRESETS) {
-    test(`${preset.id} fills every answer and gives ${expected[preset.id].placement}`, () => {
+    void test(`${preset.id} fills every answer and gives ${expected[preset.id].placement}`, () => {
       const s = start(preset.inputs);
       assert.equal(isComplete(s), true);
       assert.equal(s.error, undefined);
@@ -193,7 +193,7 @@ describe('presets', () => {
     });
   }
 
-  test('a preset stays editable: each step shows its value, and a changed answer changes the result', () => {
+  void test('a preset stays editable: each step shows its value, and a changed answer changes the result', () => {
     const preset = PRESETS.find((p) => p.id === 'rate-limiter-counters')!;
     const s = start(preset.inputs);
     assert.deepEqual(
@@ -206,7 +206,7 @@ describe('presets', () => {
     assert.equal(result(edited)?.placement, 'stateful-sticky');
   });
 
-  test('invalid initial answers are dropped and named, not kept silently', () => {
+  void test('invalid initial answers are dropped and named, not kept silently', () => {
     const s = start({ latencyBudgetMs: -1, runtime: 'server' });
     assert.deepEqual(s.answers, { runtime: 'server' });
     assert.equal(s.error, 'latencyBudgetMs must be a number greater than 0 (got -1)');

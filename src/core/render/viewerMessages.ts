@@ -97,3 +97,18 @@ export class NavigationHistory<T> {
     return this.current;
   }
 }
+
+/** Messages the recommendation panel may send: its actions and links to notes. */
+export type RecommendationMessage =
+  | { readonly type: 'saveDecisionRecord' }
+  | { readonly type: 'copyMarkdown' }
+  | { readonly type: 'changeAnswers' }
+  | { readonly type: 'openNote'; readonly id: string; readonly fragment?: string };
+
+export function parseRecommendationMessage(raw: unknown): RecommendationMessage | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const type = (raw as Record<string, unknown>).type;
+  if (type === 'saveDecisionRecord' || type === 'copyMarkdown' || type === 'changeAnswers') return { type };
+  const note = parseViewerMessage(raw);
+  return note?.type === 'openNote' ? { type: 'openNote', id: note.id, ...(note.fragment ? { fragment: note.fragment } : {}) } : undefined;
+}

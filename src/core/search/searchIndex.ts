@@ -1,8 +1,12 @@
-// Full-text search over notes with MiniSearch. One document per heading section, and every section also carries
-// its note's title, aliases and tags: a query can then match "title word + body word" inside one document (so
-// AND works across them), and the best section of the best note wins. Field boosts give the ranking
-// title > aliases > tags > headings > body. The summary is indexed with the text before the first heading (the ''
-// section), so a summary match opens the note at the top.
+// Full-text search over notes with MiniSearch. Each note is indexed as several documents: its top document (the
+// '' section) carries the title, aliases, tags, summary and the text before the first heading; each heading
+// section is one more document with its heading and text. Keeping title/aliases/tags on one document only keeps
+// their IDF honest (repeating them on every section made a tag weigh less than a heading).
+//
+// A query is matched per note: a note qualifies when every query word matches somewhere in it (AND, at note
+// level, so "consistent hashing ring" finds the title words and the body word in different documents); when no
+// note has them all, any word will do (OR). A note scores its top document plus its best section, which gives the
+// ranking title > aliases > tags > headings > body, and the hit points at that best section.
 //
 // The bundled index is built at build time (`serializeSearchIndex`) and loaded lazily at run time
 // (`loadSearchIndex`); both sides use the same MiniSearch options below, which is what MiniSearch requires.
@@ -35,6 +39,8 @@ export interface SearchOptions {
 interface SectionDocument {
   readonly id: string;
   readonly noteId: string;
+  /** Stored on every document (for hits); indexed only through `title`, which only the top document fills. */
+  readonly noteTitle: string;
   readonly title: string;
   readonly aliases: string;
   readonly tags: string;
@@ -46,9 +52,9 @@ interface SectionDocument {
 
 /** Field boosts: the ranking contract. */
 export const SEARCH_FIELD_BOOSTS: Readonly<Record<string, number>> = {
-  title: 8,
-  aliases: 6,
-  tags: 3,
+  title: 10,
+  aliases: 7,
+  tags: 4,
   heading: 2,
   text: 1,
 };
@@ -77,14 +83,24 @@ function fuzzyFor(term: string): number | false {
   return term.length >= 5 ? 0.2 : false;
 }
 
+// A "## References" section is a list of source titles: dense in keywords, but a hit there is a citation, not
+// an explanation, so it counts half.
+const REFERENCES_SECTION = 'references';
+const REFERENCES_WEIGHT = 0.5;
+
+function boostDocument(_id: unknown, _term: string, stored?: Record<string, unknown>): number {
+  return stored?.section === REFERENCES_SECTION ? REFERENCES_WEIGHT : 1;
+}
+
 const MINISEARCH_OPTIONS: Options<SectionDocument> = {
   fields: ['title', 'aliases', 'tags', 'heading', 'text'],
-  storeFields: ['noteId', 'title', 'section', 'heading', 'text', 'order'],
+  storeFields: ['noteId', 'noteTitle', 'section', 'heading', 'text', 'order'],
   processTerm,
   searchOptions: {
     boost: { ...SEARCH_FIELD_BOOSTS },
     prefix: true,
     fuzzy: fuzzyFor,
+    boostDocument,
   },
 };
 
@@ -126,19 +142,37 @@ export function makeSnippet(text: string, terms: readonly string[], length = SNI
 
 function sectionDocuments(note: Note): SectionDocument[] {
   const structure = analyzeMarkdown(note.body);
-  const aliases = note.aliases.join(' , ');
-  const tags = note.tags.join(' , ');
-  return structure.sections.map((section, order) => ({
-    id: `${note.id}#${section.slug}`,
-    noteId: note.id,
-    title: note.title,
-    aliases,
-    tags,
-    heading: section.title,
-    section: section.slug,
-    text: order === 0 ? `${note.summary} ${section.text}`.trim() : section.text,
-    order,
-  }));
+  // Each alias word counts once: "session affinity, session persistence" must not make "session" weigh twice as
+  // much as it does in a title.
+  const aliases = [...new Set(note.aliases.join(' ').toLowerCase().split(/\s+/))].join(' ');
+  return structure.sections.map((section, order) => {
+    const top = order === 0;
+    return {
+      id: `${note.id}#${section.slug}`,
+      noteId: note.id,
+      noteTitle: note.title,
+      title: top ? note.title : '',
+      aliases: top ? aliases : '',
+      tags: top ? note.tags.join(' , ') : '',
+      heading: section.title,
+      section: section.slug,
+      text: top ? `${note.summary} ${section.text}`.trim() : section.text,
+      order,
+    };
+  });
+}
+
+interface NoteMatches {
+  top?: SearchResult;
+  best?: SearchResult;
+  readonly words: Set<string>;
+}
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** The distinct query words after the same tokenising and term processing as the index (stop words dropped). */
+function queryWords(query: string): string[] {
+  return [...new Set(tokenize(query).flatMap((token) => processTerm(token) ?? []))];
 }
 
 function compareHits(a: SearchHit, b: SearchHit): number {
@@ -162,31 +196,44 @@ export class NoteSearchIndex {
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const text = query.trim().slice(0, MAX_QUERY_LENGTH);
-    if (text === '') {
+    const words = queryWords(text);
+    if (words.length === 0) {
       return [];
     }
-    let results = this.miniSearch.search(text, { combineWith: 'AND' });
-    if (results.length === 0) {
-      results = this.miniSearch.search(text, { combineWith: 'OR' });
-    }
-    const ordered = [...results].sort((a, b) => b.score - a.score || (a.order as number) - (b.order as number));
-    const best = new Map<string, SearchResult>();
-    for (const result of ordered) {
+    const byNote = new Map<string, NoteMatches>();
+    for (const result of this.miniSearch.search(text, { combineWith: 'OR' })) {
       const noteId = result.noteId as string;
-      if (!best.has(noteId)) {
-        best.set(noteId, result);
+      let matches = byNote.get(noteId);
+      if (!matches) {
+        matches = { words: new Set() };
+        byNote.set(noteId, matches);
+      }
+      for (const word of result.queryTerms) {
+        matches.words.add(word);
+      }
+      if (result.order === 0) {
+        matches.top = result;
+      } else if (
+        !matches.best ||
+        result.score > matches.best.score ||
+        (result.score === matches.best.score && (result.order as number) < (matches.best.order as number))
+      ) {
+        matches.best = result;
       }
     }
-    const hits = [...best.values()].map(
-      (result): SearchHit => ({
-        id: result.noteId as string,
-        title: result.title as string,
-        score: result.score,
-        section: result.section as string,
-        sectionTitle: result.heading as string,
-        snippet: makeSnippet(result.text as string, [...result.terms, ...result.queryTerms]),
-      }),
-    );
+    const all = [...byNote.values()];
+    const complete = all.filter((matches) => words.every((word) => matches.words.has(word)));
+    const hits = (complete.length > 0 ? complete : all).map((matches): SearchHit => {
+      const shown = (matches.best ?? matches.top) as SearchResult;
+      return {
+        id: shown.noteId as string,
+        title: shown.noteTitle as string,
+        score: (matches.top?.score ?? 0) + (matches.best?.score ?? 0),
+        section: shown.section as string,
+        sectionTitle: shown.heading as string,
+        snippet: makeSnippet(shown.text as string, [...shown.terms, ...shown.queryTerms]),
+      };
+    });
     return hits.sort(compareHits).slice(0, options.limit ?? DEFAULT_LIMIT);
   }
 

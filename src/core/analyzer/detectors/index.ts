@@ -1,11 +1,23 @@
 // The detector registry: every rule the analyzer runs. To add a rule, import it and append it to the array.
 
 import type { Detector } from '../types';
+import { djangoSessionDetector } from './djangoSessionDetector';
 import { expressSessionDetector } from './expressSessionDetector';
+import { fastapiSessionDetector } from './fastapiSessionDetector';
 import { fastifySessionDetector } from './fastifySessionDetector';
+import { flaskSessionDetector } from './flaskSessionDetector';
 import { jsSessionMapDetector } from './jsSessionMapDetector';
 import { nestCacheDetector } from './nestCacheDetector';
+import { pythonSessionMapDetector } from './pythonSessionMapDetector';
 import { socketIoAdapterDetector } from './socketIoAdapterDetector';
+import { javaSessionMapDetector } from './javaSessionMapDetector';
+import { javaHttpSessionDetector } from './javaHttpSessionDetector';
+import { goSessionStoreDetector } from './goSessionStoreDetector';
+import { goSessionMapDetector } from './goSessionMapDetector';
+import { csharpSessionStoreDetector } from './csharpSessionStoreDetector';
+import { csharpSessionMapDetector } from './csharpSessionMapDetector';
+import { phpSessionStoreDetector } from './phpSessionStoreDetector';
+import { rubySessionStoreDetector } from './rubySessionStoreDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -14,4 +26,16 @@ export const detectors: readonly Detector[] = [
   socketIoAdapterDetector,
   nestCacheDetector,
   jsSessionMapDetector,
+  djangoSessionDetector,
+  flaskSessionDetector,
+  fastapiSessionDetector,
+  pythonSessionMapDetector,
+  javaHttpSessionDetector,
+  javaSessionMapDetector,
+  goSessionStoreDetector,
+  goSessionMapDetector,
+  csharpSessionStoreDetector,
+  csharpSessionMapDetector,
+  phpSessionStoreDetector,
+  rubySessionStoreDetector,
 ];

@@ -42,7 +42,7 @@ export const javaSessionMapDetector: Detector = {
   id: 'java-session-map',
   languages: ['java'],
   prefilter(text: string): boolean {
-    return /Map\b/.test(text) && /Mapping|doGet|doPost|doPut|doDelete|service|@OnOpen|@OnMessage|WebSocketHandler|@Service|@Component|@Path|@GET|@POST/.test(text);
+    return /Map\b/.test(text) && /Mapping|doGet|doPost|doPut|doDelete|service|OnOpen|OnMessage|WebSocketHandler|Service\b|Component\b|Path\b|GET\b|POST\b/.test(text);
   },
   detect(context: DetectorContext): Finding[] {
     if (javaIsTestSource(context.root)) {

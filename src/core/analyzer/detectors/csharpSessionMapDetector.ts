@@ -1,0 +1,341 @@
+// in-memory-session-map for C#: a Dictionary/ConcurrentDictionary (or Hashtable, SortedDictionary, ...) that outlives
+// requests and is written from request or hub code with a session/user/connection-like name, type or key:
+// - a `static` field or property of a SignalR hub (`: Hub`) written in a hub method (OnConnectedAsync, client calls);
+// - a `static` field of a controller (`[ApiController]`, `: Controller`/`ControllerBase`/`PageModel`) written in an
+//   action;
+// - any field of a class registered with `AddSingleton<...>` in the same file, written in one of its methods;
+// - a top-level local of a minimal-API Program.cs (it lives as long as the process) written in a `Map*` handler.
+// Controllers and hubs are created per request/invocation, so their instance fields stand down, as do read-only
+// tables (never written outside initialisers), function-local dictionaries, cache-named fields and test sources.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import {
+  csArguments,
+  csAttributeNames,
+  csBaseTypeNames,
+  csInvocationTypeArguments,
+  csInvokedName,
+  csIsTestSource,
+  csLocalNames,
+  csModifiers,
+  csSimpleName,
+} from '../syntax/csharpSyntax';
+
+const DICTIONARY_TYPES = new Set(['Dictionary', 'ConcurrentDictionary', 'IDictionary', 'SortedDictionary', 'SortedList', 'Hashtable']);
+const WRITE_METHODS = new Set(['Add', 'TryAdd', 'AddOrUpdate', 'GetOrAdd', 'TryUpdate']);
+const CONTROLLER_BASES = new Set(['Controller', 'ControllerBase', 'PageModel']);
+const HTTP_ATTRIBUTES = /^(Http(Get|Post|Put|Delete|Patch|Head|Options)|Route|AcceptVerbs)$/;
+const MAP_METHODS = new Set(['MapGet', 'MapPost', 'MapPut', 'MapDelete', 'MapPatch', 'MapMethods', 'Map', 'MapFallback']);
+const SINGLETON_REGISTRATIONS = new Set(['AddSingleton', 'TryAddSingleton']);
+
+type ClassKind = 'hub' | 'controller' | 'singleton';
+
+interface SharedDictionary {
+  readonly name: string;
+  readonly nameNode: Node;
+  readonly typeText: string;
+  readonly isStatic: boolean;
+}
+
+interface DictionaryWrite {
+  readonly key: string;
+  readonly where: string;
+}
+
+export const csharpSessionMapDetector: Detector = {
+  id: 'csharp-session-map',
+  languages: ['csharp'],
+  prefilter(text: string): boolean {
+    return /Dictionary|Hashtable|SortedList/.test(text);
+  },
+  detect(context: DetectorContext): Finding[] {
+    const root = context.root;
+    if (csIsTestSource(root)) {
+      return [];
+    }
+    const singletons = singletonTypes(root);
+    const findings: Finding[] = [];
+    for (const classNode of collect(root, ['class_declaration'])) {
+      if (context.isCancelled()) {
+        return [];
+      }
+      const kind = classKind(classNode, singletons);
+      if (kind) {
+        findings.push(...detectInClass(classNode, kind));
+      }
+    }
+    findings.push(...detectTopLevel(root));
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+};
+
+/** Types registered as singletons in this file: `AddSingleton<T>()`, `AddSingleton<I, T>()`, `AddSingleton(new T())`. */
+function singletonTypes(root: Node): Set<string> {
+  const types = new Set<string>();
+  for (const invocation of collect(root, ['invocation_expression'])) {
+    if (!SINGLETON_REGISTRATIONS.has(csInvokedName(invocation) ?? '')) {
+      continue;
+    }
+    const typeArguments = csInvocationTypeArguments(invocation);
+    if (typeArguments.length > 0) {
+      types.add(typeArguments[typeArguments.length - 1]);
+    }
+    for (const argument of csArguments(invocation)) {
+      if (argument.type === 'object_creation_expression') {
+        const name = csSimpleName(argument.childForFieldName('type'));
+        if (name) {
+          types.add(name);
+        }
+      } else if (argument.type === 'typeof_expression') {
+        const name = csSimpleName(argument.childForFieldName('type') ?? namedChildren(argument)[0]);
+        if (name) {
+          types.add(name);
+        }
+      }
+    }
+  }
+  return types;
+}
+
+function classKind(classNode: Node, singletons: ReadonlySet<string>): ClassKind | undefined {
+  const bases = csBaseTypeNames(classNode);
+  if (bases.includes('Hub')) {
+    return 'hub';
+  }
+  const attributes = csAttributeNames(classNode);
+  if (attributes.includes('ApiController') || attributes.includes('Controller') || bases.some((base) => CONTROLLER_BASES.has(base))) {
+    return 'controller';
+  }
+  const name = classNode.childForFieldName('name')?.text;
+  return name && singletons.has(name) ? 'singleton' : undefined;
+}
+
+function detectInClass(classNode: Node, kind: ClassKind): Finding[] {
+  const dictionaries = sharedDictionaries(classNode).filter((dictionary) => dictionary.isStatic || kind === 'singleton');
+  if (dictionaries.length === 0) {
+    return [];
+  }
+  const className = classNode.childForFieldName('name')?.text ?? '';
+  const entryPoints = reachableMethods(classNode, kind);
+  const findings: Finding[] = [];
+  for (const dictionary of dictionaries) {
+    const writes = entryPoints.flatMap((method) => {
+      const body = method.childForFieldName('body');
+      const where = `${method.childForFieldName('name')?.text ?? 'a method'}()`;
+      return body ? writesTo(body, dictionary.name, className, csLocalNames(method), where) : [];
+    });
+    const finding = reportIfSessionLike(dictionary, writes, describe(kind, dictionary, className));
+    if (finding) {
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function describe(kind: ClassKind, dictionary: SharedDictionary, className: string): { what: string; note: string; framework: string } {
+  const holder = dictionary.isStatic ? `static ${dictionary.typeText.replace(/<.*$/s, '')}` : `${dictionary.typeText.replace(/<.*$/s, '')} field`;
+  switch (kind) {
+    case 'hub':
+      return { what: `the ${holder} "${dictionary.name}" of hub ${className}`, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' };
+    case 'controller':
+      return { what: `the ${holder} "${dictionary.name}" of controller ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core MVC' };
+    default:
+      return { what: `the ${holder} "${dictionary.name}" of singleton ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
+  }
+}
+
+function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly DictionaryWrite[], description: { what: string; note: string; framework: string }): Finding | undefined {
+  if (writes.length === 0 || isCacheLikeName(dictionary.name)) {
+    return undefined;
+  }
+  const sessionLike = isSessionLikeName(dictionary.name) || isSessionLikeName(dictionary.typeText) || writes.some((write) => isSessionLikeName(write.key));
+  if (!sessionLike) {
+    return undefined;
+  }
+  const what = description.what.charAt(0).toUpperCase() + description.what.slice(1);
+  return makeFinding('in-memory-session-map', dictionary.nameNode, {
+    message:
+      `${what} is written in ${writes[0].where} and keeps per-user state in this process's memory: it is lost on restart and ` +
+      'each instance has its own copy, so scaling out needs sticky routing.',
+    note: description.note,
+    framework: description.framework,
+  });
+}
+
+function dictionaryTypeName(type: Node | null): string | undefined {
+  const name = csSimpleName(type);
+  return name && DICTIONARY_TYPES.has(name) ? name : undefined;
+}
+
+/** Dictionary-typed fields and auto-properties declared directly in the class body. */
+function sharedDictionaries(classNode: Node): SharedDictionary[] {
+  const body = classNode.childForFieldName('body');
+  const found: SharedDictionary[] = [];
+  for (const member of body ? namedChildren(body) : []) {
+    const isStatic = csModifiers(member).has('static');
+    if (member.type === 'field_declaration') {
+      const declaration = namedChildren(member).find((child) => child.type === 'variable_declaration');
+      const type = declaration?.childForFieldName('type') ?? null;
+      if (!declaration || !type || !dictionaryTypeName(type)) {
+        continue;
+      }
+      for (const declarator of namedChildren(declaration).filter((child) => child.type === 'variable_declarator')) {
+        const nameNode = declarator.childForFieldName('name');
+        if (nameNode) {
+          found.push({ name: nameNode.text, nameNode, typeText: type.text, isStatic });
+        }
+      }
+    } else if (member.type === 'property_declaration') {
+      const type = member.childForFieldName('type');
+      const nameNode = member.childForFieldName('name');
+      if (type && nameNode && dictionaryTypeName(type)) {
+        found.push({ name: nameNode.text, nameNode, typeText: type.text, isStatic });
+      }
+    }
+  }
+  return found;
+}
+
+/** The methods the framework calls (hub methods, actions; every method of a singleton) and the class methods they call. */
+function reachableMethods(classNode: Node, kind: ClassKind): Node[] {
+  const body = classNode.childForFieldName('body');
+  const methods = body ? namedChildren(body).filter((member) => member.type === 'method_declaration') : [];
+  const byName = new Map<string, Node[]>();
+  for (const method of methods) {
+    const name = method.childForFieldName('name')?.text ?? '';
+    byName.set(name, [...(byName.get(name) ?? []), method]);
+  }
+  const queue = methods.filter((method) => isEntryPoint(method, kind));
+  const reached = new Map<number, Node>();
+  for (let method = queue.shift(); method; method = queue.shift()) {
+    if (reached.has(method.id)) {
+      continue;
+    }
+    reached.set(method.id, method);
+    for (const invocation of collect(method, ['invocation_expression'])) {
+      const callee = invocation.childForFieldName('function');
+      const isOwnCall = callee?.type === 'identifier' || callee?.type === 'generic_name' ||
+        (callee?.type === 'member_access_expression' && isThis(callee.childForFieldName('expression')));
+      if (isOwnCall) {
+        queue.push(...(byName.get(csInvokedName(invocation) ?? '') ?? []));
+      }
+    }
+  }
+  return [...reached.values()];
+}
+
+function isEntryPoint(method: Node, kind: ClassKind): boolean {
+  const modifiers = csModifiers(method);
+  if (kind === 'singleton') {
+    return true;
+  }
+  const attributes = csAttributeNames(method);
+  if (kind === 'controller') {
+    if (attributes.includes('NonAction')) {
+      return false;
+    }
+    return attributes.some((name) => HTTP_ATTRIBUTES.test(name)) || (modifiers.has('public') && !modifiers.has('static'));
+  }
+  return !modifiers.has('static') && (modifiers.has('public') || modifiers.has('override'));
+}
+
+function isThis(node: Node | null): boolean {
+  return node === null || node.text === 'this';
+}
+
+/** True when `target` names the dictionary: `Name` (unless a local shadows it), `this.Name` or `Owner.Name`. */
+function refersTo(target: Node | null, name: string, owner: string, locals: ReadonlySet<string>): boolean {
+  if (target?.type === 'identifier') {
+    return target.text === name && !locals.has(name);
+  }
+  if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === name) {
+    const expression = target.childForFieldName('expression');
+    return isThis(expression) || (owner !== '' && expression?.text === owner);
+  }
+  return false;
+}
+
+/** Writes to the dictionary inside `scope`: `d[k] = v`, `d[k] += v`, `d[k]++`, `d.Add/TryAdd/AddOrUpdate/GetOrAdd(...)`. */
+function writesTo(scope: Node, name: string, owner: string, locals: ReadonlySet<string>, where: string): DictionaryWrite[] {
+  const writes: DictionaryWrite[] = [];
+  const elementWrite = (target: Node | null): void => {
+    if (target?.type === 'element_access_expression' && refersTo(target.childForFieldName('expression'), name, owner, locals)) {
+      const subscript = target.childForFieldName('subscript');
+      writes.push({ key: subscript ? namedChildren(subscript)[0]?.text ?? '' : '', where });
+    }
+  };
+  for (const node of collect(scope, ['assignment_expression', 'postfix_unary_expression', 'prefix_unary_expression', 'invocation_expression'])) {
+    if (node.type === 'assignment_expression') {
+      elementWrite(node.childForFieldName('left'));
+    } else if (node.type === 'invocation_expression') {
+      const callee = node.childForFieldName('function');
+      if (callee?.type === 'member_access_expression' && WRITE_METHODS.has(csSimpleName(callee.childForFieldName('name')) ?? '') &&
+        refersTo(callee.childForFieldName('expression'), name, owner, locals)) {
+        writes.push({ key: csArguments(node)[0]?.text ?? '', where });
+      }
+    } else if (/^(\+\+|--)|(\+\+|--)$/.test(node.text)) {
+      elementWrite(namedChildren(node)[0] ?? null);
+    }
+  }
+  return writes;
+}
+
+/** Minimal APIs: top-level dictionary locals written inside `app.MapGet/MapPost/...` handlers. */
+function detectTopLevel(root: Node): Finding[] {
+  const dictionaries: SharedDictionary[] = [];
+  const localFunctions = new Map<string, Node>();
+  for (const statement of namedChildren(root).filter((child) => child.type === 'global_statement')) {
+    const inner = namedChildren(statement)[0];
+    if (inner?.type === 'local_function_statement') {
+      const name = inner.childForFieldName('name')?.text;
+      if (name) {
+        localFunctions.set(name, inner);
+      }
+    }
+    if (inner?.type !== 'local_declaration_statement') {
+      continue;
+    }
+    const declaration = namedChildren(inner).find((child) => child.type === 'variable_declaration');
+    const declaredType = declaration?.childForFieldName('type') ?? null;
+    for (const declarator of declaration ? namedChildren(declaration).filter((child) => child.type === 'variable_declarator') : []) {
+      const nameNode = declarator.childForFieldName('name');
+      const creation = namedChildren(declarator).find((child) => child.type === 'object_creation_expression');
+      const type = dictionaryTypeName(declaredType) ? declaredType : creation?.childForFieldName('type') ?? null;
+      if (nameNode && type && dictionaryTypeName(type)) {
+        dictionaries.push({ name: nameNode.text, nameNode, typeText: type.text, isStatic: true });
+      }
+    }
+  }
+  if (dictionaries.length === 0) {
+    return [];
+  }
+  const handlers: Node[] = [];
+  for (const invocation of collect(root, ['invocation_expression'])) {
+    if (!MAP_METHODS.has(csInvokedName(invocation) ?? '') || invocation.childForFieldName('function')?.type !== 'member_access_expression') {
+      continue;
+    }
+    for (const argument of csArguments(invocation)) {
+      if (argument.type === 'lambda_expression' || argument.type === 'anonymous_method_expression') {
+        handlers.push(argument);
+      } else if (argument.type === 'identifier' && localFunctions.has(argument.text)) {
+        handlers.push(localFunctions.get(argument.text) as Node);
+      }
+    }
+  }
+  const findings: Finding[] = [];
+  for (const dictionary of dictionaries) {
+    const writes = handlers.flatMap((handler) => writesTo(handler, dictionary.name, '', csLocalNames(handler), 'a minimal-API handler'));
+    const finding = reportIfSessionLike(dictionary, writes, {
+      what: `the top-level ${dictionary.typeText.replace(/<.*$/s, '')} "${dictionary.name}" (it lives as long as the process)`,
+      note: 'externalize-sessions-dotnet#hand-rolled-session-maps',
+      framework: 'ASP.NET Core minimal API',
+    });
+    if (finding) {
+      findings.push(finding);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,141 @@
+// Session storage configured in PHP code (configuration level; PHP handlers are not traced):
+// - Laravel `config/session.php`: a returned config array (recognised by session keys such as `lifetime`, `cookie`,
+//   `expire_on_close` or an `env('SESSION_DRIVER', ...)` driver) whose `'driver'` is `'file'` (or defaults to it)
+//   → session-store-local-disk; `'array'` → session-store-in-memory. redis, database, cookie, memcached, dynamodb and
+//   an env() without default stand down. Other config arrays with a `driver` key (cache, queue, filesystems) do not
+//   match: they lack the session keys.
+// - Plain PHP: `ini_set('session.save_handler', 'files')`, or `session_save_path(...)` /
+//   `ini_set('session.save_path', ...)` to a local directory with no other handler set → session-store-local-disk.
+//   A redis/memcached save handler or `session_set_save_handler(...)` stands the file down.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { collect, makeFinding } from '../syntax/tree';
+import { phpArguments, phpArrayEntries, phpFunctionName, phpReturnedArrays, phpStringValue } from '../syntax/phpSyntax';
+
+const SESSION_CONFIG_KEYS = new Set(['lifetime', 'expire_on_close', 'cookie', 'files', 'same_site', 'http_only', 'lottery']);
+const LOCAL_PATH_FUNCTIONS = new Set(['sys_get_temp_dir', 'dirname', 'storage_path', 'base_path', 'realpath']);
+const LOCAL_PATH_CONSTANTS = new Set(['__DIR__', '__FILE__']);
+
+export const phpSessionStoreDetector: Detector = {
+  id: 'php-session-store',
+  languages: ['php'],
+  prefilter(text: string): boolean {
+    return /session_save_path|session\.save_(handler|path)|['"]driver['"]/.test(text);
+  },
+  detect(context: DetectorContext): Finding[] {
+    const laravel = laravelFinding(context.root);
+    if (laravel) {
+      return [laravel];
+    }
+    const plain = plainPhpFinding(context.root);
+    return plain ? [plain] : [];
+  },
+};
+
+function laravelFinding(root: Node): Finding | undefined {
+  for (const array of phpReturnedArrays(root)) {
+    const entries = phpArrayEntries(array);
+    const driver = entries.find((entry) => entry.key === 'driver');
+    if (!driver) {
+      continue;
+    }
+    const fromEnv = envDefault(driver.value);
+    const isSessionConfig = entries.some((entry) => SESSION_CONFIG_KEYS.has(entry.key)) || fromEnv?.variable === 'SESSION_DRIVER';
+    if (!isSessionConfig) {
+      continue;
+    }
+    const value = fromEnv ? fromEnv.fallback : phpStringValue(driver.value);
+    const shown = driver.value.text;
+    if (value === 'file') {
+      return makeFinding('session-store-local-disk', driver.element, {
+        message:
+          `The Laravel session driver ${shown} stores sessions as files in storage/framework/sessions on this instance's disk: ` +
+          'other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.',
+        note: 'externalize-sessions-php#laravel',
+        framework: 'Laravel session',
+      });
+    }
+    if (value === 'array') {
+      return makeFinding('session-store-in-memory', driver.element, {
+        message:
+          `The Laravel session driver ${shown} keeps sessions in a PHP array for one request only: nothing persists between ` +
+          'requests, let alone across instances.',
+        note: 'externalize-sessions-php#laravel',
+        framework: 'Laravel session',
+      });
+    }
+  }
+  return undefined;
+}
+
+/** `env('NAME', 'default')` → { variable, fallback }; fallback undefined when absent or not a literal. */
+function envDefault(value: Node): { variable: string; fallback: string | undefined } | undefined {
+  if (value.type !== 'function_call_expression' || phpFunctionName(value) !== 'env') {
+    return undefined;
+  }
+  const [name, fallback] = phpArguments(value);
+  const variable = phpStringValue(name);
+  return variable === undefined ? undefined : { variable, fallback: phpStringValue(fallback) };
+}
+
+function plainPhpFinding(root: Node): Finding | undefined {
+  let handlerCall: Node | undefined;
+  let pathCall: Node | undefined;
+  for (const call of collect(root, ['function_call_expression'])) {
+    const name = phpFunctionName(call);
+    const args = phpArguments(call);
+    if (name === 'session_set_save_handler') {
+      return undefined;
+    }
+    if (name === 'ini_set' && args.length >= 2) {
+      const option = phpStringValue(args[0]);
+      if (option === 'session.save_handler') {
+        if (phpStringValue(args[1]) !== 'files') {
+          return undefined;
+        }
+        handlerCall ??= call;
+      } else if (option === 'session.save_path' && isLocalPath(args[1])) {
+        pathCall ??= call;
+      }
+    } else if (name === 'session_save_path' && args.length >= 1 && isLocalPath(args[0])) {
+      pathCall ??= call;
+    }
+  }
+  const at = handlerCall ?? pathCall;
+  if (!at) {
+    return undefined;
+  }
+  const construct = at === handlerCall
+    ? 'The "files" session save handler'
+    : `${phpFunctionName(at) === 'ini_set' ? "ini_set('session.save_path', ...)" : 'session_save_path(...)'} to a local directory`;
+  return makeFinding('session-store-local-disk', at, {
+    message:
+      `${construct} stores PHP sessions on this instance's disk: other instances cannot read them, so users lose their ` +
+      'session when routed elsewhere or when the instance is replaced.',
+    note: 'externalize-sessions-php#php-sessions',
+    framework: 'PHP sessions',
+  });
+}
+
+/** True for a save path on the local file system: `/var/...`, `N;/path`, `C:\...`, `__DIR__ . '/x'`, `sys_get_temp_dir()`. */
+function isLocalPath(node: Node | undefined): boolean {
+  if (!node) {
+    return false;
+  }
+  const literal = phpStringValue(node);
+  if (literal !== undefined) {
+    const path = literal.replace(/^\d+;(\d+;)?/, '');
+    return !path.includes('://') && !/^[\w.-]+:\d+/.test(path) && /^(\/|\.{1,2}\/|[A-Za-z]:[\\/]|~)/.test(path);
+  }
+  if (node.type === 'binary_expression') {
+    return isLocalPath(node.childForFieldName('left') ?? undefined);
+  }
+  if (node.type === 'name') {
+    return LOCAL_PATH_CONSTANTS.has(node.text);
+  }
+  if (node.type === 'function_call_expression') {
+    return LOCAL_PATH_FUNCTIONS.has(phpFunctionName(node) ?? '');
+  }
+  return false;
+}

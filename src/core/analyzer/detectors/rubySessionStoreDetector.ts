@@ -1,0 +1,76 @@
+// Session storage configured in Ruby code (configuration level):
+// - Rails `config.session_store :cache_store` (or ActionDispatch::Session::CacheStore) in a file whose
+//   `config.cache_store = ...` assignments are all local: `:memory_store` → session-store-in-memory,
+//   `:file_store` (without memory) → session-store-local-disk. A file that sets no cache store, or any other cache
+//   store (:redis_cache_store, :mem_cache_store, ... even in one branch), stands down: the file alone cannot tell.
+//   `:cookie_store`, `:active_record_store`, `:mem_cache_store`, `:redis_store` sessions stand down, and so does
+//   `config.cache_store = :memory_store` alone — a cache, not sessions.
+// - Rack `use Rack::Session::Pool` (Sinatra, plain Rack) → session-store-in-memory: the pool is a Hash in the process.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { collect, makeFinding } from '../syntax/tree';
+import { rubyConfigAssignments, rubyConfigCalls, rubyFirstValue, rubyPositionalArguments, rubySymbolName } from '../syntax/rubySyntax';
+
+const NOTE = 'externalize-sessions-ruby#rails';
+
+export const rubySessionStoreDetector: Detector = {
+  id: 'ruby-session-store',
+  languages: ['ruby'],
+  prefilter(text: string): boolean {
+    return /session_store|Rack::Session::Pool/.test(text);
+  },
+  detect(context: DetectorContext): Finding[] {
+    const findings: Finding[] = [];
+    const rails = railsCacheStoreSessions(context.root);
+    if (rails) {
+      findings.push(rails);
+    }
+    for (const call of collect(context.root, ['call'])) {
+      if (call.childForFieldName('method')?.text !== 'use' || call.childForFieldName('receiver')) {
+        continue;
+      }
+      const middleware = rubyPositionalArguments(call)[0];
+      if (middleware?.text.replace(/^::/, '') === 'Rack::Session::Pool') {
+        findings.push(makeFinding('session-store-in-memory', call, {
+          message:
+            'Rack::Session::Pool keeps every session in a Hash inside this Ruby process: sessions are lost on restart and need ' +
+            'sticky routing once there is more than one process or instance.',
+          note: NOTE,
+          framework: 'Rack::Session::Pool',
+        }));
+      }
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line);
+  },
+};
+
+function railsCacheStoreSessions(root: Node): Finding | undefined {
+  const sessionCall = rubyConfigCalls(root, 'session_store').find((call) => {
+    const store = rubyPositionalArguments(call)[0];
+    return rubySymbolName(store) === 'cache_store' || /(^|::)CacheStore$/.test(store?.text ?? '');
+  });
+  if (!sessionCall) {
+    return undefined;
+  }
+  const cacheStores = rubyConfigAssignments(root, 'cache_store').map((right) => rubySymbolName(rubyFirstValue(right)) ?? right.text);
+  if (cacheStores.length === 0 || cacheStores.some((store) => store !== 'memory_store' && store !== 'file_store')) {
+    return undefined;
+  }
+  if (cacheStores.includes('memory_store')) {
+    return makeFinding('session-store-in-memory', sessionCall, {
+      message:
+        'config.session_store :cache_store with config.cache_store = :memory_store keeps Rails sessions in this process\'s memory: ' +
+        'they are lost on restart or deploy and need sticky routing across Puma workers and instances.',
+      note: NOTE,
+      framework: 'Rails session (cache store)',
+    });
+  }
+  return makeFinding('session-store-local-disk', sessionCall, {
+    message:
+      'config.session_store :cache_store with config.cache_store = :file_store keeps Rails sessions on this instance\'s disk: ' +
+      'other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.',
+    note: NOTE,
+    framework: 'Rails session (cache store)',
+  });
+}

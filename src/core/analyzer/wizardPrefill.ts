@@ -1,0 +1,18 @@
+// What a finding already tells the decision wizard, so "Recommend placement" from a CodeLens starts pre-filled.
+// Only answers the code shows are filled; the latency budget and counts are the user's to give.
+import type { Inputs } from '../wizard/decisionEngine';
+import type { Finding } from './types';
+
+export function wizardPrefillFor(finding: Pick<Finding, 'rule'>): Partial<Inputs> {
+  switch (finding.rule) {
+    case 'session-store-in-memory':
+    case 'session-store-local-disk':
+      // Session middleware: a logged-in user must stay logged in across instances and deploys.
+      return { runtime: 'server', loss: 'none', shared: 'yes' };
+    case 'socketio-no-adapter':
+      // Broadcasts and rooms must reach clients connected to other instances.
+      return { runtime: 'server', shared: 'yes' };
+    case 'in-memory-session-map':
+      return { runtime: 'server', shared: 'yes' };
+  }
+}

@@ -1,0 +1,145 @@
+// Runs the core analyzer over OPEN documents only: debounced after edits, one analysis per document version,
+// cancellable, and never on excluded, oversized or disabled files. Providers (CodeLens, diagnostics, code actions)
+// read its results and listen to its change event. Model: languageservice diagnostics.ts (computer vs manager).
+import * as vscode from 'vscode';
+import { createAnalyzer, type Analyzer } from '../../core/analyzer/analyzer';
+import type { AnalysisResult } from '../../core/analyzer/types';
+import type { Logger } from '../../core/ports';
+import { affects, readSettings } from '../settings';
+
+const DEBOUNCE_MS = 400;
+
+interface Entry {
+  readonly version: number;
+  readonly result: Promise<AnalysisResult | undefined>;
+  readonly cancel: vscode.CancellationTokenSource;
+}
+
+export class AnalysisManager implements vscode.Disposable {
+  private readonly analyzer: Analyzer;
+  private readonly entries = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  /** Fires when results for a document (or all, when undefined) changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  /** Results that settled, by document URI, for synchronous readers (diagnostics, code actions). */
+  private readonly settled = new Map<string, { version: number; result: AnalysisResult }>();
+
+  constructor(extensionUri: vscode.Uri, private readonly logger: Logger) {
+    const grammars = vscode.Uri.joinPath(extensionUri, 'dist', 'grammars');
+    this.analyzer = createAnalyzer((fileName) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, fileName))), { logger });
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affects(event, 'hintsEnabled', 'hintsExclude', 'hintsMaxFileSizeKb')) this.reanalyzeAll();
+      }),
+    );
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** Whether a document is one the hints look at at all. */
+  isEligible(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-settings' || document.uri.scheme === 'git') return false;
+    const settings = readSettings(document.uri);
+    if (!settings.hintsEnabled) return false;
+    if (!this.analyzer.languageForFile(document.fileName) && !this.analyzer.languageForFile(`x.${languageExtension(document.languageId)}`)) return false;
+    return !settings.hintsExclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  /** The analysis of the document's current version, computing it now if needed (CodeLens asks this way). */
+  analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
+    if (!this.isEligible(document)) return Promise.resolve(undefined);
+    const key = document.uri.toString();
+    const existing = this.entries.get(key);
+    if (existing && existing.version === document.version) return existing.result;
+    existing?.cancel.cancel();
+    const cancel = new vscode.CancellationTokenSource();
+    const maxBytes = readSettings(document.uri).hintsMaxFileSizeKb * 1024;
+    const name = vscode.workspace.asRelativePath(document.uri, false);
+    const analysisName = this.analyzer.languageForFile(name) ? name : languageExtensionName(name, document.languageId);
+    const version = document.version;
+    const result = this.analyzer
+      .analyze(document.getText(), analysisName, {
+        maxBytes,
+        isCancelled: () => cancel.token.isCancellationRequested || token?.isCancellationRequested === true,
+      })
+      .then((analysis) => {
+        if (analysis.skipped && analysis.skipReason !== 'cancelled' && analysis.skipReason !== 'test-file' && analysis.skipReason !== 'unsupported') {
+          this.logger.info(`Session-state hints skipped ${name}: ${analysis.skipped}`);
+        }
+        if (analysis.skipReason === 'cancelled') {
+          if (this.entries.get(key)?.version === version) this.entries.delete(key);
+          return undefined;
+        }
+        this.settled.set(key, { version, result: analysis });
+        this.changeEmitter.fire(document.uri);
+        return analysis;
+      })
+      .catch((error: unknown) => {
+        this.logger.error(`Session-state analysis of ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+    this.entries.set(key, { version, result, cancel });
+    return result;
+  }
+
+  /** The settled result for a document, if its current version was analysed. */
+  resultFor(document: vscode.TextDocument): AnalysisResult | undefined {
+    const settled = this.settled.get(document.uri.toString());
+    return settled && settled.version === document.version ? settled.result : undefined;
+  }
+
+  private schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    if (!this.isEligible(document)) {
+      this.forget(document.uri);
+      return;
+    }
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.analyze(document);
+    }, delay));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.entries.get(key)?.cancel.cancel();
+    this.entries.delete(key);
+    if (this.settled.delete(key)) this.changeEmitter.fire(uri);
+  }
+
+  private reanalyzeAll(): void {
+    for (const entry of this.entries.values()) entry.cancel.cancel();
+    this.entries.clear();
+    this.settled.clear();
+    this.changeEmitter.fire(undefined);
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const entry of this.entries.values()) entry.cancel.cancel();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.analyzer.dispose();
+  }
+}
+
+/** Untitled or oddly named documents are analysed by their language id. */
+function languageExtension(languageId: string): string {
+  const map: Record<string, string> = {
+    javascript: 'js', javascriptreact: 'jsx', typescript: 'ts', typescriptreact: 'tsx', python: 'py', java: 'java', go: 'go', csharp: 'cs', php: 'php', ruby: 'rb',
+  };
+  return map[languageId] ?? 'unknown';
+}
+
+function languageExtensionName(name: string, languageId: string): string {
+  return `${name}.${languageExtension(languageId)}`;
+}

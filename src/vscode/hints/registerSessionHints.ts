@@ -1,0 +1,190 @@
+// Session-state hints: CodeLens, diagnostics and quick fixes over the analyzer's findings. The providers only map
+// findings to VS Code objects (conversion of ranges happens in toRange); the analysis itself is the core's.
+import * as vscode from 'vscode';
+import { listSuppressions, languageForFile } from '../../core/analyzer/analyzer';
+import type { Finding, TextRange } from '../../core/analyzer/types';
+import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
+import type { Logger } from '../../core/ports';
+import { CommandIds } from '../commandIds';
+import type { NotesFeature } from '../registerNotes';
+import { affects, readSettings, type HintSeverity } from '../settings';
+import { AnalysisManager } from './analysisManager';
+
+const DIAGNOSTIC_SOURCE = 'Statecraft';
+const SELECTOR: vscode.DocumentSelector = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'go', 'csharp', 'php', 'ruby']
+  .map((language) => ({ language }));
+const MAX_SUPPRESSION_SCAN_FILES = 5000;
+
+export function toRange(range: TextRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+function severityFor(finding: Finding, setting: HintSeverity): vscode.DiagnosticSeverity | undefined {
+  const order: HintSeverity[] = ['error', 'warning', 'information', 'hint'];
+  if (setting === 'off') return undefined;
+  // Local-disk sessions are a lesser problem than in-memory ones: one level below the configured severity.
+  const index = Math.min(order.indexOf(setting) + (finding.rule === 'session-store-local-disk' ? 1 : 0), order.length - 1);
+  return [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][index];
+}
+
+class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+
+  constructor(private readonly manager: AnalysisManager) {}
+
+  refresh(): void {
+    this.changeEmitter.fire();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!readSettings(document.uri).hintsCodeLens) return [];
+    const result = this.manager.resultFor(document) ?? (await this.manager.analyze(document, token));
+    if (!result || token.isCancellationRequested) return [];
+    return result.findings.flatMap((finding) => {
+      const range = toRange(finding.range);
+      const at = new vscode.Range(range.start, range.start);
+      return [
+        new vscode.CodeLens(at, { title: `$(warning) ${finding.title}`, command: CommandIds.explainFinding, arguments: [finding.note], tooltip: finding.message }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('Why?'), command: CommandIds.explainFinding, arguments: [finding.note], tooltip: vscode.l10n.t('Open the note on moving this state out of the process') }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('Recommend placement'), command: CommandIds.recommendPlacement, arguments: [wizardPrefillFor(finding)] }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('Ignore'), command: CommandIds.ignoreFinding, arguments: [document.uri, range.start.line] }),
+      ];
+    });
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}
+
+class SessionStateCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly manager: AnalysisManager) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const result = this.manager.resultFor(document);
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    if (!result || ours.length === 0) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const finding of result.findings) {
+      const findingRange = toRange(finding.range);
+      const diagnostic = ours.find((d) => d.range.isEqual(findingRange));
+      if (!diagnostic || !findingRange.intersection(range) && !range.intersection(findingRange) && !findingRange.contains(range.start)) continue;
+      if (finding.fix) {
+        const fix = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
+        fix.edit = new vscode.WorkspaceEdit();
+        for (const edit of finding.fix.edits) fix.edit.replace(document.uri, toRange(edit.range), edit.newText);
+        fix.diagnostics = [diagnostic];
+        fix.isPreferred = true;
+        actions.push(fix);
+      }
+      const why = new vscode.CodeAction(vscode.l10n.t('Statecraft: open the note on this ({0})', finding.framework), vscode.CodeActionKind.QuickFix);
+      why.command = { command: CommandIds.explainFinding, title: why.title, arguments: [finding.note] };
+      why.diagnostics = [diagnostic];
+      const wizard = new vscode.CodeAction(vscode.l10n.t('Statecraft: recommend where this state should live…'), vscode.CodeActionKind.QuickFix);
+      wizard.command = { command: CommandIds.recommendPlacement, title: wizard.title, arguments: [wizardPrefillFor(finding)] };
+      wizard.diagnostics = [diagnostic];
+      const ignore = new vscode.CodeAction(vscode.l10n.t('Statecraft: ignore this hint with a reason (statecraft-ignore)'), vscode.CodeActionKind.QuickFix);
+      ignore.command = { command: CommandIds.ignoreFinding, title: ignore.title, arguments: [document.uri, findingRange.start.line] };
+      ignore.diagnostics = [diagnostic];
+      actions.push(why, wizard, ignore);
+    }
+    return actions;
+  }
+}
+
+export interface SessionHintsFeature extends vscode.Disposable {
+  readonly manager: AnalysisManager;
+}
+
+export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger): SessionHintsFeature {
+  const manager = new AnalysisManager(context.extensionUri, logger);
+  const diagnostics = vscode.languages.createDiagnosticCollection('statecraft-session-state');
+  const codeLens = new SessionStateCodeLensProvider(manager);
+
+  const publish = (uri: vscode.Uri | undefined) => {
+    const documents = uri ? vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri.toString()) : vscode.workspace.textDocuments;
+    if (uri && documents.length === 0) diagnostics.delete(uri);
+    if (!uri) diagnostics.clear();
+    for (const document of documents) {
+      const result = manager.resultFor(document);
+      const severity = readSettings(document.uri).hintsSeverity;
+      const list = (result?.findings ?? []).flatMap((finding) => {
+        const level = severityFor(finding, severity);
+        if (level === undefined) return [];
+        const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, level);
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = finding.rule;
+        return [diagnostic];
+      });
+      diagnostics.set(document.uri, list);
+    }
+    codeLens.refresh();
+  };
+
+  const disposables: vscode.Disposable[] = [
+    manager,
+    diagnostics,
+    codeLens,
+    manager.onDidChange(publish),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affects(event, 'hintsSeverity', 'hintsCodeLens')) publish(undefined);
+    }),
+    vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager), { providedCodeActionKinds: SessionStateCodeActionProvider.kinds }),
+    vscode.commands.registerCommand(CommandIds.explainFinding, (noteLink: unknown) => {
+      if (typeof noteLink !== 'string') return undefined;
+      const [id, fragment] = noteLink.split('#');
+      return notes.viewer.open(id, { fragment, toSide: true });
+    }),
+    vscode.commands.registerCommand(CommandIds.ignoreFinding, (uri: unknown, line: unknown, reason?: unknown) =>
+      uri instanceof vscode.Uri && typeof line === 'number' ? insertSuppression(uri, line, typeof reason === 'string' ? reason : undefined) : undefined),
+    vscode.commands.registerCommand(CommandIds.listSuppressions, () => listWorkspaceSuppressions()),
+  ];
+  return { manager, dispose: () => disposables.forEach((d) => d.dispose()) };
+}
+
+/** Adds `statecraft-ignore: <reason>` on the line above, in the file's comment syntax and indentation. */
+async function insertSuppression(uri: vscode.Uri, line: number, givenReason?: string): Promise<boolean> {
+  const reason = givenReason ?? (await vscode.window.showInputBox({
+    title: vscode.l10n.t('Ignore this session-state hint'),
+    prompt: vscode.l10n.t('Why is in-process state acceptable here? The reason is kept in the comment for reviewers.'),
+    value: vscode.l10n.t('single instance by design'),
+    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('A reason is required: a suppression without one does not silence the hint.') : undefined),
+  }));
+  if (!reason || reason.trim() === '') return false;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const indentation = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
+  const comment = ['python', 'ruby'].includes(document.languageId) ? '#' : '//';
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(line, 0), `${indentation}${comment} statecraft-ignore: ${reason.trim().replace(/\r?\n/g, ' ')}\n`);
+  return vscode.workspace.applyEdit(edit);
+}
+
+async function listWorkspaceSuppressions(): Promise<void> {
+  const files = await vscode.workspace.findFiles('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,java,go,cs,php,rb}', '{**/node_modules/**,**/.git/**,**/dist/**,**/vendor/**}', MAX_SUPPRESSION_SCAN_FILES);
+  const items: (vscode.QuickPickItem & { uri: vscode.Uri; line: number })[] = [];
+  for (const uri of files) {
+    const language = languageForFile(uri.path);
+    if (!language) continue;
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > 2 * 1024 * 1024) continue;
+    const text = new TextDecoder().decode(bytes);
+    for (const suppression of listSuppressions(text, language)) {
+      items.push({ label: suppression.reason, description: `${vscode.workspace.asRelativePath(uri)}:${suppression.line + 1}`, uri, line: suppression.line });
+    }
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No statecraft-ignore comments in this workspace.'));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Suppressed session-state hints ({0})', items.length),
+    placeHolder: vscode.l10n.t('Pick one to open it; delete the comment to un-ignore the hint'),
+    matchOnDescription: true,
+  });
+  if (picked) await vscode.window.showTextDocument(picked.uri, { selection: new vscode.Range(picked.line, 0, picked.line, 0) });
+}
