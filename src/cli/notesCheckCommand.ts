@@ -16,7 +16,8 @@ export interface NotesCheckOptions {
   readonly maxBytes?: number;
   /**
    * Notes that the checked notes may link to and must not clash with (the bundled notes, when checking a user
-   * folder). Their own problems are not reported. Do not pass them when checking the bundled content folder itself.
+   * folder). Their own problems are not reported. Notes the checked folder itself provides (same id and same path
+   * or same body) are ignored, so checking the bundled content folder against its own catalog works.
    */
   readonly linkAgainst?: () => Promise<readonly Note[]>;
 }
@@ -40,6 +41,19 @@ function parseArgs(argv: readonly string[]): string {
     throw new UsageError(`expected one folder but got ${positional.length}: ${positional.join(' ')}\n${USAGE}`);
   }
   return positional[0];
+}
+
+/**
+ * Drops the notes that the checked folder itself provides: same id and the same path or the same body. That is
+ * `statecraft notes check content` run against a catalog built from content/, where every note would otherwise
+ * be its own duplicate. A user's note that reuses a bundled id (different file, different text) stays a duplicate.
+ */
+function withoutCheckedCopies(linkAgainst: readonly Note[], checked: readonly Note[]): Note[] {
+  const byId = new Map(checked.map((note) => [note.id, note]));
+  return linkAgainst.filter((note) => {
+    const copy = byId.get(note.id);
+    return !copy || (copy.sourcePath !== note.sourcePath && copy.body !== note.body);
+  });
 }
 
 /** One problem as `path:line: field: message` (the `field: ` part only when there is a field). */
@@ -75,7 +89,7 @@ export async function runNotesCheckCommand(
   const checked = parseNotes(files, folder, { maxBytes: options.maxBytes });
   const roots: LoadedNotes[] = [];
   if (options.linkAgainst) {
-    roots.push({ notes: await options.linkAgainst(), problems: [] });
+    roots.push({ notes: withoutCheckedCopies(await options.linkAgainst(), checked.notes), problems: [] });
   }
   roots.push(checked);
   const checkedPaths = new Set(files.map((file) => file.path));

@@ -5,8 +5,8 @@ import { renderDecisionRecord } from '../core/wizard/adr';
 import {
   INPUT_FLAGS,
   INPUT_IDS,
-  INPUT_SPECS,
   checkInputValue,
+  describeAllowed,
   recommend,
   type InputId,
   type Inputs,
@@ -21,11 +21,6 @@ const USAGE =
 type OutputFormat = 'text' | 'json' | 'adr';
 
 const FLAG_TO_INPUT = new Map<string, InputId>(INPUT_IDS.map((id) => [INPUT_FLAGS[id], id]));
-
-function allowedText(id: InputId): string {
-  const spec = INPUT_SPECS[id];
-  return spec.kind === 'pick' ? `one of ${spec.values.join(', ')}` : spec.allowed;
-}
 
 function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFormat } | 'help' {
   const raw = new Map<InputId, string>();
@@ -59,7 +54,7 @@ function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFor
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
     if (value === undefined) {
-      problems.push(`${flag} needs a value: ${allowedText(id)}`);
+      problems.push(`${flag} needs a value: ${describeAllowed(id)}`);
       reported.add(id);
     } else if (raw.has(id)) {
       problems.push(`${flag} is given more than once`);

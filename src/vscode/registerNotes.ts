@@ -8,7 +8,8 @@ import { NotesLibrary } from './notesLibrary';
 import { BookmarksTreeProvider, NotesTreeProvider, type NotesTreeNode } from './notesTreeProvider';
 import type { ProgressStore } from './progressStore';
 import { searchNotes } from './searchQuickPick';
-import { affects, readSettings, SettingKeys } from './settings';
+import { SettingKeys } from './settingDefaults';
+import { affects, readSettings } from './settings';
 
 /** A command argument that names a note: an id (palette, CodeLens, tests) or a tree node / bookmark item. */
 type NoteArgument = string | NotesTreeNode | Note | undefined;

@@ -1,46 +1,8 @@
-// Settings, typed in one module with defaults equal to package.json (a unit test checks they agree).
-// Model: Foam packages/foam-core/src/config.ts.
+// Reads the typed settings (shape and defaults in settingDefaults.ts). Model: Foam packages/foam-core/src/config.ts.
 import * as vscode from 'vscode';
+import { defaultSettings, SettingKeys, type StatecraftSettings } from './settingDefaults';
 
-export type HintSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export type GroupBy = 'category' | 'priority';
-
-export interface StatecraftSettings {
-  readonly notesFolders: readonly string[];
-  readonly groupBy: GroupBy;
-  readonly hideStudied: boolean;
-  readonly hintsEnabled: boolean;
-  readonly hintsCodeLens: boolean;
-  readonly hintsSeverity: HintSeverity;
-  readonly hintsExclude: readonly string[];
-  readonly hintsMaxFileSizeKb: number;
-  readonly decisionsFolder: string;
-}
-
-export const defaultSettings: StatecraftSettings = {
-  notesFolders: [],
-  groupBy: 'category',
-  hideStudied: false,
-  hintsEnabled: true,
-  hintsCodeLens: true,
-  hintsSeverity: 'information',
-  hintsExclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**'],
-  hintsMaxFileSizeKb: 1024,
-  decisionsFolder: 'docs/adr',
-};
-
-/** The setting keys, relative to the `statecraft` section. */
-export const SettingKeys = {
-  notesFolders: 'notes.folders',
-  groupBy: 'notes.groupBy',
-  hideStudied: 'notes.hideStudied',
-  hintsEnabled: 'hints.enabled',
-  hintsCodeLens: 'hints.codeLens',
-  hintsSeverity: 'hints.severity',
-  hintsExclude: 'hints.exclude',
-  hintsMaxFileSizeKb: 'hints.maxFileSizeKb',
-  decisionsFolder: 'decisions.folder',
-} as const satisfies Record<keyof StatecraftSettings, string>;
+export type { GroupBy, HintSeverity, StatecraftSettings } from './settingDefaults';
 
 export function readSettings(scope?: vscode.ConfigurationScope): StatecraftSettings {
   const config = vscode.workspace.getConfiguration('statecraft', scope);

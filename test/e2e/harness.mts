@@ -148,3 +148,35 @@ export async function webviewFrame(page: Page, mustContain: string) {
     await page.waitForTimeout(250);
   }
 }
+
+/** The QuickInput's text box and helpers to answer it like a keyboard user. */
+export const quickInput = {
+  input: (page: Page) => page.locator('.quick-input-widget input.input').first(),
+  async waitForTitle(page: Page, text: string) {
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: text }).first().waitFor({ timeout: 20_000 });
+  },
+  async message(page: Page): Promise<string> {
+    return (await page.locator('.quick-input-widget .quick-input-message').first().innerText()).trim();
+  },
+  async type(page: Page, text: string) {
+    const input = quickInput.input(page);
+    await input.fill(text);
+  },
+};
+
+/** Opens a file of the workspace from the Explorer, by clicking it as a person would. */
+export async function openFileFromExplorer(page: Page, segments: string[]): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const explorer = page.locator('.explorer-folders-view');
+  await explorer.waitFor({ timeout: 20_000 });
+  for (const [index, segment] of segments.entries()) {
+    const row = explorer.locator('.monaco-list-row', { hasText: segment }).first();
+    await row.waitFor({ timeout: 20_000 });
+    if (index < segments.length - 1) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    } else {
+      await row.click();
+    }
+  }
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+}

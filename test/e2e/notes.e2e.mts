@@ -32,7 +32,7 @@ describe('knowledge base, as a user sees it', () => {
     assert.ok(seed, `rows: ${JSON.stringify(rows)}`);
     assert.match(seed, /P0 · \d+ min/);
     await clickTreeRow(page, 'Statelessness & State Management');
-    const frame = await webviewFrame(page, 'Default to stateless');
+    const frame = await webviewFrame(page, 'Default to a stateless service');
     const heading = await frame.locator('h1.sc-title').innerText();
     assert.equal(heading, 'Statelessness & State Management');
     assert.ok(await frame.locator('table.sc-table').count() >= 1, 'the trade-off table renders as a table');

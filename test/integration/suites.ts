@@ -1,3 +1,5 @@
 // Every in-host suite, imported in a fixed order (no globbing inside the extension host).
 import './activation.test';
 import './notes.test';
+import './wizard.test';
+import './hints.test';

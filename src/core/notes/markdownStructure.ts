@@ -79,6 +79,11 @@ export function inlineText(tokens: readonly Token[] | null): string {
   return text;
 }
 
+/** The text of a heading's inline token, whitespace collapsed: what its slug is made from. */
+export function headingText(inline: Token): string {
+  return collapse(inlineText(inline.children));
+}
+
 /** A heading section of a body: the text from one heading to the next heading of any level. */
 export interface MarkdownSection {
   /** The heading's unique slug; '' for the text before the first heading. */
@@ -159,7 +164,7 @@ export function analyzeMarkdown(body: string): MarkdownStructure {
     }
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
-      const title = collapse(inlineText(inline.children));
+      const title = headingText(inline);
       const slug = slugger.slug(title);
       const level = Number(token.tag.slice(1));
       const line = token.map?.[0] ?? lastLine;

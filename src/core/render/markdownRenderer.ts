@@ -9,7 +9,7 @@
 // Heading ids come from the same slugger as the loader and the search index, so search hits land on anchors.
 
 import type MarkdownIt from 'markdown-it';
-import { createMarkdownParser, HeadingSlugger, inlineText } from '../notes/markdownStructure';
+import { createMarkdownParser, HeadingSlugger, headingText, inlineText } from '../notes/markdownStructure';
 import type { Note } from '../notes/note';
 import { classifyHref, type LinkTarget } from '../notes/noteLinks';
 
@@ -51,7 +51,7 @@ function annotate(tokens: Token[]): void {
     const token = tokens[i];
     switch (token.type) {
       case 'heading_open':
-        token.attrSet('id', slugger.slug(inlineText(tokens[i + 1].children).replace(/\s+/g, ' ').trim()));
+        token.attrSet('id', slugger.slug(headingText(tokens[i + 1])));
         break;
       case 'table_open':
         token.attrJoin('class', 'sc-table');

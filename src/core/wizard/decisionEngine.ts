@@ -60,7 +60,7 @@ export const MAX_LATENCY_BUDGET_MS = 3_600_000;
 export const MAX_ACCESSES_PER_REQUEST = 100_000;
 export const MAX_INSTANCES = 100_000;
 
-interface NumberInputSpec {
+export interface NumberInputSpec {
   readonly kind: 'number';
   readonly integer: boolean;
   readonly max: number;
@@ -70,7 +70,7 @@ interface NumberInputSpec {
   readonly maxText: string;
 }
 
-interface PickInputSpec {
+export interface PickInputSpec {
   readonly kind: 'pick';
   readonly values: readonly string[];
 }
@@ -119,6 +119,12 @@ function describeGot(raw: unknown): string {
   return JSON.stringify(raw) ?? String(raw);
 }
 
+/** What an answer accepts, e.g. "one of server, serverless" or "a whole number of at least 1". */
+export function describeAllowed(id: InputId): string {
+  const spec = INPUT_SPECS[id];
+  return spec.kind === 'pick' ? `one of ${spec.values.join(', ')}` : spec.allowed;
+}
+
 function isMissing(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
@@ -130,19 +136,18 @@ function isMissing(raw: unknown): boolean {
  */
 export function checkInputValue<K extends InputId>(id: K, raw: unknown, name: string = id): CheckResult<Inputs[K]> {
   const spec = INPUT_SPECS[id];
+  const allowed = describeAllowed(id);
+  if (isMissing(raw)) return { ok: false, message: `${name} is required: ${allowed}` };
   if (spec.kind === 'pick') {
-    const choices = spec.values.join(', ');
-    if (isMissing(raw)) return { ok: false, message: `${name} is required: one of ${choices}` };
     const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
     if (text === undefined || !spec.values.includes(text)) {
-      return { ok: false, message: `${name} must be one of ${choices} (got ${describeGot(raw)})` };
+      return { ok: false, message: `${name} must be ${allowed} (got ${describeGot(raw)})` };
     }
     return { ok: true, value: text as Inputs[K] };
   }
-  if (isMissing(raw)) return { ok: false, message: `${name} is required: ${spec.allowed}` };
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw.trim()) : NaN;
   const acceptable = Number.isFinite(value) && (spec.integer ? Number.isInteger(value) && value >= 1 : value > 0);
-  if (!acceptable) return { ok: false, message: `${name} must be ${spec.allowed} (got ${describeGot(raw)})` };
+  if (!acceptable) return { ok: false, message: `${name} must be ${allowed} (got ${describeGot(raw)})` };
   if (value > spec.max) return { ok: false, message: `${name} must be ${spec.maxText} (got ${describeGot(raw)})` };
   return { ok: true, value: value as Inputs[K] };
 }

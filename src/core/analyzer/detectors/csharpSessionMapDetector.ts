@@ -57,14 +57,27 @@ export const csharpSessionMapDetector: Detector = {
       return [];
     }
     const singletons = singletonTypes(root);
+    const classes = collect(root, ['class_declaration']);
+    const kinds = new Map<Node, ClassKind>();
+    for (const classNode of classes) {
+      const kind = classKind(classNode, singletons);
+      if (kind) {
+        kinds.set(classNode, kind);
+      }
+    }
+    const held = heldClasses(classes, kinds);
     const findings: Finding[] = [];
-    for (const classNode of collect(root, ['class_declaration'])) {
+    for (const classNode of classes) {
       if (context.isCancelled()) {
         return [];
       }
-      const kind = classKind(classNode, singletons);
+      const kind = kinds.get(classNode);
+      const holder = held.get(classNode.childForFieldName('name')?.text ?? '');
       if (kind) {
-        findings.push(...detectInClass(classNode, kind));
+        findings.push(...detectInClass(classNode, kind, reachableMethods(classNode, (method) => isEntryPoint(method, kind))));
+      } else if (holder) {
+        const entry = (method: Node): boolean => holder.calledMethods.has(method.childForFieldName('name')?.text ?? '');
+        findings.push(...detectInClass(classNode, 'singleton', reachableMethods(classNode, entry), holder));
       }
     }
     findings.push(...detectTopLevel(root));
@@ -100,6 +113,55 @@ function singletonTypes(root: Node): Set<string> {
   return types;
 }
 
+/** A class of this file whose instance lives in a static field of a hub or controller (or any field of a singleton). */
+interface Holder {
+  readonly kind: ClassKind;
+  /** E.g. "the static field Connections of hub ChatHub". */
+  readonly description: string;
+  /** The methods the holder calls on that instance from its entry points. */
+  readonly calledMethods: Set<string>;
+}
+
+/**
+ * Classes whose instances a hub, controller or singleton keeps in a shared field and calls from its entry points,
+ * such as SignalR's documented `ConnectionMapping<T>`: those instances are process-wide too.
+ */
+function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKind>): Map<string, Holder> {
+  const declared = new Set(classes.map((classNode) => classNode.childForFieldName('name')?.text ?? ''));
+  const held = new Map<string, Holder>();
+  for (const [classNode, kind] of kinds) {
+    const className = classNode.childForFieldName('name')?.text ?? '';
+    const body = classNode.childForFieldName('body');
+    const entryPoints = reachableMethods(classNode, (method) => isEntryPoint(method, kind));
+    for (const field of body ? namedChildren(body).filter((member) => member.type === 'field_declaration') : []) {
+      const isStatic = csModifiers(field).has('static');
+      const declaration = namedChildren(field).find((child) => child.type === 'variable_declaration');
+      const typeName = csSimpleName(declaration?.childForFieldName('type'));
+      if (!declaration || !typeName || typeName === className || !declared.has(typeName) || (!isStatic && kind !== 'singleton')) {
+        continue;
+      }
+      for (const declarator of namedChildren(declaration).filter((child) => child.type === 'variable_declarator')) {
+        const fieldName = declarator.childForFieldName('name')?.text ?? '';
+        const calledMethods = new Set<string>();
+        for (const method of entryPoints) {
+          const locals = csLocalNames(method);
+          for (const invocation of collect(method, ['invocation_expression'])) {
+            const callee = invocation.childForFieldName('function');
+            if (callee?.type === 'member_access_expression' && refersTo(callee.childForFieldName('expression'), fieldName, className, locals)) {
+              calledMethods.add(csSimpleName(callee.childForFieldName('name')) ?? '');
+            }
+          }
+        }
+        if (calledMethods.size > 0) {
+          const description = `the ${isStatic ? 'static ' : ''}field ${fieldName} of ${kind} ${className}`;
+          held.set(typeName, { kind, description, calledMethods });
+        }
+      }
+    }
+  }
+  return held;
+}
+
 function classKind(classNode: Node, singletons: ReadonlySet<string>): ClassKind | undefined {
   const bases = csBaseTypeNames(classNode);
   if (bases.includes('Hub')) {
@@ -113,13 +175,12 @@ function classKind(classNode: Node, singletons: ReadonlySet<string>): ClassKind 
   return name && singletons.has(name) ? 'singleton' : undefined;
 }
 
-function detectInClass(classNode: Node, kind: ClassKind): Finding[] {
+function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly Node[], holder?: Holder): Finding[] {
   const dictionaries = sharedDictionaries(classNode).filter((dictionary) => dictionary.isStatic || kind === 'singleton');
   if (dictionaries.length === 0) {
     return [];
   }
   const className = classNode.childForFieldName('name')?.text ?? '';
-  const entryPoints = reachableMethods(classNode, kind);
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
     const writes = entryPoints.flatMap((method) => {
@@ -127,7 +188,7 @@ function detectInClass(classNode: Node, kind: ClassKind): Finding[] {
       const where = `${method.childForFieldName('name')?.text ?? 'a method'}()`;
       return body ? writesTo(body, dictionary.name, className, csLocalNames(method), where) : [];
     });
-    const finding = reportIfSessionLike(dictionary, writes, describe(kind, dictionary, className));
+    const finding = reportIfSessionLike(dictionary, writes, describe(kind, dictionary, className, holder));
     if (finding) {
       findings.push(finding);
     }
@@ -135,15 +196,20 @@ function detectInClass(classNode: Node, kind: ClassKind): Finding[] {
   return findings;
 }
 
-function describe(kind: ClassKind, dictionary: SharedDictionary, className: string): { what: string; note: string; framework: string } {
-  const holder = dictionary.isStatic ? `static ${dictionary.typeText.replace(/<.*$/s, '')}` : `${dictionary.typeText.replace(/<.*$/s, '')} field`;
+function describe(kind: ClassKind, dictionary: SharedDictionary, className: string, holder?: Holder): { what: string; note: string; framework: string } {
+  const declared = dictionary.isStatic ? `static ${dictionary.typeText.replace(/<.*$/s, '')}` : `${dictionary.typeText.replace(/<.*$/s, '')} field`;
+  if (holder) {
+    const shared = { what: `the ${declared} "${dictionary.name}" of ${className} (shared through ${holder.description})`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
+    return holder.kind === 'hub' ? { ...shared, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' } : shared;
+  }
+  const holderText = declared;
   switch (kind) {
     case 'hub':
-      return { what: `the ${holder} "${dictionary.name}" of hub ${className}`, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' };
+      return { what: `the ${holderText} "${dictionary.name}" of hub ${className}`, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' };
     case 'controller':
-      return { what: `the ${holder} "${dictionary.name}" of controller ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core MVC' };
+      return { what: `the ${holderText} "${dictionary.name}" of controller ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core MVC' };
     default:
-      return { what: `the ${holder} "${dictionary.name}" of singleton ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
+      return { what: `the ${holderText} "${dictionary.name}" of singleton ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
   }
 }
 
@@ -199,8 +265,8 @@ function sharedDictionaries(classNode: Node): SharedDictionary[] {
   return found;
 }
 
-/** The methods the framework calls (hub methods, actions; every method of a singleton) and the class methods they call. */
-function reachableMethods(classNode: Node, kind: ClassKind): Node[] {
+/** The entry methods (hub methods, actions, every method of a singleton, ...) and the class methods they call. */
+function reachableMethods(classNode: Node, isEntry: (method: Node) => boolean): Node[] {
   const body = classNode.childForFieldName('body');
   const methods = body ? namedChildren(body).filter((member) => member.type === 'method_declaration') : [];
   const byName = new Map<string, Node[]>();
@@ -208,7 +274,7 @@ function reachableMethods(classNode: Node, kind: ClassKind): Node[] {
     const name = method.childForFieldName('name')?.text ?? '';
     byName.set(name, [...(byName.get(name) ?? []), method]);
   }
-  const queue = methods.filter((method) => isEntryPoint(method, kind));
+  const queue = methods.filter(isEntry);
   const reached = new Map<number, Node>();
   for (let method = queue.shift(); method; method = queue.shift()) {
     if (reached.has(method.id)) {

@@ -136,11 +136,38 @@ function packageLevelMaps(root: Node, imports: ReadonlyMap<string, string>): Sha
         const kind = kindOfType(type, imports) ?? kindOfValue(values[index], imports);
         if (kind) {
           maps.push({ name: nameNode.text, nameNode, kind, typeText: (type ?? values[index])?.text ?? '' });
+          return;
+        }
+        // `var counter = struct{ sync.RWMutex; m map[string]int }{...}`: the map is a field of a package-level value.
+        const value = values[index];
+        const structType = type?.type === 'struct_type' ? type : value?.type === 'composite_literal' ? value.childForFieldName('type') : null;
+        if (structType?.type === 'struct_type') {
+          for (const field of anonymousStructMaps(structType, imports)) {
+            maps.push({ ...field, name: `${nameNode.text}.${field.name}`, nameNode });
+          }
         }
       });
     }
   }
   return maps;
+}
+
+/** Map fields declared directly in an anonymous struct type, named by field only. */
+function anonymousStructMaps(structType: Node, imports: ReadonlyMap<string, string>): Array<Omit<SharedMap, 'nameNode'>> {
+  const fields: Array<Omit<SharedMap, 'nameNode'>> = [];
+  for (const field of collect(structType, ['field_declaration'])) {
+    const fieldType = field.childForFieldName('type');
+    const kind = kindOfType(fieldType, imports);
+    if (!kind || !field.parent?.parent?.equals(structType)) {
+      continue;
+    }
+    for (const name of field.childrenForFieldName('name')) {
+      if (name) {
+        fields.push({ name: name.text, kind, typeText: fieldType?.text ?? '' });
+      }
+    }
+  }
+  return fields;
 }
 
 function structMapFields(root: Node, imports: ReadonlyMap<string, string>): SharedMap[] {
@@ -178,12 +205,16 @@ function writesIn(reached: GoReachedFunction, packageMaps: ReadonlyMap<string, S
     if (operand?.type === 'identifier') {
       return locals.has(operand.text) ? undefined : packageMaps.get(operand.text);
     }
-    if (operand?.type === 'selector_expression' && receiver) {
+    if (operand?.type === 'selector_expression') {
       const owner = operand.childForFieldName('operand');
       const field = operand.childForFieldName('field');
-      if (owner?.type === 'identifier' && owner.text === receiver.name && field) {
+      if (owner?.type !== 'identifier' || !field) {
+        return undefined;
+      }
+      if (receiver && owner.text === receiver.name) {
         return structFields.get(`${receiver.type}.${field.text}`);
       }
+      return locals.has(owner.text) ? undefined : packageMaps.get(`${owner.text}.${field.text}`);
     }
     return undefined;
   };

@@ -15,7 +15,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzeJsModule, callArguments, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/js';
 import { isNestSingletonClass, isShadowed, JsHandlerIndex } from '../syntax/jsHandlers';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
 
 type CollectionKind = 'Map' | 'Set' | 'object';
@@ -66,7 +66,7 @@ export const jsSessionMapDetector: Detector = {
         continue;
       }
       const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeName(collection.name)) || !handlers.isInHandler(write)) {
+      if (!(keyed || isSessionLikeCollectionName(collection.name)) || !handlers.isInHandler(write)) {
         continue;
       }
       reported.add(collection);

@@ -9,7 +9,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { analyzePythonModule, isShadowed, lastName, moduleAssignments, PythonHandlerIndex } from '../syntax/python';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
 
@@ -67,7 +67,7 @@ export const pythonSessionMapDetector: Detector = {
         continue;
       }
       const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeName(collection.name)) || isShadowed(target, target.text) || !handlers.isInHandler(write)) {
+      if (!(keyed || isSessionLikeCollectionName(collection.name)) || isShadowed(target, target.text) || !handlers.isInHandler(write)) {
         continue;
       }
       reported.add(collection);

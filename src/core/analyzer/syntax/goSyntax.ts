@@ -2,7 +2,7 @@
 // a handler calls in the same file.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, namedChildren } from './tree';
+import { collect, contains, namedChildren } from './tree';
 
 /** Local package name → import path, for every import of the file (dot and blank imports skipped). */
 export function goImports(root: Node): Map<string, string> {
@@ -146,7 +146,9 @@ export interface GoReachedFunction {
 
 /**
  * Handler functions plus every function of the file they call, transitively: plain calls to top-level functions
- * (`createSession(...)`) and calls through the receiver to methods of the same type (`s.store(...)`).
+ * (`createSession(...)`), calls through the receiver to methods of the same type (`s.store(...)`), and method calls
+ * on variables whose struct type the file shows (`store.Create(...)` with `var store = &SessionStore{}`, or a
+ * parameter `hub *Hub`).
  */
 export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string, string>): GoReachedFunction[] {
   const functions = goFunctions(root);
@@ -166,6 +168,7 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
       }
     }
   }
+  const packageTypes = goPackageVariableTypes(root);
   const reached = new Map<number, GoReachedFunction>();
   const queue: GoReachedFunction[] = [];
   for (const fn of functions) {
@@ -189,11 +192,12 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
       let target: Node | undefined;
       if (callee?.type === 'identifier') {
         target = topLevel.get(callee.text);
-      } else if (callee?.type === 'selector_expression' && receiver) {
+      } else if (callee?.type === 'selector_expression') {
         const operand = callee.childForFieldName('operand');
         const field = callee.childForFieldName('field');
-        if (operand?.type === 'identifier' && operand.text === receiver.name && field) {
-          target = methods.get(`${receiver.type}.${field.text}`);
+        if (operand?.type === 'identifier' && field) {
+          const type = receiver && operand.text === receiver.name ? receiver.type : goVariableType(operand.text, call, item.node, packageTypes);
+          target = type ? methods.get(`${type}.${field.text}`) : undefined;
         }
       }
       if (target && !reached.has(target.id)) {
@@ -236,4 +240,91 @@ export function goLocalNames(fn: Node): Set<string> {
     }
   }
   return names;
+}
+
+/** The named type of a type node with pointers dropped (`*SessionStore` → "SessionStore"); undefined for others. */
+function namedTypeOf(type: Node | null | undefined): string | undefined {
+  let current = type ?? null;
+  while (current && current.type === 'pointer_type') {
+    current = namedChildren(current)[0] ?? null;
+  }
+  return current?.type === 'type_identifier' ? current.text : undefined;
+}
+
+/** The named type a value builds: `T{...}` or `&T{...}`; undefined for calls and anything else. */
+function namedTypeOfValue(value: Node | undefined): string | undefined {
+  let current = value;
+  if (current?.type === 'unary_expression' && current.text.startsWith('&')) {
+    current = current.childForFieldName('operand') ?? undefined;
+  }
+  return current?.type === 'composite_literal' ? namedTypeOf(current.childForFieldName('type')) : undefined;
+}
+
+/** Types of the names a var spec or short declaration introduces, from a declared type or composite literals. */
+function declaredTypes(declaration: Node): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  if (declaration.type === 'var_spec') {
+    const declared = namedTypeOf(declaration.childForFieldName('type'));
+    const valueList = declaration.childForFieldName('value');
+    const values = valueList ? namedChildren(valueList) : [];
+    declaration.childrenForFieldName('name').forEach((name, index) => {
+      const type = declared ?? namedTypeOfValue(values[index]);
+      if (name && type) {
+        pairs.push([name.text, type]);
+      }
+    });
+  } else if (declaration.type === 'short_var_declaration') {
+    const left = declaration.childForFieldName('left');
+    const right = declaration.childForFieldName('right');
+    const values = right ? namedChildren(right) : [];
+    (left ? namedChildren(left) : []).forEach((name, index) => {
+      const type = namedTypeOfValue(values[index]);
+      if (name.type === 'identifier' && type) {
+        pairs.push([name.text, type]);
+      }
+    });
+  } else if (declaration.type === 'parameter_declaration') {
+    const type = namedTypeOf(declaration.childForFieldName('type'));
+    for (const name of declaration.childrenForFieldName('name')) {
+      if (name && type) {
+        pairs.push([name.text, type]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Named struct types of package-level variables (`var store = &SessionStore{...}`, `var hub Hub`). */
+export function goPackageVariableTypes(root: Node): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const declaration of namedChildren(root).filter((node) => node.type === 'var_declaration')) {
+    for (const spec of collect(declaration, ['var_spec'])) {
+      for (const [name, type] of declaredTypes(spec)) {
+        types.set(name, type);
+      }
+    }
+  }
+  return types;
+}
+
+/**
+ * The named type of a shared value `name` where `at` (inside the reached function `fn`) uses it: a parameter of an
+ * enclosing function, a composite-literal local of a function enclosing `fn` (a closure over a value built once, as
+ * in `main`), else a package-level variable. A value built inside `fn` itself is fresh per call and gives undefined,
+ * as does anything the file does not show.
+ */
+export function goVariableType(name: string, at: Node, fn: Node, packageTypes: ReadonlyMap<string, string>): string | undefined {
+  for (let scope: Node | null = at.parent; scope; scope = scope.parent) {
+    if (scope.type !== 'function_declaration' && scope.type !== 'method_declaration' && scope.type !== 'func_literal') {
+      continue;
+    }
+    for (const declaration of collect(scope, ['parameter_declaration', 'short_var_declaration', 'var_spec'])) {
+      const found = declaredTypes(declaration).find(([declared]) => declared === name);
+      if (found) {
+        const builtPerCall = declaration.type !== 'parameter_declaration' && contains(fn, scope);
+        return builtPerCall ? undefined : found[1];
+      }
+    }
+  }
+  return packageTypes.get(name);
 }

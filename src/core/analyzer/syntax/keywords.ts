@@ -3,8 +3,8 @@
 
 const WORD_PREFIXES = ['session', 'user', 'socket', 'client', 'conn', 'token', 'account', 'cart', 'login', 'logon', 'signin'];
 const EXACT_WORDS = new Set(['sid', 'sids', 'sess', 'uid', 'uids', 'ws']);
-/** Collections named like caches hold recomputable data: losing them on restart costs a miss, not a session. */
-const CACHE_WORDS = new Set(['cache', 'cached', 'caches', 'memo', 'memos', 'memoized', 'memoize', 'lru']);
+/** Collections named like caches or pools hold recomputable data: losing them costs a miss, not a session. */
+const CACHE_WORDS = new Set(['cache', 'cached', 'caches', 'memo', 'memos', 'memoized', 'memoize', 'lru', 'pool', 'pools']);
 
 /** Splits an identifier or key into lower-case words: `req.sessionID` → ["req", "session", "id"]. */
 export function identifierWords(name: string): string[] {
@@ -29,7 +29,18 @@ export function isSessionLikeName(name: string): boolean {
   return words.some((word) => WORD_PREFIXES.some((prefix) => word.startsWith(prefix)));
 }
 
-/** True when the name says it is a cache or memo table. */
+/**
+ * Stricter test for a collection's own name (used when its key says nothing): `clients`, `connections` and
+ * `accounts` also name pools of HTTP/database clients and lookup tables, so only unambiguous words count here.
+ */
+export function isSessionLikeCollectionName(name: string): boolean {
+  const words = identifierWords(name);
+  return words.some(
+    (word) => EXACT_WORDS.has(word) || ['session', 'user', 'socket', 'cart', 'login', 'token'].some((prefix) => word.startsWith(prefix)),
+  );
+}
+
+/** True when the name says it is a cache, memo table or pool. */
 export function isCacheLikeName(name: string): boolean {
   return identifierWords(name).some((word) => CACHE_WORDS.has(word));
 }

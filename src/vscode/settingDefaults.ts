@@ -1,0 +1,43 @@
+// The settings' shape and defaults, free of the vscode import so a unit test can check them against
+// package.json (they must agree, or the Settings UI and the code disagree about defaults).
+
+export type HintSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type GroupBy = 'category' | 'priority';
+
+export interface StatecraftSettings {
+  readonly notesFolders: readonly string[];
+  readonly groupBy: GroupBy;
+  readonly hideStudied: boolean;
+  readonly hintsEnabled: boolean;
+  readonly hintsCodeLens: boolean;
+  readonly hintsSeverity: HintSeverity;
+  readonly hintsExclude: readonly string[];
+  readonly hintsMaxFileSizeKb: number;
+  readonly decisionsFolder: string;
+}
+
+export const defaultSettings: StatecraftSettings = {
+  notesFolders: [],
+  groupBy: 'category',
+  hideStudied: false,
+  hintsEnabled: true,
+  hintsCodeLens: true,
+  hintsSeverity: 'information',
+  hintsExclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**'],
+  hintsMaxFileSizeKb: 1024,
+  decisionsFolder: 'docs/adr',
+};
+
+/** The setting keys, relative to the `statecraft` section. */
+export const SettingKeys = {
+  notesFolders: 'notes.folders',
+  groupBy: 'notes.groupBy',
+  hideStudied: 'notes.hideStudied',
+  hintsEnabled: 'hints.enabled',
+  hintsCodeLens: 'hints.codeLens',
+  hintsSeverity: 'hints.severity',
+  hintsExclude: 'hints.exclude',
+  hintsMaxFileSizeKb: 'hints.maxFileSizeKb',
+  decisionsFolder: 'decisions.folder',
+} as const satisfies Record<keyof StatecraftSettings, string>;
+

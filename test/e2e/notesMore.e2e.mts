@@ -1,0 +1,84 @@
+// Search by alias to the right section, study progress across a window reload, and hostile notes rendered inert.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { repoRoot } from '../../scripts/lib/codeServer.mjs';
+import { clickTreeRow, closeBrowser, openStatecraftView, quickInput, runCommand, startWorkbench, treeRows, webviewFrame, type Workbench } from './harness.mjs';
+
+describe('search, progress and security, as a user sees them', () => {
+  let workbench: Workbench;
+  const dialogs: string[] = [];
+  before(async () => {
+    workbench = await startWorkbench('e2e-more');
+    fs.copyFileSync(path.join(repoRoot, 'test/fixtures/xss/xss-payloads.md'), path.join(workbench.workspace, 'notes', 'xss-payloads.md'));
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  after(async () => {
+    await workbench?.stop();
+    await closeBrowser();
+  });
+
+  test('searching "session affinity" finds Sticky Sessions; a section match opens scrolled to its heading', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Statecraft: Search Notes');
+    await quickInput.waitForTitle(page, 'Search Statecraft Notes');
+    await quickInput.type(page, 'session affinity');
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    await first.locator('.label-name', { hasText: 'Sticky Sessions' }).waitFor({ timeout: 15_000 });
+    await workbench.screenshot('search-alias');
+    await quickInput.type(page, 'fencing token');
+    const row = page.locator('.quick-input-list .monaco-list-row').first();
+    await row.locator('.label-name', { hasText: 'Distributed Locks' }).waitFor({ timeout: 15_000 });
+    const description = (await row.locator('.label-description').innerText()).replace(/^§\s*/, '');
+    assert.ok(description.length > 0, 'the hit names a section');
+    await page.keyboard.press('Enter');
+    const frame = await webviewFrame(page, 'Distributed Locks');
+    const targetText = (await frame.locator('.sc-target').first().innerText()).trim();
+    assert.equal(targetText, description);
+  });
+
+  test('marking a note studied in the viewer survives a window reload', async () => {
+    const { page } = workbench;
+    let frame = await webviewFrame(page, 'Distributed Locks');
+    await frame.locator('button[data-action="study"]').click();
+    await (await webviewFrame(page, 'Mark Unstudied')).locator('button[data-action="unstudy"]').waitFor();
+    await workbench.reload();
+    await openStatecraftView(page);
+    await runCommand(page, 'Statecraft: Search Notes');
+    await quickInput.type(page, 'distributed locks');
+    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: 'Distributed Locks' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    frame = await webviewFrame(page, 'Mark Unstudied');
+    assert.equal(await frame.locator('button[data-action="unstudy"]').count(), 1, 'still studied after the reload');
+    assert.equal(await frame.locator('.sc-badge.sc-studied').count(), 1);
+  });
+
+  test('a hostile note renders inert: no script, handler or link runs', async () => {
+    const { page } = workbench;
+    await openStatecraftView(page);
+    await clickTreeRow(page, 'Team Notes');
+    await clickTreeRow(page, 'Hostile');
+    const rows = await treeRows(page);
+    assert.ok(rows.some((r) => r.startsWith('Hostile note')), JSON.stringify(rows));
+    await clickTreeRow(page, 'Hostile note');
+    const frame = await webviewFrame(page, 'javascript link');
+    for (const text of ['javascript link', 'JaVaScRiPt link', 'data link', 'command link', 'Command look-alike', 'vscode uri', 'file link']) {
+      await frame.getByText(text, { exact: true }).first().click();
+    }
+    await page.waitForTimeout(1000);
+    assert.equal(await frame.evaluate(() => document.body.dataset.pwned ?? null), null, 'no payload set the marker');
+    assert.equal(await frame.locator('#xss-marker').count(), 0);
+    assert.equal(await frame.locator('script:not([nonce])').count(), 0, 'no script element from the note');
+    assert.equal(await frame.locator('[onerror], [onclick], iframe, form, style').count(), 0);
+    assert.ok((await frame.locator('body').innerText()).includes('<script>'), 'raw HTML is shown as text');
+    assert.deepEqual(dialogs, []);
+    const terminals = await page.locator('.terminal-outer-container, .integrated-terminal').count();
+    assert.equal(terminals, 0, 'the command: links did not open a terminal');
+    await workbench.screenshot('xss-inert');
+    assert.deepEqual(workbench.extensionHostErrors(), [], 'no Statecraft error in the extension host log');
+  });
+});

@@ -1,0 +1,41 @@
+// The viewer and the wizard result in dark and high-contrast themes (the light theme is covered by the other
+// files). Screenshots are for people to look at; the assertions check the theme actually applied.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { closeBrowser, openStatecraftView, quickInput, runCommand, startWorkbench, webviewFrame } from './harness.mjs';
+
+for (const [name, theme, colorScheme, bodyClass] of [
+  ['dark', 'Default Dark Modern', 'dark', 'vscode-dark'],
+  ['high-contrast', 'Default High Contrast', 'dark', 'vscode-high-contrast'],
+] as const) {
+  describe(`${name} theme`, () => {
+    test(`the tree, a note and a recommendation render in the ${name} theme`, async () => {
+      const workbench = await startWorkbench(`e2e-${name}`, { theme, colorScheme });
+      try {
+        const { page } = workbench;
+        await openStatecraftView(page);
+        await runCommand(page, 'Statecraft: Search Notes');
+        await quickInput.type(page, 'statelessness');
+        await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: 'Statelessness' }).first().waitFor({ timeout: 15_000 });
+        await page.keyboard.press('Enter');
+        const frame = await webviewFrame(page, 'Statelessness & State Management');
+        assert.ok((await frame.evaluate(() => document.body.className)).includes(bodyClass));
+        await workbench.screenshot(`viewer-${name}`);
+        await runCommand(page, 'Statecraft: Recommend State Placement');
+        await quickInput.waitForTitle(page, 'Recommend State Placement');
+        await quickInput.type(page, 'Shopping cart');
+        await page.keyboard.press('Enter');
+        for (let step = 1; step <= 7; step++) {
+          await quickInput.waitForTitle(page, `(${step}/7)`);
+          await page.keyboard.press('Enter');
+        }
+        const result = await webviewFrame(page, 'Recommended placement');
+        assert.ok((await result.locator('figure.sc-chart svg').count()) === 1);
+        await workbench.screenshot(`wizard-result-${name}`);
+      } finally {
+        await workbench.stop();
+        await closeBrowser();
+      }
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { recommend, type Inputs } from '../../src/core/wizard/decisionEngine';
+import { activateStatecraft, waitFor, webviewTabLabels, workspaceUri } from './helpers';
+
+const loginSessions: Inputs = {
+  latencyBudgetMs: 10,
+  accessesPerRequest: 1,
+  instances: 4,
+  runtime: 'server',
+  loss: 'none',
+  shared: 'yes',
+  clientCanCarry: 'no',
+};
+
+suite('decision wizard', () => {
+  test('the result panel shows the engine recommendation for the answers', async () => {
+    const api = await activateStatecraft();
+    const shown = await api.wizard.panel.show(loginSessions);
+    assert.deepStrictEqual(shown, recommend(loginSessions));
+    await waitFor('the State Placement panel', () => (webviewTabLabels().includes('State Placement') ? true : undefined));
+  });
+
+  test('Save as Decision Record writes the next free number and never overwrites', async () => {
+    const api = await activateStatecraft();
+    const folder = workspaceUri('docs', 'adr');
+    await vscode.workspace.fs.createDirectory(folder);
+    const existing = vscode.Uri.joinPath(folder, '0003-keep-existing.md');
+    await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('# existing decision\n'));
+    await api.wizard.panel.show(loginSessions);
+    const written = await api.wizard.panel.saveDecisionRecord();
+    assert.ok(written, 'a file was written');
+    assert.match(written.path, /\/docs\/adr\/0004-[a-z0-9-]+\.md$/);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(written));
+    assert.match(text, /^# /m);
+    assert.match(text, /Decision Outcome/);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(existing)), '# existing decision\n', 'the existing record is untouched');
+    const second = await api.wizard.panel.saveDecisionRecord();
+    assert.ok(second);
+    assert.match(second.path, /\/0005-/);
+  });
+
+  test('the wizard command is reachable from the palette with the right title', async () => {
+    await activateStatecraft();
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('statecraft.recommendPlacement'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
