@@ -64,7 +64,7 @@ async function buildCatalog() {
   const { buildCatalogFromFolder } = await tsImport('./catalogBuilder.ts', import.meta.url);
   const { catalog, problems } = buildCatalogFromFolder(path.join(root, 'content'));
   if (problems.length > 0) {
-    for (const problem of problems) console.error(`${problem.sourcePath}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
+    for (const problem of problems) console.error(problem.message);
     throw new Error(`content/ has ${problems.length} invalid note(s); fix them or run \`statecraft notes check content\``);
   }
   fs.writeFileSync(path.join(dist, 'catalog.json'), JSON.stringify(catalog));

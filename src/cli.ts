@@ -34,6 +34,12 @@ function bundledCatalog() {
   return loadCatalogFromContentFolder(path.join(__dirname, '..', 'content'));
 }
 
+function isBundledContentFolder(folder: string | undefined, cwd: string): boolean {
+  if (!folder) return false;
+  const target = path.resolve(cwd, folder);
+  return [path.join(__dirname, '..', 'content'), path.join(__dirname, 'content')].some((bundled) => path.resolve(bundled) === target);
+}
+
 function version(): string {
   for (const candidate of [path.join(__dirname, '..', 'package.json')]) {
     try {
@@ -58,7 +64,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'notes':
         if (rest[0] !== 'check') throw new UsageError(`unknown notes subcommand "${rest[0] ?? ''}"; expected "notes check <folder>"`);
         return await runNotesCheckCommand(rest.slice(1), io, {
-          linkAgainst: async () => (await bundledCatalog()).notes,
+          // A user's folder may link to and relate to the bundled notes; the bundled folder itself is checked alone.
+          linkAgainst: isBundledContentFolder(rest[1], io.cwd) ? undefined : async () => (await bundledCatalog()).notes,
         });
       case '-v':
       case '--version':

@@ -80,6 +80,8 @@ export function makeProfile(name, { userSettings = {} } = {}) {
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'workbench.colorTheme': 'Default Light Modern',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
     ...userSettings,
   };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -193,7 +193,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
       button(studied ? 'unstudy' : 'study', studied ? vscode.l10n.t('Mark Unstudied') : vscode.l10n.t('Mark Studied'), studied ? '✓' : '○', `aria-pressed="${studied}"`),
       button(bookmarked ? 'unbookmark' : 'bookmark', bookmarked ? vscode.l10n.t('Remove Bookmark') : vscode.l10n.t('Bookmark'), bookmarked ? '★' : '☆', `aria-pressed="${bookmarked}"`),
       wizard ? button('wizard', vscode.l10n.t('Open in Wizard'), '⚖') : '',
-      button('source', vscode.l10n.t('Open Source File'), '⎘'),
+      button('source', vscode.l10n.t('Open Source File'), '↗'),
     ].join('');
     const body = `<header class="sc-toolbar" role="toolbar" aria-label="${escapeAttribute(vscode.l10n.t('Note actions'))}">${toolbar}</header>
 <main id="sc-main">${renderNotePage(note, { related, studied, bookmarked })}</main>`;

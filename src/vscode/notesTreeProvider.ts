@@ -51,6 +51,10 @@ export function noteTreeItem(note: Note, progress: ProgressStore, id: string): v
   return item;
 }
 
+function countNotes(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', count);
+}
+
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
@@ -113,7 +117,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
         const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = element.id;
         item.description = `${element.noteCount}`;
-        item.tooltip = vscode.l10n.t('{0} notes', element.noteCount);
+        item.tooltip = countNotes(element.noteCount);
         item.iconPath = vscode.ThemeIcon.Folder;
         item.contextValue = 'category';
         return item;
@@ -163,7 +167,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
               kind: 'root',
               id: `root:${folder.label}`,
               label: folder.label,
-              description: problems.length > 0 ? vscode.l10n.t('{0} notes, {1} with problems', notes.length, problems.length) : vscode.l10n.t('{0} notes', notes.length),
+              description: problems.length > 0 ? vscode.l10n.t('{0}, {1} with problems', countNotes(notes.length), problems.length) : countNotes(notes.length),
               children,
             };
           }),

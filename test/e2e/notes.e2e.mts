@@ -24,7 +24,7 @@ describe('knowledge base, as a user sees it', () => {
 
   test('drilling into the categories and clicking the seed note opens it in the viewer', async () => {
     const { page } = workbench;
-    for (const label of ['Architecture Design Basics', 'Pattern Taxonomy', 'Fundamental Concepts']) {
+    for (const label of ['References', 'Architecture Design Basics', 'Pattern Taxonomy', 'Fundamental Concepts']) {
       await clickTreeRow(page, label);
     }
     const rows = await treeRows(page);

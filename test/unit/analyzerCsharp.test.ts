@@ -158,6 +158,44 @@ public static class Setup
     assert.deepEqual(await summary(text.replace('services.AddSingleton<ConnectionRegistry>()', 'services.AddScoped<ConnectionRegistry>()')), []);
   });
 
+  test('a same-file class held in a hub\'s static field and called from hub methods (ConnectionMapping)', async () => {
+    const text = `public class UserConnections
+{
+    private readonly Dictionary<string, string> _byUser = new();
+    private readonly Dictionary<string, string> _labels = new();
+    public void Add(string user, string id) { lock (_byUser) { _byUser[user] = id; } }
+    public void Label(string user) { _labels[user] = "x"; }
+}
+public class ChatHub : Hub
+{
+    private static readonly UserConnections Connections = new();
+    public override Task OnConnectedAsync()
+    {
+        Connections.Add(Context.UserIdentifier!, Context.ConnectionId);
+        return base.OnConnectedAsync();
+    }
+}
+`;
+    const [finding, ...rest] = await findings(text);
+    assert.equal(rest.length, 0, '_labels is written only by a method the hub never calls');
+    assert.equal(finding.range.start.line, 2);
+    assert.equal(finding.note, 'externalize-sessions-dotnet#signalr');
+    assert.match(finding.message, /of UserConnections \(shared through the static field Connections of hub ChatHub\) is written in Add\(\)/);
+    assert.deepEqual(await summary(text.replace('private static readonly UserConnections', 'private readonly UserConnections')), []);
+  });
+
+  test('Razor Pages page models are handled like controllers', async () => {
+    const text = `public class CartModel : PageModel
+{
+    private static readonly Dictionary<string, string> Carts = new();
+    public void OnPost(string sku) { Carts[User.Identity!.Name!] = sku; }
+}
+`;
+    const [finding] = await findings(text);
+    assert.equal(finding.range.start.line, 2);
+    assert.equal(finding.framework, 'ASP.NET Core Razor Pages');
+  });
+
   test('minimal APIs: a top-level dictionary written in a Map* lambda or local function', async () => {
     const text = `var app = WebApplication.Create(args);
 var sessions = new Dictionary<string, string>();

@@ -210,7 +210,56 @@ func (h *Hub) serve(c *gin.Context) {
 `;
     const result = await findings(text);
     assert.deepEqual(result.map((finding) => `${finding.range.start.line}:${finding.framework}`), ['9:Gin', '12:Gin']);
-    assert.match(result[1].message, /map field "conns" of Hub is written in serve\(\)/);
+    assert.match(result[0].message, /package-level map "tokens" is written in issue\(\) \(called from serve\(\)\)/);
+    assert.match(result[1].message, /map field "conns" of Hub is written in register\(\) \(called from serve\(\)\)/);
+  });
+
+  test('maps inside package-level anonymous structs (mutex + map idiom)', async () => {
+    const text = `${header}
+var counter = struct {
+	sync.RWMutex
+	bySession map[string]int
+}{bySession: make(map[string]int)}
+
+func hit(w http.ResponseWriter, r *http.Request) {
+	counter.Lock()
+	counter.bySession[r.Header.Get("X-Session")]++
+	counter.Unlock()
+}
+`;
+    const [finding] = await findings(text);
+    assert.equal(finding.range.start.line, 9);
+    assert.match(finding.message, /"counter\.bySession"/);
+  });
+
+  test('method calls on shared values: package vars and values built outside the handler count, per-call values do not', async () => {
+    const types = `${header}
+type Store struct {
+	sessions map[string]string
+}
+
+func (s *Store) Put(id, user string) { s.sessions[id] = user }
+`;
+    const packageVar = `${types}
+var store = &Store{sessions: map[string]string{}}
+
+func login(w http.ResponseWriter, r *http.Request) { store.Put("sid", r.FormValue("user")) }
+`;
+    assert.deepEqual(await summary(packageVar), ['10:in-memory-session-map']);
+    const closure = `${types}
+func main() {
+	store := &Store{sessions: map[string]string{}}
+	http.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) { store.Put("sid", "u") })
+}
+`;
+    assert.deepEqual(await summary(closure), ['10:in-memory-session-map']);
+    const perCall = `${types}
+func login(w http.ResponseWriter, r *http.Request) {
+	store := &Store{sessions: map[string]string{}}
+	store.Put("sid", r.FormValue("user"))
+}
+`;
+    assert.deepEqual(await summary(perCall), []);
   });
 
   test('stands down for read-only maps, local maps, shadowing, neutral names, caches and non-handlers', async () => {

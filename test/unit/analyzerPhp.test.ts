@@ -108,3 +108,27 @@ session_start();
     }
   });
 });
+
+describe('phpSessionStoreDetector: CodeIgniter', () => {
+  test('CodeIgniter 4 FileHandler and CodeIgniter 3 files driver are local disk', async () => {
+    const ci4 = `<?php
+namespace Config;
+use CodeIgniter\\Session\\Handlers\\FileHandler;
+class Session extends \\CodeIgniter\\Config\\BaseConfig
+{
+    public string $driver = FileHandler::class;
+}
+`;
+    const [finding] = await findings(ci4);
+    assert.equal(finding.rule, 'session-store-local-disk');
+    assert.equal(finding.range.start.line, 5);
+    assert.equal(finding.framework, 'CodeIgniter session');
+    assert.deepEqual(await summary("<?php\nclass App { public $sessionDriver = 'CodeIgniter\\Session\\Handlers\\FileHandler'; }\n"), ['1:session-store-local-disk']);
+    assert.deepEqual(await summary("<?php\n$config['sess_driver'] = 'files';\n"), ['1:session-store-local-disk']);
+  });
+
+  test('other CodeIgniter handlers stand down', async () => {
+    assert.deepEqual(await summary('<?php\nclass Session { public string $driver = RedisHandler::class; }\n'), []);
+    assert.deepEqual(await summary("<?php\n$config['sess_driver'] = 'database';\n"), []);
+  });
+});

@@ -61,6 +61,21 @@ describe('rubySessionStoreDetector', () => {
     }
   });
 
+  test('development and test environment files stand down', async () => {
+    const production = environment('config.session_store :cache_store', 'config.cache_store = :memory_store');
+    assert.deepEqual(await summary(production), ['1:session-store-in-memory']);
+    for (const setting of ['config.consider_all_requests_local = true', 'config.enable_reloading = true', 'config.cache_classes = false']) {
+      const text = environment(setting, 'config.session_store :cache_store', 'config.cache_store = :memory_store');
+      assert.deepEqual(await summary(text), [], setting);
+    }
+  });
+
+  test('Rack::Session::Pool on a Rails middleware stack', async () => {
+    assert.deepEqual(await summary('Rails.application.config.middleware.use Rack::Session::Pool\n'), ['0:session-store-in-memory']);
+    assert.deepEqual(await summary('config.middleware.insert_after ActionDispatch::Cookies, ::Rack::Session::Pool\n'), ['0:session-store-in-memory']);
+    assert.deepEqual(await summary('router.use Rack::Session::Pool\n'), []);
+  });
+
   test('Rack::Session::Pool middleware is an in-memory session store; cookie middleware is not', async () => {
     const text = `class App < Sinatra::Base
   use Rack::Session::Cookie, secret: ENV["SECRET"]

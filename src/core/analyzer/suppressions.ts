@@ -37,7 +37,7 @@ export function listSuppressions(text: string, language: AnalyzerLanguage): Supp
     if (!lines[line].includes('statecraft-ignore')) {
       continue;
     }
-    const match = pattern.exec(lines[line]);
+    const match = pattern.exec(lines[line].replace(/\r$/, ''));
     if (!match) {
       continue;
     }

@@ -1,12 +1,15 @@
 // in-memory-session-map for C#: a Dictionary/ConcurrentDictionary (or Hashtable, SortedDictionary, ...) that outlives
 // requests and is written from request or hub code with a session/user/connection-like name, type or key:
 // - a `static` field or property of a SignalR hub (`: Hub`) written in a hub method (OnConnectedAsync, client calls);
-// - a `static` field of a controller (`[ApiController]`, `: Controller`/`ControllerBase`/`PageModel`) written in an
-//   action;
+// - a `static` field of a controller (`[ApiController]`, `: Controller`/`ControllerBase`) or Razor page model
+//   (`: PageModel`) written in an action or page handler;
 // - any field of a class registered with `AddSingleton<...>` in the same file, written in one of its methods;
+// - a dictionary field of a same-file class whose instance a hub/controller keeps in a static field and calls from
+//   its entry points (SignalR's documented `ConnectionMapping<T>`), written in one of the methods called;
 // - a top-level local of a minimal-API Program.cs (it lives as long as the process) written in a `Map*` handler.
-// Controllers and hubs are created per request/invocation, so their instance fields stand down, as do read-only
-// tables (never written outside initialisers), function-local dictionaries, cache-named fields and test sources.
+// Private helpers an entry point calls in the same class count. Controllers and hubs are created per request or
+// invocation, so their instance fields stand down, as do read-only tables (never written outside initialisers),
+// function-local dictionaries, cache-named fields and test sources.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
@@ -26,12 +29,12 @@ import {
 
 const DICTIONARY_TYPES = new Set(['Dictionary', 'ConcurrentDictionary', 'IDictionary', 'SortedDictionary', 'SortedList', 'Hashtable']);
 const WRITE_METHODS = new Set(['Add', 'TryAdd', 'AddOrUpdate', 'GetOrAdd', 'TryUpdate']);
-const CONTROLLER_BASES = new Set(['Controller', 'ControllerBase', 'PageModel']);
+const CONTROLLER_BASES = new Set(['Controller', 'ControllerBase']);
 const HTTP_ATTRIBUTES = /^(Http(Get|Post|Put|Delete|Patch|Head|Options)|Route|AcceptVerbs)$/;
 const MAP_METHODS = new Set(['MapGet', 'MapPost', 'MapPut', 'MapDelete', 'MapPatch', 'MapMethods', 'Map', 'MapFallback']);
 const SINGLETON_REGISTRATIONS = new Set(['AddSingleton', 'TryAddSingleton']);
 
-type ClassKind = 'hub' | 'controller' | 'singleton';
+type ClassKind = 'hub' | 'controller' | 'page' | 'singleton';
 
 interface SharedDictionary {
   readonly name: string;
@@ -168,6 +171,9 @@ function classKind(classNode: Node, singletons: ReadonlySet<string>): ClassKind 
     return 'hub';
   }
   const attributes = csAttributeNames(classNode);
+  if (bases.includes('PageModel')) {
+    return 'page';
+  }
   if (attributes.includes('ApiController') || attributes.includes('Controller') || bases.some((base) => CONTROLLER_BASES.has(base))) {
     return 'controller';
   }
@@ -208,6 +214,8 @@ function describe(kind: ClassKind, dictionary: SharedDictionary, className: stri
       return { what: `the ${holderText} "${dictionary.name}" of hub ${className}`, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' };
     case 'controller':
       return { what: `the ${holderText} "${dictionary.name}" of controller ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core MVC' };
+    case 'page':
+      return { what: `the ${holderText} "${dictionary.name}" of page model ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core Razor Pages' };
     default:
       return { what: `the ${holderText} "${dictionary.name}" of singleton ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
   }
@@ -299,7 +307,7 @@ function isEntryPoint(method: Node, kind: ClassKind): boolean {
     return true;
   }
   const attributes = csAttributeNames(method);
-  if (kind === 'controller') {
+  if (kind === 'controller' || kind === 'page') {
     if (attributes.includes('NonAction')) {
       return false;
     }

@@ -1,14 +1,17 @@
-// in-memory-session-map for Go: a package-level map or sync.Map, or a map field of the receiver's struct, written
+// in-memory-session-map for Go: a package-level map or sync.Map (also a map field of a package-level anonymous
+// struct, the `struct{ sync.RWMutex; m map[K]V }` idiom), or a map field of a struct the file declares, written
 // (`m[k] = v`, `m[k]++`, `m.Store(k, v)`) in an HTTP handler — net/http `(w http.ResponseWriter, r *http.Request)`,
-// Gin `*gin.Context`, Fiber `*fiber.Ctx`, Echo `echo.Context` — or in a same-file function such a handler calls, with a
-// session/user/client-like name, type or key. Stands down for maps only read by handlers, function-local maps,
-// cache-named maps, files with no handler (CLIs, libraries) and test files.
+// Gin `*gin.Context`, Fiber `*fiber.Ctx`, Echo `echo.Context` — or in a same-file function or method such a handler
+// calls on a shared value (its receiver, a parameter, a package-level variable, a value a closure captured from the
+// function that registered it), with a session/user/client-like name, type or key. Stands down for maps only read
+// by handlers, function-local maps and structs built per call, cache-named maps, files with no handler (CLIs,
+// libraries) and test files.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
 import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
-import { goEnclosingReceiver, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import { goEnclosingReceiver, goFieldChildren, goFunctionLabel, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
 import type { GoReachedFunction } from '../syntax/goSyntax';
 
 type Kind = 'map' | 'sync.Map';
@@ -73,10 +76,12 @@ export const goSessionMapDetector: Detector = {
         continue;
       }
       const first = targetWrites[0];
+      const writer = goFunctionLabel(first.via.node);
+      const where = writer === first.via.handlerName ? writer : `${writer} (called from ${first.via.handlerName})`;
       const what = target.struct ? `${target.kind} field "${target.name}" of ${target.struct}` : `package-level ${target.kind} "${target.name}"`;
       findings.push(makeFinding('in-memory-session-map', target.nameNode, {
         message:
-          `The ${what} is written in ${first.via.handlerName} and keeps per-user state in this process's memory: it is lost on ` +
+          `The ${what} is written in ${where} and keeps per-user state in this process's memory: it is lost on ` +
           'restart and each replica has its own copy, so scaling out needs sticky routing.',
         note: 'externalize-sessions-go#hand-rolled-session-maps',
         framework: first.via.framework,
@@ -111,7 +116,7 @@ function kindOfValue(value: Node | undefined, imports: ReadonlyMap<string, strin
   }
   if (value.type === 'call_expression') {
     const callee = value.childForFieldName('function')?.text;
-    const first = namedChildren(value.childForFieldName('arguments') ?? value)[0];
+    const first = goFieldChildren(value, 'arguments')[0];
     if ((callee === 'make' || callee === 'new') && first) {
       return kindOfType(first, imports);
     }
@@ -170,6 +175,7 @@ function anonymousStructMaps(structType: Node, imports: ReadonlyMap<string, stri
   return fields;
 }
 
+/** Map fields of the named struct types the file declares, keyed later by "Struct.field". */
 function structMapFields(root: Node, imports: ReadonlyMap<string, string>): SharedMap[] {
   const fields: SharedMap[] = [];
   for (const spec of collect(root, ['type_spec'])) {
@@ -230,7 +236,7 @@ function writesIn(reached: GoReachedFunction, packageMaps: ReadonlyMap<string, S
   };
   for (const node of collect(body, ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'])) {
     if (node.type === 'assignment_statement') {
-      for (const target of namedChildren(node.childForFieldName('left') ?? node)) {
+      for (const target of goFieldChildren(node, 'left')) {
         indexWrite(target);
       }
     } else if (node.type === 'inc_statement' || node.type === 'dec_statement') {
@@ -242,7 +248,7 @@ function writesIn(reached: GoReachedFunction, packageMaps: ReadonlyMap<string, S
       }
       const shared = resolve(callee.childForFieldName('operand'));
       if (shared?.kind === 'sync.Map') {
-        const key = namedChildren(node.childForFieldName('arguments') ?? node)[0];
+        const key = goFieldChildren(node, 'arguments')[0];
         writes.push({ target: shared, key: key?.text ?? '', via: reached });
       }
     }

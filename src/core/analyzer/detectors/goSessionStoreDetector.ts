@@ -11,7 +11,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { goAliasesFor, goImports, goIsTestSource } from '../syntax/goSyntax';
+import { goAliasesFor, goFieldChildren, goImports, goIsTestSource } from '../syntax/goSyntax';
 
 const SCS = /^github\.com\/alexedwards\/scs(\/v\d+)?$/;
 const SCS_MEMSTORE = /^github\.com\/alexedwards\/scs(\/v\d+)?\/memstore$/;
@@ -88,7 +88,7 @@ function qualifiedCallee(call: Node): [string, string] | undefined {
 
 /** `x.Store = <anything>`: the scs manager got a store (an explicit memstore.New() is reported on its own). */
 function isStoreAssignment(assignment: Node): boolean {
-  const left = namedChildren(assignment.childForFieldName('left') ?? assignment);
+  const left = goFieldChildren(assignment, 'left');
   return left.some((target) => target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'Store');
 }
 
@@ -124,7 +124,7 @@ function usesDefaultFiberStorage(call: Node, root: Node): boolean {
 /** The composite literal a variable is initialised with (`cfg := session.Config{...}` / `var cfg = ...`), if any. */
 function literalAssignedTo(root: Node, name: string): Node | undefined {
   for (const declaration of collect(root, ['short_var_declaration', 'var_spec', 'assignment_statement'])) {
-    const left = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : namedChildren(declaration.childForFieldName('left') ?? declaration);
+    const left = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : goFieldChildren(declaration, 'left');
     const right = declaration.childForFieldName(declaration.type === 'var_spec' ? 'value' : 'right');
     const index = left.findIndex((node) => node?.type === 'identifier' && node.text === name);
     if (index >= 0 && right) {
@@ -140,7 +140,7 @@ function literalAssignedTo(root: Node, name: string): Node | undefined {
 /** True when the file assigns `<name>.<field> = ...` anywhere. */
 function assignsField(root: Node, name: string, field: string): boolean {
   return collect(root, ['assignment_statement']).some((assignment) =>
-    namedChildren(assignment.childForFieldName('left') ?? assignment).some(
+    goFieldChildren(assignment, 'left').some(
       (target) =>
         target.type === 'selector_expression' &&
         target.childForFieldName('operand')?.text === name &&

@@ -7,10 +7,12 @@
 // - Plain PHP: `ini_set('session.save_handler', 'files')`, or `session_save_path(...)` /
 //   `ini_set('session.save_path', ...)` to a local directory with no other handler set → session-store-local-disk.
 //   A redis/memcached save handler or `session_set_save_handler(...)` stands the file down.
+// - CodeIgniter: the file session handler (CodeIgniter 4 `$driver = FileHandler::class`, CodeIgniter 3
+//   `$config['sess_driver'] = 'files'`) → session-store-local-disk. Database/Redis/Memcached handlers stand down.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { collect, makeFinding } from '../syntax/tree';
+import { collect, makeFinding, namedChildren } from '../syntax/tree';
 import { phpArguments, phpArrayEntries, phpFunctionName, phpReturnedArrays, phpStringValue } from '../syntax/phpSyntax';
 
 const SESSION_CONFIG_KEYS = new Set(['lifetime', 'expire_on_close', 'cookie', 'files', 'same_site', 'http_only', 'lottery']);
@@ -21,12 +23,16 @@ export const phpSessionStoreDetector: Detector = {
   id: 'php-session-store',
   languages: ['php'],
   prefilter(text: string): boolean {
-    return /session_save_path|session\.save_(handler|path)|['"]driver['"]/.test(text);
+    return /session_save_path|session\.save_(handler|path)|['"]driver['"]|sess_driver|FileHandler/.test(text);
   },
   detect(context: DetectorContext): Finding[] {
     const laravel = laravelFinding(context.root);
     if (laravel) {
       return [laravel];
+    }
+    const codeIgniter = codeIgniterFinding(context.root);
+    if (codeIgniter) {
+      return [codeIgniter];
     }
     const plain = plainPhpFinding(context.root);
     return plain ? [plain] : [];
@@ -77,6 +83,43 @@ function envDefault(value: Node): { variable: string; fallback: string | undefin
   const [name, fallback] = phpArguments(value);
   const variable = phpStringValue(name);
   return variable === undefined ? undefined : { variable, fallback: phpStringValue(fallback) };
+}
+
+/**
+ * CodeIgniter's file session handler: CodeIgniter 4 `Config\Session` (`public string $driver = FileHandler::class;`,
+ * or `$sessionDriver` in older `Config\App`) and CodeIgniter 3 `$config['sess_driver'] = 'files';`.
+ */
+function codeIgniterFinding(root: Node): Finding | undefined {
+  const spec = {
+    message:
+      'CodeIgniter\'s file session handler stores sessions under writable/session on this instance\'s disk: other instances ' +
+      'cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.',
+    note: 'externalize-sessions-php#php-sessions',
+    framework: 'CodeIgniter session',
+  };
+  for (const property of collect(root, ['property_element'])) {
+    const name = property.childForFieldName('name')?.text;
+    const value = property.childForFieldName('default_value');
+    if ((name === '$driver' || name === '$sessionDriver') && value && isFileHandler(value)) {
+      return makeFinding('session-store-local-disk', property.parent ?? property, spec);
+    }
+  }
+  for (const assignment of collect(root, ['assignment_expression'])) {
+    const left = assignment.childForFieldName('left');
+    const parts = left?.type === 'subscript_expression' ? namedChildren(left) : [];
+    if (parts[0]?.text === '$config' && phpStringValue(parts[1]) === 'sess_driver' && phpStringValue(assignment.childForFieldName('right')) === 'files') {
+      return makeFinding('session-store-local-disk', assignment, spec);
+    }
+  }
+  return undefined;
+}
+
+/** `FileHandler::class` or a string naming CodeIgniter\Session\Handlers\FileHandler. */
+function isFileHandler(value: Node): boolean {
+  if (value.type === 'class_constant_access_expression') {
+    return /(^|\\)FileHandler::class$/.test(value.text);
+  }
+  return /(^|\\)FileHandler$/.test(phpStringValue(value) ?? '');
 }
 
 function plainPhpFinding(root: Node): Finding | undefined {

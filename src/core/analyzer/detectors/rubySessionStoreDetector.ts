@@ -4,8 +4,10 @@
 //   `:file_store` (without memory) → session-store-local-disk. A file that sets no cache store, or any other cache
 //   store (:redis_cache_store, :mem_cache_store, ... even in one branch), stands down: the file alone cannot tell.
 //   `:cookie_store`, `:active_record_store`, `:mem_cache_store`, `:redis_store` sessions stand down, and so does
-//   `config.cache_store = :memory_store` alone — a cache, not sessions.
-// - Rack `use Rack::Session::Pool` (Sinatra, plain Rack) → session-store-in-memory: the pool is a Hash in the process.
+//   `config.cache_store = :memory_store` alone — a cache, not sessions. Development and test environment files
+//   (recognised by `consider_all_requests_local = true` and the like) stand down: restarts there are expected.
+// - Rack::Session::Pool added as middleware (`use` in config.ru/Sinatra, `config.middleware.use/insert_*` in Rails)
+//   → session-store-in-memory: the pool is a Hash in the process.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
@@ -13,6 +15,16 @@ import { collect, makeFinding } from '../syntax/tree';
 import { rubyConfigAssignments, rubyConfigCalls, rubyFirstValue, rubyPositionalArguments, rubySymbolName } from '../syntax/rubySyntax';
 
 const NOTE = 'externalize-sessions-ruby#rails';
+const MIDDLEWARE_METHODS = new Set(['use', 'insert', 'insert_before', 'insert_after', 'unshift', 'swap']);
+
+/** A bare `use` (Rack builder, Sinatra) or a Rails middleware stack: `config.middleware`, `app.middleware`. */
+function isMiddlewareStack(receiver: Node | null): boolean {
+  if (!receiver) {
+    return true;
+  }
+  const last = receiver.type === 'call' ? receiver.childForFieldName('method')?.text : receiver.text;
+  return last === 'middleware';
+}
 
 export const rubySessionStoreDetector: Detector = {
   id: 'ruby-session-store',
@@ -27,11 +39,10 @@ export const rubySessionStoreDetector: Detector = {
       findings.push(rails);
     }
     for (const call of collect(context.root, ['call'])) {
-      if (call.childForFieldName('method')?.text !== 'use' || call.childForFieldName('receiver')) {
+      if (!MIDDLEWARE_METHODS.has(call.childForFieldName('method')?.text ?? '') || !isMiddlewareStack(call.childForFieldName('receiver'))) {
         continue;
       }
-      const middleware = rubyPositionalArguments(call)[0];
-      if (middleware?.text.replace(/^::/, '') === 'Rack::Session::Pool') {
+      if (rubyPositionalArguments(call).some((argument) => argument.text.replace(/^::/, '') === 'Rack::Session::Pool')) {
         findings.push(makeFinding('session-store-in-memory', call, {
           message:
             'Rack::Session::Pool keeps every session in a Hash inside this Ruby process: sessions are lost on restart and need ' +
@@ -51,6 +62,9 @@ function railsCacheStoreSessions(root: Node): Finding | undefined {
     return rubySymbolName(store) === 'cache_store' || /(^|::)CacheStore$/.test(store?.text ?? '');
   });
   if (!sessionCall) {
+    return undefined;
+  }
+  if (isDevelopmentOrTestEnvironment(root)) {
     return undefined;
   }
   const cacheStores = rubyConfigAssignments(root, 'cache_store').map((right) => rubySymbolName(rubyFirstValue(right)) ?? right.text);
@@ -73,4 +87,15 @@ function railsCacheStoreSessions(root: Node): Finding | undefined {
     note: NOTE,
     framework: 'Rails session (cache store)',
   });
+}
+
+/**
+ * True for config/environments/development.rb or test.rb, recognised by the settings only they make
+ * (`consider_all_requests_local = true`, `enable_reloading = true`, `cache_classes = false`): losing sessions on a
+ * local restart is expected there.
+ */
+function isDevelopmentOrTestEnvironment(root: Node): boolean {
+  const isLiteral = (setting: string, literal: string): boolean =>
+    rubyConfigAssignments(root, setting).some((right) => right.text === literal);
+  return isLiteral('consider_all_requests_local', 'true') || isLiteral('enable_reloading', 'true') || isLiteral('cache_classes', 'false');
 }

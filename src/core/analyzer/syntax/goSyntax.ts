@@ -4,6 +4,12 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { collect, contains, namedChildren } from './tree';
 
+/** The named children of a node's field (`left`, `arguments`, ...), or none when the field is absent. */
+export function goFieldChildren(node: Node, field: string): Node[] {
+  const child = node.childForFieldName(field);
+  return child ? namedChildren(child) : [];
+}
+
 /** Local package name → import path, for every import of the file (dot and blank imports skipped). */
 export function goImports(root: Node): Map<string, string> {
   const imports = new Map<string, string>();
@@ -111,7 +117,7 @@ export function goReceiver(fn: Node): { readonly name: string; readonly type: st
   if (fn.type !== 'method_declaration') {
     return undefined;
   }
-  const parameter = namedChildren(fn.childForFieldName('receiver') ?? fn).find((node) => node.type === 'parameter_declaration');
+  const parameter = goFieldChildren(fn, 'receiver').find((node) => node.type === 'parameter_declaration');
   const name = parameter?.childForFieldName('name')?.text;
   let type = parameter?.childForFieldName('type') ?? null;
   while (type && type.type === 'pointer_type') {
