@@ -7,24 +7,35 @@
   const noteId = body.dataset.noteId;
   const fragment = body.dataset.fragment;
 
-  if (noteId) vscode.setState({ noteId: noteId, fragment: fragment || undefined, scrollY: 0 });
+
+  function markTarget(slug) {
+    const target = slug ? document.getElementById(slug) : null;
+    if (!target) return null;
+    for (const old of document.querySelectorAll('.sc-target')) old.classList.remove('sc-target');
+    target.classList.add('sc-target');
+    target.setAttribute('tabindex', '-1');
+    return target;
+  }
 
   function scrollToFragment(slug) {
-    const target = slug ? document.getElementById(slug) : null;
+    const target = markTarget(slug);
     if (target) {
       target.scrollIntoView({ block: 'start' });
-      target.classList.add('sc-target');
-      target.setAttribute('tabindex', '-1');
       target.focus({ preventScroll: true });
     }
   }
 
+  // A re-render of the same note (progress changed, notes reloaded) keeps the reader's scroll position.
   const previous = vscode.getState();
-  if (body.dataset.keepScroll === 'true' && previous && typeof previous.scrollY === 'number') {
+  if (body.dataset.keepScroll === 'true' && previous && previous.noteId === noteId && typeof previous.scrollY === 'number') {
+    markTarget(fragment);
     window.scrollTo(0, previous.scrollY);
   } else {
     scrollToFragment(fragment);
   }
+
+  const kept = vscode.getState();
+  if (noteId) vscode.setState({ noteId: noteId, fragment: fragment || undefined, scrollY: kept && kept.noteId === noteId ? kept.scrollY : 0 });
 
   let scrollTimer;
   window.addEventListener('scroll', function () {

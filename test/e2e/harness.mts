@@ -125,13 +125,21 @@ export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes
 
 /** Runs a command through the Command Palette (F1), like a keyboard user. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  // Right after start-up the palette can open before contributed commands are listed: retry a few times.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`>${title}`);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 8_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** The note viewer's webview frame (VS Code nests the content in an inner iframe). */
@@ -139,12 +147,17 @@ export async function webviewFrame(page: Page, mustContain: string) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     for (const frame of page.frames()) {
-      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (frame.url().includes('fake.html') || frame.name() === 'active-frame' || text.includes(mustContain)) {
-        if (text.includes(mustContain)) return frame;
-      }
+      // Only Statecraft's own pages (they all have a <main>); the workbench frame also contains tab titles.
+      if (frame === page.mainFrame()) continue;
+      const text = await frame.evaluate(() => (document.querySelector('body > main') ? document.body.textContent ?? '' : '')).catch(() => '');
+      if (text.includes(mustContain)) return frame;
     }
-    if (Date.now() > deadline) throw new Error(`no webview frame shows "${mustContain}"`);
+    if (Date.now() > deadline) {
+      fs.mkdirSync(screenshotsDir, { recursive: true });
+      const shot = path.join(screenshotsDir, `failure-${mustContain.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      throw new Error(`no webview frame shows "${mustContain}" (screenshot: ${shot})`);
+    }
     await page.waitForTimeout(250);
   }
 }
@@ -155,8 +168,16 @@ export const quickInput = {
   async waitForTitle(page: Page, text: string) {
     await page.locator('.quick-input-widget .quick-input-title', { hasText: text }).first().waitFor({ timeout: 20_000 });
   },
-  async message(page: Page): Promise<string> {
-    return (await page.locator('.quick-input-widget .quick-input-message').first().innerText()).trim();
+  /** Waits until the validation/prompt line matches (it updates asynchronously after typing). */
+  async waitForMessage(page: Page, pattern: RegExp): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await page.locator('.quick-input-widget .quick-input-message').first().innerText()).trim();
+      if (pattern.test(text)) return text;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`the QuickInput message never matched ${pattern}; last: "${text}"`);
   },
   async type(page: Page, text: string) {
     const input = quickInput.input(page);

@@ -59,7 +59,8 @@ async function pickPreset(): Promise<Partial<Inputs> | 'cancel'> {
 }
 
 function title(step: WizardStepView): string {
-  return `${vscode.l10n.t('Recommend State Placement')} (${step.stepNumber}/${step.totalSteps}): ${step.title}`;
+  // VS Code appends "(N/M)" from `step`/`totalSteps` itself.
+  return `${vscode.l10n.t('Recommend State Placement')}: ${step.title}`;
 }
 
 function askNumber(step: WizardStepView, openNote: (link: string) => unknown): Promise<StepOutcome> {

@@ -33,6 +33,8 @@ const CONTROLLER_BASES = new Set(['Controller', 'ControllerBase']);
 const HTTP_ATTRIBUTES = /^(Http(Get|Post|Put|Delete|Patch|Head|Options)|Route|AcceptVerbs)$/;
 const MAP_METHODS = new Set(['MapGet', 'MapPost', 'MapPut', 'MapDelete', 'MapPatch', 'MapMethods', 'Map', 'MapFallback']);
 const SINGLETON_REGISTRATIONS = new Set(['AddSingleton', 'TryAddSingleton']);
+const HAND_ROLLED = 'externalize-sessions-dotnet#hand-rolled-session-maps';
+const SIGNALR = 'externalize-sessions-dotnet#signalr';
 
 type ClassKind = 'hub' | 'controller' | 'page' | 'singleton';
 
@@ -43,11 +45,15 @@ interface SharedDictionary {
   readonly isStatic: boolean;
 }
 
+/** A dictionary write in one method, recorded once per method and matched against every field afterwards. */
 interface DictionaryWrite {
+  /** The member written: `d` (when no local shadows it), `this.d` or `Owner.d`. */
+  readonly target: string;
   readonly key: string;
   readonly where: string;
 }
 
+/** C# hand-rolled session dictionaries in hubs, controllers, singletons and minimal APIs (in-memory-session-map). */
 export const csharpSessionMapDetector: Detector = {
   id: 'csharp-session-map',
   languages: ['csharp'],
@@ -62,13 +68,15 @@ export const csharpSessionMapDetector: Detector = {
     const singletons = singletonTypes(root);
     const classes = collect(root, ['class_declaration']);
     const kinds = new Map<Node, ClassKind>();
+    const entryPoints = new Map<Node, Node[]>();
     for (const classNode of classes) {
       const kind = classKind(classNode, singletons);
       if (kind) {
         kinds.set(classNode, kind);
+        entryPoints.set(classNode, reachableMethods(classNode, (method) => isEntryPoint(method, kind)));
       }
     }
-    const held = heldClasses(classes, kinds);
+    const held = heldClasses(classes, kinds, entryPoints);
     const findings: Finding[] = [];
     for (const classNode of classes) {
       if (context.isCancelled()) {
@@ -77,7 +85,7 @@ export const csharpSessionMapDetector: Detector = {
       const kind = kinds.get(classNode);
       const holder = held.get(classNode.childForFieldName('name')?.text ?? '');
       if (kind) {
-        findings.push(...detectInClass(classNode, kind, reachableMethods(classNode, (method) => isEntryPoint(method, kind))));
+        findings.push(...detectInClass(classNode, kind, entryPoints.get(classNode) ?? []));
       } else if (holder) {
         const entry = (method: Node): boolean => holder.calledMethods.has(method.childForFieldName('name')?.text ?? '');
         findings.push(...detectInClass(classNode, 'singleton', reachableMethods(classNode, entry), holder));
@@ -129,13 +137,13 @@ interface Holder {
  * Classes whose instances a hub, controller or singleton keeps in a shared field and calls from its entry points,
  * such as SignalR's documented `ConnectionMapping<T>`: those instances are process-wide too.
  */
-function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKind>): Map<string, Holder> {
+function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKind>, entryPointsOf: ReadonlyMap<Node, Node[]>): Map<string, Holder> {
   const declared = new Set(classes.map((classNode) => classNode.childForFieldName('name')?.text ?? ''));
   const held = new Map<string, Holder>();
   for (const [classNode, kind] of kinds) {
     const className = classNode.childForFieldName('name')?.text ?? '';
     const body = classNode.childForFieldName('body');
-    const entryPoints = reachableMethods(classNode, (method) => isEntryPoint(method, kind));
+    const entryPoints = entryPointsOf.get(classNode) ?? [];
     for (const field of body ? namedChildren(body).filter((member) => member.type === 'field_declaration') : []) {
       const isStatic = csModifiers(field).has('static');
       const declaration = namedChildren(field).find((child) => child.type === 'variable_declaration');
@@ -150,7 +158,7 @@ function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKin
           const locals = csLocalNames(method);
           for (const invocation of collect(method, ['invocation_expression'])) {
             const callee = invocation.childForFieldName('function');
-            if (callee?.type === 'member_access_expression' && refersTo(callee.childForFieldName('expression'), fieldName, className, locals)) {
+            if (callee?.type === 'member_access_expression' && memberName(callee.childForFieldName('expression'), className, locals) === fieldName) {
               calledMethods.add(csSimpleName(callee.childForFieldName('name')) ?? '');
             }
           }
@@ -187,13 +195,14 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
     return [];
   }
   const className = classNode.childForFieldName('name')?.text ?? '';
+  const allWrites = entryPoints.flatMap((method) => {
+    const body = method.childForFieldName('body');
+    const where = `${method.childForFieldName('name')?.text ?? 'a method'}()`;
+    return body ? writesIn(body, className, csLocalNames(method), where) : [];
+  });
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
-    const writes = entryPoints.flatMap((method) => {
-      const body = method.childForFieldName('body');
-      const where = `${method.childForFieldName('name')?.text ?? 'a method'}()`;
-      return body ? writesTo(body, dictionary.name, className, csLocalNames(method), where) : [];
-    });
+    const writes = allWrites.filter((write) => write.target === dictionary.name);
     const finding = reportIfSessionLike(dictionary, writes, describe(kind, dictionary, className, holder));
     if (finding) {
       findings.push(finding);
@@ -202,26 +211,33 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
   return findings;
 }
 
-function describe(kind: ClassKind, dictionary: SharedDictionary, className: string, holder?: Holder): { what: string; note: string; framework: string } {
-  const declared = dictionary.isStatic ? `static ${dictionary.typeText.replace(/<.*$/s, '')}` : `${dictionary.typeText.replace(/<.*$/s, '')} field`;
+/** How a finding names the dictionary, and which note section and framework it points at. */
+interface Description {
+  readonly what: string;
+  readonly note: string;
+  readonly framework: string;
+}
+
+function describe(kind: ClassKind, dictionary: SharedDictionary, className: string, holder?: Holder): Description {
+  const typeName = dictionary.typeText.replace(/<.*$/s, '');
+  const subject = `the ${dictionary.isStatic ? `static ${typeName}` : `${typeName} field`} "${dictionary.name}"`;
   if (holder) {
-    const shared = { what: `the ${declared} "${dictionary.name}" of ${className} (shared through ${holder.description})`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
-    return holder.kind === 'hub' ? { ...shared, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' } : shared;
+    const what = `${subject} of ${className} (shared through ${holder.description})`;
+    return holder.kind === 'hub' ? { what, note: SIGNALR, framework: 'SignalR' } : { what, note: HAND_ROLLED, framework: 'ASP.NET Core' };
   }
-  const holderText = declared;
   switch (kind) {
     case 'hub':
-      return { what: `the ${holderText} "${dictionary.name}" of hub ${className}`, note: 'externalize-sessions-dotnet#signalr', framework: 'SignalR' };
+      return { what: `${subject} of hub ${className}`, note: SIGNALR, framework: 'SignalR' };
     case 'controller':
-      return { what: `the ${holderText} "${dictionary.name}" of controller ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core MVC' };
+      return { what: `${subject} of controller ${className}`, note: HAND_ROLLED, framework: 'ASP.NET Core MVC' };
     case 'page':
-      return { what: `the ${holderText} "${dictionary.name}" of page model ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core Razor Pages' };
+      return { what: `${subject} of page model ${className}`, note: HAND_ROLLED, framework: 'ASP.NET Core Razor Pages' };
     default:
-      return { what: `the ${holderText} "${dictionary.name}" of singleton ${className}`, note: 'externalize-sessions-dotnet#hand-rolled-session-maps', framework: 'ASP.NET Core' };
+      return { what: `${subject} of singleton ${className}`, note: HAND_ROLLED, framework: 'ASP.NET Core' };
   }
 }
 
-function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly DictionaryWrite[], description: { what: string; note: string; framework: string }): Finding | undefined {
+function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly DictionaryWrite[], description: Description): Finding | undefined {
   if (writes.length === 0 || isCacheLikeName(dictionary.name)) {
     return undefined;
   }
@@ -320,25 +336,27 @@ function isThis(node: Node | null): boolean {
   return node === null || node.text === 'this';
 }
 
-/** True when `target` names the dictionary: `Name` (unless a local shadows it), `this.Name` or `Owner.Name`. */
-function refersTo(target: Node | null, name: string, owner: string, locals: ReadonlySet<string>): boolean {
+/** The class member an expression names: `Name` (unless a local shadows it), `this.Name` or `Owner.Name`. */
+function memberName(target: Node | null, owner: string, locals: ReadonlySet<string>): string | undefined {
   if (target?.type === 'identifier') {
-    return target.text === name && !locals.has(name);
+    return locals.has(target.text) ? undefined : target.text;
   }
-  if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === name) {
+  if (target?.type === 'member_access_expression') {
+    const name = target.childForFieldName('name');
     const expression = target.childForFieldName('expression');
-    return isThis(expression) || (owner !== '' && expression?.text === owner);
+    return name && (isThis(expression) || (owner !== '' && expression?.text === owner)) ? name.text : undefined;
   }
-  return false;
+  return undefined;
 }
 
-/** Writes to the dictionary inside `scope`: `d[k] = v`, `d[k] += v`, `d[k]++`, `d.Add/TryAdd/AddOrUpdate/GetOrAdd(...)`. */
-function writesTo(scope: Node, name: string, owner: string, locals: ReadonlySet<string>, where: string): DictionaryWrite[] {
+/** Writes to dictionaries inside `scope`: `d[k] = v`, `d[k] += v`, `d[k]++`, `d.Add/TryAdd/AddOrUpdate/GetOrAdd(...)`. */
+function writesIn(scope: Node, owner: string, locals: ReadonlySet<string>, where: string): DictionaryWrite[] {
   const writes: DictionaryWrite[] = [];
   const elementWrite = (target: Node | null): void => {
-    if (target?.type === 'element_access_expression' && refersTo(target.childForFieldName('expression'), name, owner, locals)) {
+    const name = target?.type === 'element_access_expression' ? memberName(target.childForFieldName('expression'), owner, locals) : undefined;
+    if (target && name) {
       const subscript = target.childForFieldName('subscript');
-      writes.push({ key: subscript ? namedChildren(subscript)[0]?.text ?? '' : '', where });
+      writes.push({ target: name, key: subscript ? namedChildren(subscript)[0]?.text ?? '' : '', where });
     }
   };
   for (const node of collect(scope, ['assignment_expression', 'postfix_unary_expression', 'prefix_unary_expression', 'invocation_expression'])) {
@@ -346,9 +364,12 @@ function writesTo(scope: Node, name: string, owner: string, locals: ReadonlySet<
       elementWrite(node.childForFieldName('left'));
     } else if (node.type === 'invocation_expression') {
       const callee = node.childForFieldName('function');
-      if (callee?.type === 'member_access_expression' && WRITE_METHODS.has(csSimpleName(callee.childForFieldName('name')) ?? '') &&
-        refersTo(callee.childForFieldName('expression'), name, owner, locals)) {
-        writes.push({ key: csArguments(node)[0]?.text ?? '', where });
+      if (callee?.type !== 'member_access_expression' || !WRITE_METHODS.has(csSimpleName(callee.childForFieldName('name')) ?? '')) {
+        continue;
+      }
+      const name = memberName(callee.childForFieldName('expression'), owner, locals);
+      if (name) {
+        writes.push({ target: name, key: csArguments(node)[0]?.text ?? '', where });
       }
     } else if (/^(\+\+|--)|(\+\+|--)$/.test(node.text)) {
       elementWrite(namedChildren(node)[0] ?? null);
@@ -399,12 +420,13 @@ function detectTopLevel(root: Node): Finding[] {
       }
     }
   }
+  const allWrites = handlers.flatMap((handler) => writesIn(handler, '', csLocalNames(handler), 'a minimal-API handler'));
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
-    const writes = handlers.flatMap((handler) => writesTo(handler, dictionary.name, '', csLocalNames(handler), 'a minimal-API handler'));
+    const writes = allWrites.filter((write) => write.target === dictionary.name);
     const finding = reportIfSessionLike(dictionary, writes, {
       what: `the top-level ${dictionary.typeText.replace(/<.*$/s, '')} "${dictionary.name}" (it lives as long as the process)`,
-      note: 'externalize-sessions-dotnet#hand-rolled-session-maps',
+      note: HAND_ROLLED,
       framework: 'ASP.NET Core minimal API',
     });
     if (finding) {

@@ -15,6 +15,7 @@ import type { TextRange } from '../types';
 const DISTRIBUTED_CACHE = /^Add\w*(Redis|SqlServer|Cosmos|Memcache|NCache|Postgre|MySql|Sqlite|Mongo|Dynamo|Couchbase|Garnet|Valkey|Oracle|Cassandra)\w*Cache$/;
 const REGISTRATIONS = new Set(['AddSingleton', 'TryAddSingleton', 'AddScoped', 'AddTransient', 'Replace']);
 
+/** ASP.NET Core session backed only by AddDistributedMemoryCache (rule session-store-in-memory). */
 export const csharpSessionStoreDetector: Detector = {
   id: 'csharp-session-store',
   languages: ['csharp'],

@@ -33,6 +33,7 @@ interface MapWrite {
 
 const SYNC_MAP_WRITES = new Set(['Store', 'LoadOrStore', 'Swap', 'CompareAndSwap']);
 
+/** Go hand-rolled session maps written from HTTP handlers (rule in-memory-session-map). */
 export const goSessionMapDetector: Detector = {
   id: 'go-session-map',
   languages: ['go'],

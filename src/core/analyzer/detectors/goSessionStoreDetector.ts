@@ -20,6 +20,7 @@ const GIN_MEMSTORE = /^github\.com\/gin-contrib\/sessions\/memstore$/;
 
 const CONSEQUENCE = 'sessions live in this process\'s memory, are lost on restart and need sticky routing once there is more than one instance.';
 
+/** Go session libraries on their in-memory default stores: scs, Fiber session, gin-contrib memstore. */
 export const goSessionStoreDetector: Detector = {
   id: 'go-session-store',
   languages: ['go'],

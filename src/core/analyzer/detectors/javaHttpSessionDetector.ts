@@ -17,6 +17,7 @@ const SERVLET_SUPERTYPES = new Set(['HttpServlet', 'GenericServlet']);
 const NOTE = 'externalize-sessions-java#tomcat-and-plain-servlets';
 const TITLE = 'HttpSession in container memory unless Spring Session is set up';
 
+/** Java container HttpSession without Spring Session (rule session-store-in-memory, severity information). */
 export const javaHttpSessionDetector: Detector = {
   id: 'java-http-session',
   languages: ['java'],

@@ -33,11 +33,15 @@ interface MapField {
   readonly typeText: string;
 }
 
+/** A mutating map call in a handler, recorded once per handler and matched against every field afterwards. */
 interface MapWrite {
+  /** The field the call targets: `f` (when no local shadows it), `this.f` or `Owner.f`. */
+  readonly field: string;
   readonly handler: string;
   readonly key: string;
 }
 
+/** Java hand-rolled session maps (rule in-memory-session-map); see the file header for what stands down. */
 export const javaSessionMapDetector: Detector = {
   id: 'java-session-map',
   languages: ['java'],
@@ -70,12 +74,13 @@ function detectInClass(classNode: Node): Finding[] {
     return [];
   }
   const className = classNode.childForFieldName('name')?.text ?? '';
+  const allWrites = handlers.flatMap((handler) => mapWritesIn(handler, className));
   const findings: Finding[] = [];
   for (const field of fields) {
     if (isCacheLikeName(field.name)) {
       continue;
     }
-    const writes = handlers.flatMap((handler) => writesTo(field, handler, className));
+    const writes = allWrites.filter((write) => write.field === field.name);
     if (writes.length === 0) {
       continue;
     }
@@ -125,36 +130,38 @@ function mapFields(classNode: Node): MapField[] {
   return fields;
 }
 
-/** Mutating calls on the field inside one handler: `f.put(...)`, `this.f.merge(...)`, `Owner.f.computeIfAbsent(...)`. */
-function writesTo(field: MapField, handler: Node, className: string): MapWrite[] {
+/** Mutating map calls inside one handler: `f.put(...)`, `this.f.merge(...)`, `Owner.f.computeIfAbsent(...)`. */
+function mapWritesIn(handler: Node, className: string): MapWrite[] {
   const body = handler.childForFieldName('body');
   if (!body) {
     return [];
   }
-  const shadowed = javaLocalNames(handler).has(field.name);
+  const locals = javaLocalNames(handler);
   const handlerName = handler.childForFieldName('name')?.text ?? 'a handler';
   const writes: MapWrite[] = [];
   for (const call of collect(body, ['method_invocation'])) {
     const method = call.childForFieldName('name')?.text;
     const object = call.childForFieldName('object');
-    if (!method || !WRITE_METHODS.has(method) || !object || !refersToField(object, field.name, className, shadowed)) {
+    const field = method && WRITE_METHODS.has(method) && object ? targetField(object, className, locals) : undefined;
+    if (!field) {
       continue;
     }
     const argumentList = call.childForFieldName('arguments');
     const key = argumentList ? namedChildren(argumentList).find((argument) => argument.type !== 'comment') : undefined;
-    writes.push({ handler: handlerName, key: key?.text ?? '' });
+    writes.push({ field, handler: handlerName, key: key?.text ?? '' });
   }
   return writes;
 }
 
-function refersToField(object: Node, name: string, className: string, shadowed: boolean): boolean {
+/** The field a call's receiver names: a bare identifier no local shadows, `this.f` or `ClassName.f`. */
+function targetField(object: Node, className: string, locals: ReadonlySet<string>): string | undefined {
   if (object.type === 'identifier') {
-    return !shadowed && object.text === name;
+    return locals.has(object.text) ? undefined : object.text;
   }
   if (object.type === 'field_access') {
     const owner = object.childForFieldName('object');
     const field = object.childForFieldName('field');
-    return field?.text === name && owner !== null && (owner.type === 'this' || owner.text === className);
+    return field && owner && (owner.type === 'this' || owner.text === className) ? field.text : undefined;
   }
-  return false;
+  return undefined;
 }

@@ -19,6 +19,7 @@ const SESSION_CONFIG_KEYS = new Set(['lifetime', 'expire_on_close', 'cookie', 'f
 const LOCAL_PATH_FUNCTIONS = new Set(['sys_get_temp_dir', 'dirname', 'storage_path', 'base_path', 'realpath']);
 const LOCAL_PATH_CONSTANTS = new Set(['__DIR__', '__FILE__']);
 
+/** PHP session storage configuration: Laravel, CodeIgniter and plain ini settings (local disk / in memory). */
 export const phpSessionStoreDetector: Detector = {
   id: 'php-session-store',
   languages: ['php'],
@@ -172,7 +173,12 @@ function isLocalPath(node: Node | undefined): boolean {
     return !path.includes('://') && !/^[\w.-]+:\d+/.test(path) && /^(\/|\.{1,2}\/|[A-Za-z]:[\\/]|~)/.test(path);
   }
   if (node.type === 'binary_expression') {
-    return isLocalPath(node.childForFieldName('left') ?? undefined);
+    // The leftmost operand of a concatenation decides where the path starts.
+    let left: Node = node;
+    while (left.type === 'binary_expression' && left.childForFieldName('left')) {
+      left = left.childForFieldName('left') as Node;
+    }
+    return left.type !== 'binary_expression' && isLocalPath(left);
   }
   if (node.type === 'name') {
     return LOCAL_PATH_CONSTANTS.has(node.text);

@@ -26,6 +26,7 @@ function isMiddlewareStack(receiver: Node | null): boolean {
   return last === 'middleware';
 }
 
+/** Ruby session storage configuration: Rails cache-store sessions and Rack::Session::Pool. */
 export const rubySessionStoreDetector: Detector = {
   id: 'ruby-session-store',
   languages: ['ruby'],

@@ -1,0 +1,23 @@
+import { Parser, Language } from '@vscode/tree-sitter-wasm';
+import { nodeWasmLoader } from './analyzerHelpers';
+import { collect, walk } from '../../src/core/analyzer/syntax/tree';
+(async () => {
+  await (Parser.init as any)({ wasmBinary: await nodeWasmLoader('tree-sitter.wasm'), locateFile: () => 'x' });
+  const p = new Parser(); p.setLanguage(await Language.load(await nodeWasmLoader('tree-sitter-javascript.wasm')));
+  const t = p.parse('sessions.set(req.user,\n'.repeat(2000) + '1' + ')'.repeat(2000))!;
+  const calls = collect(t.rootNode, ['call_expression']);
+  const deepest = calls[calls.length - 1];
+  let t0 = performance.now();
+  for (let i = 0; i < 100; i++) deepest.parent;
+  console.log('100 parent calls at depth ~6000:', performance.now() - t0, 'ms');
+  t0 = performance.now(); let n = 0;
+  walk(t.rootNode, (node) => { n++; });
+  console.log('walk all', n, performance.now() - t0);
+  const big = 'const a = [1, 2, {b: 3}, "session"];\n'.repeat(20000);
+  const t2 = p.parse(big)!; t0 = performance.now(); n = 0;
+  walk(t2.rootNode, () => { n++; });
+  console.log('materialize all nodes of 700KB', n, performance.now() - t0);
+  t0 = performance.now(); n = 0;
+  walk(t2.rootNode, () => { n++; }, new Set(['call_expression']));
+  console.log('walk types only', n, performance.now() - t0);
+})();
