@@ -21,6 +21,8 @@ const WIZARD_TAGS = new Set(['state', 'state-placement', 'sessions', 'statelessn
 
 class NotePanel implements vscode.Disposable {
   readonly history = new NavigationHistory<Location>();
+  /** What the current HTML was rendered from; a refresh that would render the same page is skipped. */
+  renderedKey?: string;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -174,6 +176,13 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
   private render(panel: NotePanel, keepScroll = false): void {
     const location = panel.current;
     const note = location && this.library.current?.get(location.noteId);
+    // Reloading notes or progress fires for every panel; re-setting identical HTML would reload the webview
+    // (losing focus and any click in flight), so skip it when nothing this page shows has changed.
+    const key = note
+      ? JSON.stringify([note.id, note.title, note.body, location.fragment, this.progress.isStudied(note.id), this.progress.isBookmarked(note.id), panel.history.canGoBack, panel.history.canGoForward, note.related])
+      : 'empty';
+    if (keepScroll && key === panel.renderedKey) return;
+    panel.renderedKey = key;
     panel.panel.webview.html = note
       ? this.pageFor(panel, note, location.fragment, keepScroll)
       : this.emptyPage(panel.panel.webview);

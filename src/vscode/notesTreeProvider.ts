@@ -51,6 +51,16 @@ export function noteTreeItem(note: Note, progress: ProgressStore, id: string): v
   return item;
 }
 
+/** One problem row per file: the first problem, with the count of the others in the text. */
+function firstProblemPerFile(problems: readonly NoteProblem[]): NoteProblem[] {
+  const byFile = new Map<string, NoteProblem[]>();
+  for (const problem of problems) byFile.set(problem.sourcePath, [...(byFile.get(problem.sourcePath) ?? []), problem]);
+  return [...byFile.values()].map((list) =>
+    list.length === 1
+      ? list[0]
+      : { ...list[0], detail: vscode.l10n.t('{0} (and {1} more problems: see the Problems panel)', list[0].detail ?? list[0].message, list.length - 1), message: list.map((p) => p.message).join('\n') });
+}
+
 function countNotes(count: number): string {
   return count === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', count);
 }
@@ -157,7 +167,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
         this.roots = [
           { kind: 'root', id: `root:${BUNDLED_ROOT}`, label: vscode.l10n.t('Statecraft Notes'), children: this.group(visible.filter((n) => n.root === BUNDLED_ROOT), BUNDLED_ROOT) },
           ...userFolders.map((folder): NotesTreeNode => {
-            const problems = this.library.problemsFor(folder);
+            const problems = firstProblemPerFile(this.library.problemsFor(folder));
             const notes = visible.filter((n) => n.root === folder.label);
             const children = [
               ...this.group(notes, folder.label),
@@ -167,7 +177,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
               kind: 'root',
               id: `root:${folder.label}`,
               label: folder.label,
-              description: problems.length > 0 ? vscode.l10n.t('{0}, {1} with problems', countNotes(notes.length), problems.length) : countNotes(notes.length),
+              description: problems.length > 0 ? vscode.l10n.t('{0}, {1} with problems', countNotes(notes.length), problems.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', problems.length)) : countNotes(notes.length),
               children,
             };
           }),

@@ -83,7 +83,8 @@ function readLogErrors(userDataDir: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) stack.push(full);
-      else if (/exthost/i.test(full) && entry.name.endsWith('.log')) {
+      // The extension host's own logs; our output channel (which logs note validation on purpose) is excluded.
+      else if (/^(remote)?exthost\d*\.log$/i.test(entry.name)) {
         for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
           if (/\[error\]/i.test(line) && /statecraft/i.test(line)) found.push(line);
           if (/unhandled|rejected promise not handled/i.test(line) && /statecraft/i.test(line)) found.push(line);
@@ -106,8 +107,8 @@ async function dismissNotifications(page: Page): Promise<void> {
 export async function openStatecraftView(page: Page): Promise<void> {
   const item = page.locator('.activitybar [aria-label^="Statecraft"]').first();
   await item.waitFor({ timeout: 30_000 });
-  const isOpen = (await item.getAttribute('aria-pressed')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked');
-  if (!isOpen) await item.click();
+  // Clicking an open container's icon closes it, so click only when the Notes view is not showing.
+  if (!(await page.locator('.pane-header[aria-label^="Notes"]').first().isVisible())) await item.click();
   await page.locator('.pane-header[aria-label^="Notes"]').first().waitFor({ timeout: 30_000 });
 }
 

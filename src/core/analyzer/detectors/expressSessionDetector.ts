@@ -3,10 +3,10 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding, TextEdit } from '../types';
-import { analyzeJsModule, callArguments, JS_LANGUAGES, localsFor, requireSource, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { isShadowed } from '../syntax/jsHandlers';
+import { analyzeJsModule, callArguments, callIndex, declaratorsByName, JS_LANGUAGES, localsFor, requireSource, stringValue, unwrapExpression, type JsModuleInfo } from '../syntax/js';
+import { JsScopes } from '../syntax/jsHandlers';
 import { readStoreOption, type StoreOption } from '../syntax/jsStoreOption';
-import { collect, indentationAt, makeFinding, namedChildren, rangeOf } from '../syntax/tree';
+import { indentationAt, makeFinding, namedChildren, rangeOf } from '../syntax/tree';
 
 const NOTE = 'externalize-sessions-node#express';
 const STORE_TEXT = 'new RedisStore({ client: redisClient })';
@@ -53,15 +53,16 @@ export const expressSessionDetector: Detector = {
       return undefined;
     };
 
+    const scopes = new JsScopes(context.root);
+    let importEdit: TextEdit | undefined | null = null;
     const findings: Finding[] = [];
-    for (const call of collect(context.root, ['call_expression'])) {
+    for (const { node: call, callee, calleeType, name } of callIndex(context.root)) {
       if (context.isCancelled()) {
         break;
       }
-      const callee = call.childForFieldName('function');
       const isSessionCall =
-        (callee?.type === 'identifier' && sessionLocals.has(callee.text) && !isShadowed(call, callee.text)) ||
-        requireSource(callee) === 'express-session';
+        (calleeType === 'identifier' && sessionLocals.has(name) && !scopes.isShadowed(call, name)) ||
+        (calleeType === 'call_expression' && requireSource(callee) === 'express-session');
       if (!isSessionCall) {
         continue;
       }
@@ -72,7 +73,7 @@ export const expressSessionDetector: Detector = {
             message: messageFor(option),
             note: NOTE,
             framework: option.kind === 'memory' && option.flavour === 'memorystore' ? 'memorystore' : 'express-session',
-            ...fixFor(context, info, call, option),
+            ...fixFor(context, info, call, option, () => (importEdit === null ? (importEdit = importEditFor(context, info)) : importEdit)),
           }),
         );
       }
@@ -92,12 +93,13 @@ function messageFor(option: StoreOption): string {
 }
 
 /** The edits that move sessions to Redis with connect-redis, or nothing when they cannot be placed safely. */
-function fixFor(context: DetectorContext, info: JsModuleInfo, call: Node, option: StoreOption): { fix?: Finding['fix'] } {
+/** `importEdit` computes the (per-file) import insertion once, on first need. */
+function fixFor(context: DetectorContext, info: JsModuleInfo, call: Node, option: StoreOption, importEditOnce: () => TextEdit | undefined): { fix?: Finding['fix'] } {
   const storeEdit = storeEditFor(context, call, option);
   if (!storeEdit) {
     return {};
   }
-  const importEdit = importEditFor(context, info);
+  const importEdit = importEditOnce();
   // Generated declarations must run before the session call, or the fix would read redisClient before it exists.
   if (importEdit && info.lastImport && call.startIndex < info.lastImport.endIndex) {
     return {};
@@ -138,7 +140,7 @@ function storeEditFor(context: DetectorContext, call: Node, option: StoreOption)
 
 function importEditFor(context: DetectorContext, info: JsModuleInfo): TextEdit | undefined {
   const hasBinding = (local: string, source: string) => info.bindings.some((binding) => binding.local === local && binding.source === source);
-  const declaresClient = collect(context.root, ['variable_declarator']).some((declarator) => declarator.childForFieldName('name')?.text === 'redisClient');
+  const declaresClient = declaratorsByName(context.root).has('redisClient');
   const quote = quoteStyle(context.root);
   const semicolon = info.lastImport ? (info.lastImport.text.trimEnd().endsWith(';') ? ';' : '') : ';';
   const importLine = (name: string, source: string) =>
@@ -165,12 +167,12 @@ function importEditFor(context: DetectorContext, info: JsModuleInfo): TextEdit |
   return { range: { start: afterShebang, end: afterShebang }, newText: `${lines.join('\n')}\n` };
 }
 
-/** The quote character the file uses for the express-session specifier. */
+/** The quote character the file uses for its express-session import or require. */
 function quoteStyle(root: Node): string {
-  for (const node of collect(root, ['string'])) {
-    if (node.text.slice(1, -1) === 'express-session') {
-      return node.text[0] === "'" ? "'" : '"';
-    }
-  }
-  return '"';
+  const specifiers = [
+    ...namedChildren(root).map((statement) => statement.childForFieldName('source')),
+    ...callIndex(root).map((call) => (call.name === 'require' && call.calleeType === 'identifier' ? callArguments(call.node)[0] : undefined)),
+  ];
+  const specifier = specifiers.find((node) => node?.type === 'string' && stringValue(node) === 'express-session');
+  return specifier?.text.startsWith("'") ? "'" : '"';
 }

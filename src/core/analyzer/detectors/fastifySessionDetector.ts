@@ -3,10 +3,10 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, JS_LANGUAGES, localsFor, requireSource, unwrapExpression } from '../syntax/js';
-import { isShadowed } from '../syntax/jsHandlers';
+import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, requireSource, unwrapExpression } from '../syntax/js';
+import { JsScopes } from '../syntax/jsHandlers';
 import { readStoreOption } from '../syntax/jsStoreOption';
-import { collect, makeFinding } from '../syntax/tree';
+import { makeFinding } from '../syntax/tree';
 
 const SOURCES = new Set(['@fastify/session', 'fastify-session']);
 const CONSEQUENCE = 'sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.';
@@ -36,19 +36,19 @@ export const fastifySessionDetector: Detector = {
       return undefined;
     };
 
+    const scopes = new JsScopes(context.root);
     const findings: Finding[] = [];
-    for (const call of collect(context.root, ['call_expression'])) {
+    for (const { node: call, calleeType, name } of callIndex(context.root)) {
       if (context.isCancelled()) {
         break;
       }
-      const callee = call.childForFieldName('function');
-      if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'register') {
+      if (calleeType !== 'member_expression' || name !== 'register') {
         continue;
       }
       const [plugin, options] = callArguments(call);
       const pluginNode = unwrapExpression(plugin);
       const isSessionPlugin =
-        (pluginNode?.type === 'identifier' && pluginLocals.has(pluginNode.text) && !isShadowed(call, pluginNode.text)) ||
+        (pluginNode?.type === 'identifier' && pluginLocals.has(pluginNode.text) && !scopes.isShadowed(call, pluginNode.text)) ||
         SOURCES.has(requireSource(pluginNode) ?? '');
       if (!isSessionPlugin) {
         continue;

@@ -13,10 +13,10 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { isNestSingletonClass, isShadowed, JsHandlerIndex } from '../syntax/jsHandlers';
+import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/js';
+import { JsHandlerIndex, JsScopes, nestSingletonClasses } from '../syntax/jsHandlers';
 import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
-import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { collect, contains, makeFinding, namedChildren } from '../syntax/tree';
 
 type CollectionKind = 'Map' | 'Set' | 'object';
 
@@ -49,10 +49,14 @@ export const jsSessionMapDetector: Detector = {
       return [];
     }
     const handlers = new JsHandlerIndex(context.root);
+    const scopes = new JsScopes(context.root);
     const reported = new Set<Collection>();
     const findings: Finding[] = [];
 
-    const writes = collect(context.root, ['call_expression', 'assignment_expression', 'augmented_assignment_expression', 'update_expression']);
+    const writes = [
+      ...callIndex(context.root).filter((call) => call.calleeType === 'member_expression' && (call.name === 'set' || call.name === 'add')).map((call) => call.node),
+      ...collect(context.root, ['assignment_expression', 'augmented_assignment_expression', 'update_expression']),
+    ].sort((a, b) => a.startIndex - b.startIndex);
     for (const write of writes) {
       if (context.isCancelled()) {
         break;
@@ -61,7 +65,7 @@ export const jsSessionMapDetector: Detector = {
       if (!access) {
         continue;
       }
-      const collection = resolveTarget(access.target, moduleCollections, fieldCollections);
+      const collection = resolveTarget(access.target, moduleCollections, fieldCollections, scopes);
       if (!collection || reported.has(collection) || isCacheLikeName(collection.name) || !kindAccepts(collection.kind, access.method)) {
         continue;
       }
@@ -128,10 +132,7 @@ function findModuleCollections(root: Node): Collection[] {
 /** Fields of NestJS singletons initialised to a collection, inline or in the constructor. */
 function findSingletonFields(root: Node): Collection[] {
   const collections: Collection[] = [];
-  for (const classNode of collect(root, ['class_declaration', 'class', 'abstract_class_declaration'])) {
-    if (!isNestSingletonClass(classNode)) {
-      continue;
-    }
+  for (const classNode of nestSingletonClasses(root)) {
     const body = classNode.childForFieldName('body');
     for (const member of body ? namedChildren(body) : []) {
       if (member.type === 'public_field_definition' || member.type === 'field_definition') {
@@ -185,25 +186,18 @@ function kindAccepts(kind: CollectionKind, method: WriteAccess['method']): boole
   return method === 'index' || (method === 'set' && kind === 'Map') || (method === 'add' && kind === 'Set');
 }
 
-function resolveTarget(target: Node, moduleCollections: ReadonlyMap<string, Collection>, fields: readonly Collection[]): Collection | undefined {
+function resolveTarget(target: Node, moduleCollections: ReadonlyMap<string, Collection>, fields: readonly Collection[], scopes: JsScopes): Collection | undefined {
   const node = unwrapExpression(target);
   if (node?.type === 'identifier') {
     const collection = moduleCollections.get(node.text);
-    return collection && !isShadowed(node, node.text) ? collection : undefined;
+    return collection && !scopes.isShadowed(node, node.text) ? collection : undefined;
   }
   if (node?.type === 'member_expression' && node.childForFieldName('object')?.type === 'this') {
     const name = node.childForFieldName('property')?.text;
-    const classNode = enclosingClass(node);
-    return fields.find((field) => field.owner !== undefined && classNode !== undefined && field.owner.id === classNode.id && field.name === name);
-  }
-  return undefined;
-}
-
-function enclosingClass(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'class_body') {
-      return current.parent ?? undefined;
-    }
+    // The innermost singleton class around the access owns `this` (fields of other classes do not count).
+    const owners = fields.filter((field) => field.owner !== undefined && contains(field.owner, node)).map((field) => field.owner!);
+    const innermost = owners.sort((a, b) => b.startIndex - a.startIndex)[0];
+    return fields.find((field) => innermost !== undefined && field.owner?.id === innermost.id && field.name === name);
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, JS_LANGUAGES, localsFor, objectProperty, propertyValue, stringValue, unwrapExpression } from '../syntax/js';
+import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, objectProperty, propertyValue, stringValue, unwrapExpression } from '../syntax/js';
 import { identifierWords } from '../syntax/keywords';
 import { collect, contains, makeFinding, namedChildren } from '../syntax/tree';
 
@@ -21,18 +21,16 @@ export const nestCacheDetector: Detector = {
     if (cacheModuleLocals.size === 0) {
       return [];
     }
-    const registrations = collect(context.root, ['call_expression']).filter((call) => {
-      const callee = call.childForFieldName('function');
-      const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
-      const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
-      return (method === 'register' || method === 'registerAsync') && object?.type === 'identifier' && cacheModuleLocals.has(object.text);
-    });
+    const registrations = callIndex(context.root)
+      .filter((call) => call.calleeType === 'member_expression' && (call.name === 'register' || call.name === 'registerAsync') && cacheModuleLocals.has(call.objectName))
+      .map((call) => call.node);
+    const mentions = sessionMentions(context.root);
     const findings: Finding[] = [];
     for (const call of registrations) {
       if (context.isCancelled()) {
         break;
       }
-      if (!usesMemoryStore(call) || !mentionsSessionsOutside(context.root, call)) {
+      if (!usesMemoryStore(call) || !mentions.some((mention) => !contains(call, mention))) {
         continue;
       }
       findings.push(
@@ -103,8 +101,10 @@ function returnedObjects(fn: Node): Node[] {
     .filter((value): value is Node => value?.type === 'object');
 }
 
-function mentionsSessionsOutside(root: Node, call: Node): boolean {
-  return collect(root, ['identifier', 'type_identifier', 'property_identifier', 'shorthand_property_identifier', 'string_fragment']).some(
-    (node) => !contains(call, node) && identifierWords(node.text).some((word) => word === 'session' || word === 'sessions'),
-  );
+/** Names and strings that mention a session (`SessionService`, `'express-session'`, `req.session`). */
+function sessionMentions(root: Node): Node[] {
+  return collect(root, ['identifier', 'type_identifier', 'property_identifier', 'shorthand_property_identifier', 'string_fragment']).filter((node) => {
+    const text = node.text;
+    return /session/i.test(text) && identifierWords(text).some((word) => word === 'session' || word === 'sessions');
+  });
 }

@@ -10,7 +10,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
-import { analyzePythonModule, isShadowed, lastName, moduleAssignments, PythonHandlerIndex } from '../syntax/python';
+import { analyzePythonModule, lastName, moduleAssignments, PythonHandlerIndex, PythonScopes } from '../syntax/python';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
 
 type CollectionKind = 'dict' | 'defaultdict' | 'set';
@@ -54,6 +54,7 @@ export const pythonSessionMapDetector: Detector = {
       return [];
     }
     const handlers = new PythonHandlerIndex(context.root);
+    const scopes = new PythonScopes(context.root);
     const reported = new Set<Collection>();
     const findings: Finding[] = [];
     for (const write of collect(context.root, ['assignment', 'augmented_assignment', 'call'])) {
@@ -67,7 +68,7 @@ export const pythonSessionMapDetector: Detector = {
         continue;
       }
       const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeCollectionName(collection.name)) || isShadowed(target, target.text) || !handlers.isInHandler(write)) {
+      if (!(keyed || isSessionLikeCollectionName(collection.name)) || scopes.isShadowed(target, target.text) || !handlers.isInHandler(write)) {
         continue;
       }
       reported.add(collection);

@@ -6,8 +6,8 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, JS_LANGUAGES, localsFor, objectProperty, requireSource, unwrapExpression } from '../syntax/js';
-import { isShadowed } from '../syntax/jsHandlers';
+import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, objectProperty, requireSource, unwrapExpression } from '../syntax/js';
+import { JsScopes } from '../syntax/jsHandlers';
 import { collect, makeFinding } from '../syntax/tree';
 
 const ADAPTER_SOURCE = /^(@socket\.io\/[\w.-]*adapter[\w.-]*|socket\.io-redis|socket\.io-[\w.-]*adapter[\w.-]*)$/;
@@ -25,31 +25,31 @@ export const socketIoAdapterDetector: Detector = {
     const serverClasses = localsFor(info, 'socket.io', ['Server']);
     const moduleLocals = localsFor(info, 'socket.io', ['default', 'module', '*']);
 
+    const scopes = new JsScopes(context.root);
     const constructions: Node[] = [];
-    for (const node of collect(context.root, ['new_expression', 'call_expression'])) {
+    for (const node of collect(context.root, ['new_expression'])) {
       if (context.isCancelled()) {
         return [];
       }
-      if (node.type === 'new_expression') {
-        const constructor = unwrapExpression(node.childForFieldName('constructor'));
-        if (constructor?.type === 'identifier' && serverClasses.has(constructor.text) && !isShadowed(node, constructor.text)) {
+      const constructor = unwrapExpression(node.childForFieldName('constructor'));
+      if (constructor?.type === 'identifier' && serverClasses.has(constructor.text) && !scopes.isShadowed(node, constructor.text)) {
+        constructions.push(node);
+      } else if (constructor?.type === 'member_expression' && constructor.childForFieldName('property')?.text === 'Server') {
+        const object = constructor.childForFieldName('object');
+        if (object && (moduleLocals.has(object.text) || requireSource(object) === 'socket.io')) {
           constructions.push(node);
-        } else if (constructor?.type === 'member_expression' && constructor.childForFieldName('property')?.text === 'Server') {
-          const object = constructor.childForFieldName('object');
-          if (object && (moduleLocals.has(object.text) || requireSource(object) === 'socket.io')) {
-            constructions.push(node);
-          }
         }
-        continue;
       }
-      const callee = node.childForFieldName('function');
-      if (callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'adapter' && callArguments(node).length > 0) {
+    }
+    for (const { node, callee, calleeType, name } of callIndex(context.root)) {
+      if (calleeType === 'member_expression' && name === 'adapter' && callArguments(node).length > 0) {
         return [];
       }
-      if ((callee?.type === 'identifier' && moduleLocals.has(callee.text) && !isShadowed(node, callee.text)) || requireSource(callee) === 'socket.io') {
+      if ((calleeType === 'identifier' && moduleLocals.has(name) && !scopes.isShadowed(node, name)) || (calleeType === 'call_expression' && requireSource(callee) === 'socket.io')) {
         constructions.push(node);
       }
     }
+    constructions.sort((a, b) => a.startIndex - b.startIndex);
 
     const scaledOut = [...info.sources].some((source) => SCALE_OUT_SOURCES.has(source)) || context.text.includes('NODE_APP_INSTANCE');
     const findings: Finding[] = [];

@@ -3,7 +3,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { AnalyzerLanguage } from '../types';
-import { collect, namedChildren, walk } from './tree';
+import { collect, namedChildren } from './tree';
 
 /** The languages the JS/TS detectors run on (the JSX-aware JavaScript grammar covers .jsx). */
 export const JS_LANGUAGES: readonly AnalyzerLanguage[] = ['javascript', 'typescript', 'tsx'];
@@ -95,8 +95,56 @@ export function unwrapExpression(node: Node | null | undefined): Node | undefine
   return current;
 }
 
-/** Collects imports, requires and the file-level facts detectors gate on. */
+const moduleInfoCache = new WeakMap<object, JsModuleInfo>();
+
+/** One call expression with its callee taken apart, so detectors filter calls without touching the tree again. */
+export interface CallInfo {
+  readonly node: Node;
+  /** The callee expression (`app.get`, `session`, `require('x')`), if any. */
+  readonly callee: Node | undefined;
+  /** The callee's node type: 'identifier', 'member_expression', 'call_expression', 'import', ... */
+  readonly calleeType: string;
+  /** `f` for `f(...)`, `m` for `x.m(...)`, '' otherwise. */
+  readonly name: string;
+  /** `x` for `x.m(...)` when `x` is an identifier (or `this`), '' otherwise. */
+  readonly objectName: string;
+}
+
+const callsCache = new WeakMap<object, CallInfo[]>();
+
+/** Every call expression of the file with its callee parts (computed once per tree, shared by all JS detectors). */
+export function callIndex(root: Node): readonly CallInfo[] {
+  let calls = callsCache.get(root.tree);
+  if (!calls) {
+    calls = collect(root, ['call_expression']).map((node) => {
+      const callee = node.childForFieldName('function') ?? undefined;
+      const calleeType = callee?.type ?? '';
+      if (calleeType === 'identifier') {
+        return { node, callee, calleeType, name: callee!.text, objectName: '' };
+      }
+      if (calleeType === 'member_expression') {
+        const object = callee!.childForFieldName('object');
+        const objectName = object?.type === 'identifier' || object?.type === 'this' ? object.text : '';
+        return { node, callee, calleeType, name: callee!.childForFieldName('property')?.text ?? '', objectName };
+      }
+      return { node, callee, calleeType, name: '', objectName: '' };
+    });
+    callsCache.set(root.tree, calls);
+  }
+  return calls;
+}
+
+/** Collects imports, requires and the file-level facts detectors gate on (computed once per tree). */
 export function analyzeJsModule(root: Node): JsModuleInfo {
+  let info = moduleInfoCache.get(root.tree);
+  if (!info) {
+    info = computeModuleInfo(root);
+    moduleInfoCache.set(root.tree, info);
+  }
+  return info;
+}
+
+function computeModuleInfo(root: Node): JsModuleInfo {
   const bindings: ImportBinding[] = [];
   const sources = new Set<string>();
   let lastImport: Node | undefined;
@@ -119,20 +167,20 @@ export function analyzeJsModule(root: Node): JsModuleInfo {
   }
 
   // Requires and dynamic imports can appear anywhere (inside a createApp() function, for instance).
-  walk(root, (node) => {
-    if (node.type === 'call_expression') {
-      const source = requireSource(node) ?? dynamicImportSource(node);
+  for (const call of callIndex(root)) {
+    if ((call.calleeType === 'identifier' && call.name === 'require') || call.calleeType === 'import') {
+      const first = callArguments(call.node)[0];
+      const source = stringValue(first);
       if (source !== undefined) {
-        sources.add(source);
+        sources.add(stripNodePrefix(source));
       }
-      const callee = node.childForFieldName('function');
-      if (callee?.type === 'member_expression' && /^(Bun|Deno)\.serve$/.test(callee.text)) {
-        isServer = true;
-      }
-    } else if (node.type === 'variable_declarator') {
-      addRequireBinding(node, bindings);
+    } else if (call.name === 'serve' && (call.objectName === 'Bun' || call.objectName === 'Deno')) {
+      isServer = true;
     }
-  }, new Set(['call_expression', 'variable_declarator']));
+  }
+  for (const declarator of collect(root, ['variable_declarator'])) {
+    addRequireBinding(declarator, bindings);
+  }
 
   // `const MemoryStore = createMemoryStore(session)` binds the factory's product to the factory's module.
   const byLocal = new Map(bindings.map((binding) => [binding.local, binding]));
@@ -155,16 +203,6 @@ export function analyzeJsModule(root: Node): JsModuleInfo {
     }
   }
   return { bindings, sources, lastImport, usesEsm, isServer, isClient: hasUseClientDirective(root) };
-}
-
-function dynamicImportSource(node: Node): string | undefined {
-  const callee = node.childForFieldName('function');
-  if (callee?.type !== 'import') {
-    return undefined;
-  }
-  const args = node.childForFieldName('arguments');
-  const source = stringValue(args ? namedChildren(args)[0] : undefined);
-  return source === undefined ? undefined : stripNodePrefix(source);
 }
 
 function addImportStatement(statement: Node, bindings: ImportBinding[], sources: Set<string>): void {
@@ -354,31 +392,53 @@ export function hasSpread(object: Node): boolean {
   return namedChildren(object).some((child) => child.type === 'spread_element');
 }
 
+const declaratorsCache = new WeakMap<object, Map<string, Node[]>>();
+
+/** The variable declarators of the whole file, by declared identifier (computed once per tree). */
+export function declaratorsByName(root: Node): ReadonlyMap<string, readonly Node[]> {
+  let byName = declaratorsCache.get(root.tree);
+  if (!byName) {
+    byName = new Map();
+    for (const declarator of collect(root, ['variable_declarator'])) {
+      const declared = declarator.childForFieldName('name');
+      if (declared?.type === 'identifier') {
+        byName.set(declared.text, [...(byName.get(declared.text) ?? []), declarator]);
+      }
+    }
+    declaratorsCache.set(root.tree, byName);
+  }
+  return byName;
+}
+
 /**
  * The initial value of the only variable named `name` in the file (`const opts = {...}`), unwrapped; undefined when
  * there is no such variable or more than one (so the detector does not guess).
  */
 export function resolveVariable(root: Node, name: string): Node | undefined {
-  const matches = collect(root, ['variable_declarator']).filter((declarator) => {
-    const declared = declarator.childForFieldName('name');
-    return declared?.type === 'identifier' && declared.text === name;
-  });
+  const matches = declaratorsByName(root).get(name) ?? [];
   if (matches.length !== 1) {
     return undefined;
   }
   return unwrapExpression(matches[0].childForFieldName('value'));
 }
 
+const propertyAssignmentsCache = new WeakMap<object, Set<string>>();
+
 /** True when the file assigns `name.property = ...` somewhere (an options object completed after its literal). */
 export function assignsProperty(root: Node, name: string, property: string): boolean {
-  return collect(root, ['assignment_expression']).some((assignment) => {
-    const left = assignment.childForFieldName('left');
-    if (left?.type === 'member_expression') {
-      return left.childForFieldName('object')?.text === name && left.childForFieldName('property')?.text === property;
+  let assigned = propertyAssignmentsCache.get(root.tree);
+  if (!assigned) {
+    assigned = new Set();
+    for (const assignment of collect(root, ['assignment_expression'])) {
+      const left = assignment.childForFieldName('left');
+      const object = left?.childForFieldName('object');
+      if (left?.type === 'member_expression' && object?.type === 'identifier') {
+        assigned.add(`${object.text}.${left.childForFieldName('property')?.text ?? ''}`);
+      } else if (left?.type === 'subscript_expression' && object?.type === 'identifier') {
+        assigned.add(`${object.text}.${stringValue(left.childForFieldName('index')) ?? ''}`);
+      }
     }
-    if (left?.type === 'subscript_expression') {
-      return left.childForFieldName('object')?.text === name && stringValue(left.childForFieldName('index')) === property;
-    }
-    return false;
-  });
+    propertyAssignmentsCache.set(root.tree, assigned);
+  }
+  return assigned.has(`${name}.${property}`);
 }

@@ -1,4 +1,6 @@
-// Recognises JS/TS request, connection and login handlers, and resolves which declaration a name refers to.
+// Recognises JS/TS request, connection and login handlers, and resolves which declaration a name refers to. Both
+// work top-down over cached node lists and answer queries by byte-range containment, never by climbing parents
+// (see tree.ts), so deeply nested code stays linear.
 //
 // A function counts as a handler when it is
 //   - passed to a route/event registration (`app.get(...)`, `router.use(...)`, `io.on('connection', ...)`,
@@ -13,13 +15,17 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
-import { callArguments, propertyKeyName } from './js';
-import { collect, namedChildren } from './tree';
+import { callArguments, callIndex, propertyKeyName, unwrapExpression, type CallInfo } from './js';
+import { collect, namedChildren, preloadNodeTypes, RangeSet } from './tree';
 
-const FUNCTION_TYPES = new Set([
+const FUNCTION_TYPES = [
   'arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function',
   'generator_function_declaration', 'method_definition',
-]);
+];
+const FUNCTION_TYPE_SET = new Set(FUNCTION_TYPES);
+const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
+const SCOPE_TYPES = ['statement_block', 'switch_body', 'switch_case', 'catch_clause', 'for_in_statement', 'for_statement'];
+preloadNodeTypes([...FUNCTION_TYPES, ...CLASS_TYPES, ...SCOPE_TYPES, 'call_expression', 'new_expression', 'variable_declarator', 'pair', 'export_statement', 'assignment_expression', 'augmented_assignment_expression', 'update_expression']);
 
 const ROUTE_METHODS = new Set([
   'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'on', 'once', 'addListener',
@@ -32,24 +38,15 @@ const HANDLER_PARAMETER_TYPES = /(^|\.)(Request|FastifyRequest|IncomingMessage|S
 const NEST_SINGLETON_DECORATORS = new Set(['Controller', 'Injectable', 'WebSocketGateway', 'Resolver']);
 
 /** True for function-like nodes (declarations, expressions, arrows and methods). */
-export function isFunctionNode(node: Node): boolean {
-  return FUNCTION_TYPES.has(node.type);
+export function isFunctionNode(node: Node | null | undefined): boolean {
+  return node !== null && node !== undefined && FUNCTION_TYPE_SET.has(node.type);
 }
 
-/** The class declaration/expression a method or field belongs to. */
-function owningClass(member: Node): Node | undefined {
-  const body = member.parent;
-  if (body?.type !== 'class_body') {
-    return undefined;
-  }
-  return body.parent ?? undefined;
-}
-
-/** The decorators applied to a class (TS puts `export`ed class decorators on the export statement). */
-function classDecoratorNames(classNode: Node): string[] {
+/** The decorator names on a class; `exported` is the export statement around it, which holds TS class decorators. */
+function classDecoratorNames(classNode: Node, exported: Node | undefined): string[] {
   const decorators = namedChildren(classNode).filter((child) => child.type === 'decorator');
-  if (classNode.parent?.type === 'export_statement') {
-    decorators.push(...namedChildren(classNode.parent).filter((child) => child.type === 'decorator'));
+  if (exported) {
+    decorators.push(...namedChildren(exported).filter((child) => child.type === 'decorator'));
   }
   return decorators.map((decorator) => {
     const expression = namedChildren(decorator)[0];
@@ -59,25 +56,18 @@ function classDecoratorNames(classNode: Node): string[] {
   });
 }
 
-/** True for a class NestJS instantiates once per process (controller, provider, gateway, resolver). */
-export function isNestSingletonClass(classNode: Node): boolean {
-  return classDecoratorNames(classNode).some((name) => NEST_SINGLETON_DECORATORS.has(name));
-}
-
-/** The name a function is known by: its own name, its variable, or its method/property key. */
-export function functionName(fn: Node): string | undefined {
-  const own = fn.childForFieldName('name');
-  if (own) {
-    return propertyKeyName(own) ?? own.text;
+/** The classes NestJS instantiates once per process (controller, provider, gateway, resolver) in a file. */
+export function nestSingletonClasses(root: Node): Node[] {
+  const exportedClass = new Map<number, Node>();
+  for (const statement of collect(root, ['export_statement'])) {
+    const declaration = statement.childForFieldName('declaration');
+    if (declaration) {
+      exportedClass.set(declaration.id, statement);
+    }
   }
-  const parent = fn.parent;
-  if (parent?.type === 'variable_declarator') {
-    return parent.childForFieldName('name')?.text;
-  }
-  if (parent?.type === 'pair') {
-    return propertyKeyName(parent.childForFieldName('key'));
-  }
-  return undefined;
+  return collect(root, CLASS_TYPES).filter((classNode) =>
+    classDecoratorNames(classNode, exportedClass.get(classNode.id)).some((name) => NEST_SINGLETON_DECORATORS.has(name)),
+  );
 }
 
 /** The identifiers a function's parameters bind (patterns included, default values excluded). */
@@ -87,11 +77,13 @@ export function parameterNames(fn: Node): string[] {
     return [single.text];
   }
   const parameters = fn.childForFieldName('parameters');
-  if (!parameters) {
-    return [];
-  }
+  return parameters ? patternNames(namedChildren(parameters)) : [];
+}
+
+/** Names bound by binding patterns (identifiers, destructuring, rest, defaults' left sides, TS parameters). */
+function patternNames(patterns: Node[]): string[] {
   const names: string[] = [];
-  const pending: Node[] = namedChildren(parameters);
+  const pending = [...patterns];
   while (pending.length > 0) {
     const node = pending.pop()!;
     switch (node.type) {
@@ -166,49 +158,88 @@ function hasRequestLikeFirstParameter(fn: Node): boolean {
   return HANDLER_PARAMETER_NAMES.has(first.name) || (first.type !== undefined && HANDLER_PARAMETER_TYPES.test(first.type));
 }
 
-/** The method name of a member call (`app.get(...)` → "get") or the name of a plain call (`createServer(...)`). */
-function calleeMethod(call: Node): { method: string; object: string | undefined } | undefined {
-  const callee = call.childForFieldName('function');
-  if (!callee) {
-    return undefined;
+function isRegistrationCall(call: CallInfo): boolean {
+  if (call.calleeType === 'identifier') {
+    return call.name === 'createServer' || call.name === 'createSecureServer';
   }
-  if (callee.type === 'identifier') {
-    return { method: callee.text, object: undefined };
-  }
-  if (callee.type === 'member_expression') {
-    const property = callee.childForFieldName('property');
-    return property ? { method: property.text, object: callee.childForFieldName('object')?.text } : undefined;
-  }
-  return undefined;
+  return call.calleeType === 'member_expression' && ROUTE_METHODS.has(call.name) && !NON_SERVER_EMITTERS.has(call.objectName);
 }
 
-function isRegistrationCall(call: Node): boolean {
-  const callee = calleeMethod(call);
-  if (!callee || !ROUTE_METHODS.has(callee.method)) {
-    return false;
-  }
-  if (callee.object === undefined) {
-    return callee.method === 'createServer' || callee.method === 'createSecureServer';
-  }
-  return !NON_SERVER_EMITTERS.has(callee.object);
+/** A function value and the name it is known by (its own, its variable's, its property key). */
+interface NamedFunction {
+  readonly fn: Node;
+  readonly name: string | undefined;
 }
 
-/** Function-level facts for one file, computed once per detector run. */
+function namedFunctions(root: Node): NamedFunction[] {
+  const result: NamedFunction[] = [];
+  for (const fn of collect(root, FUNCTION_TYPES)) {
+    const own = fn.childForFieldName('name');
+    result.push({ fn, name: own ? (propertyKeyName(own) ?? own.text) : undefined });
+  }
+  for (const declarator of collect(root, ['variable_declarator'])) {
+    const value = unwrapExpression(declarator.childForFieldName('value'));
+    const name = declarator.childForFieldName('name');
+    if (value && isFunctionNode(value) && name?.type === 'identifier') {
+      result.push({ fn: value, name: name.text });
+    }
+  }
+  for (const pair of collect(root, ['pair'])) {
+    const value = unwrapExpression(pair.childForFieldName('value'));
+    const key = propertyKeyName(pair.childForFieldName('key'));
+    if (value && isFunctionNode(value) && key !== undefined) {
+      result.push({ fn: value, name: key });
+    }
+  }
+  return result;
+}
+
+/** Module-level functions by name: `function f`, `const f = () =>`, with or without `export`. */
+function moduleFunctions(root: Node): Map<string, Node> {
+  const functions = new Map<string, Node>();
+  for (let statement of namedChildren(root)) {
+    if (statement.type === 'export_statement') {
+      statement = statement.childForFieldName('declaration') ?? statement;
+    }
+    if (statement.type === 'function_declaration' || statement.type === 'generator_function_declaration') {
+      const name = statement.childForFieldName('name');
+      if (name) {
+        functions.set(name.text, statement);
+      }
+    } else if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+      for (const declarator of namedChildren(statement)) {
+        const name = declarator.childForFieldName('name');
+        const value = unwrapExpression(declarator.childForFieldName('value'));
+        if (name?.type === 'identifier' && value && isFunctionNode(value)) {
+          functions.set(name.text, value);
+        }
+      }
+    }
+  }
+  return functions;
+}
+
+/** Which code runs per request/connection/login in one file (see the file comment). */
 export class JsHandlerIndex {
-  private readonly handlers = new Set<number>();
+  private readonly handlerIds = new Set<number>();
+  private readonly ranges = new RangeSet();
 
   constructor(root: Node) {
+    const calls = callIndex(root);
     const registeredNames = new Set<string>();
-    for (const call of collect(root, ['call_expression'])) {
+    for (const call of calls) {
       if (!isRegistrationCall(call)) {
         continue;
       }
-      for (const argument of callArguments(call)) {
-        if (argument.type === 'identifier') {
-          registeredNames.add(argument.text);
-        } else if (argument.type === 'member_expression') {
+      for (const argument of callArguments(call.node)) {
+        const value = unwrapExpression(argument);
+        if (value && isFunctionNode(value)) {
+          this.add(value);
+        } else if (value?.type === 'identifier') {
+          registeredNames.add(value.text);
+        } else if (value?.type === 'member_expression') {
           // app.post('/login', auth.login) or controller.login
-          const property = argument.childForFieldName('property');
+          const property = value.childForFieldName('property');
           if (property) {
             registeredNames.add(property.text);
           }
@@ -216,35 +247,39 @@ export class JsHandlerIndex {
       }
     }
     for (const pair of collect(root, ['pair'])) {
-      const value = pair.childForFieldName('value');
-      if (value?.type === 'identifier' && HANDLER_KEYS.has(propertyKeyName(pair.childForFieldName('key')) ?? '')) {
+      if (!HANDLER_KEYS.has(propertyKeyName(pair.childForFieldName('key')) ?? '')) {
+        continue;
+      }
+      const value = unwrapExpression(pair.childForFieldName('value'));
+      if (value && isFunctionNode(value)) {
+        this.add(value);
+      } else if (value?.type === 'identifier') {
         registeredNames.add(value.text);
       }
     }
-
-    const functions = collect(root, [...FUNCTION_TYPES]);
-    for (const fn of functions) {
-      const name = functionName(fn);
-      if (this.isDirectHandler(fn) || (name !== undefined && (registeredNames.has(name) || isLoginLikeName(name)))) {
-        this.handlers.add(fn.id);
+    for (const classNode of nestSingletonClasses(root)) {
+      const body = classNode.childForFieldName('body');
+      for (const member of body ? namedChildren(body) : []) {
+        if (member.type === 'method_definition') {
+          this.add(member);
+        }
+      }
+    }
+    for (const { fn, name } of namedFunctions(root)) {
+      if (hasRequestLikeFirstParameter(fn) || (name !== undefined && (registeredNames.has(name) || isLoginLikeName(name)))) {
+        this.add(fn);
       }
     }
 
     // Module-level helpers called from handlers run per request too.
-    const moduleFunctions = new Map<string, Node>();
-    for (const fn of functions) {
-      const name = functionName(fn);
-      if (name !== undefined && isModuleLevelFunction(fn)) {
-        moduleFunctions.set(name, fn);
-      }
-    }
-    for (let depth = 0; depth < 3; depth++) {
+    const helpers = moduleFunctions(root);
+    const helperCalls = helpers.size === 0 ? [] : calls.filter((call) => call.calleeType === 'identifier' && helpers.has(call.name));
+    for (let depth = 0; depth < 3 && helperCalls.length > 0; depth++) {
       let added = false;
-      for (const call of collect(root, ['call_expression'])) {
-        const callee = call.childForFieldName('function');
-        const target = callee?.type === 'identifier' ? moduleFunctions.get(callee.text) : undefined;
-        if (target && !this.handlers.has(target.id) && this.isInHandler(call)) {
-          this.handlers.add(target.id);
+      for (const call of helperCalls) {
+        const target = helpers.get(call.name)!;
+        if (!this.handlerIds.has(target.id) && this.isInHandler(call.node)) {
+          this.add(target);
           added = true;
         }
       }
@@ -254,94 +289,79 @@ export class JsHandlerIndex {
     }
   }
 
-  /** True when `node` runs as part of handling a request, connection or login (see the file comment). */
+  /** True when `node` runs as part of handling a request, connection or login. */
   isInHandler(node: Node): boolean {
-    for (let current: Node | null = node; current; current = current.parent) {
-      if (FUNCTION_TYPES.has(current.type) && this.handlers.has(current.id)) {
-        return true;
-      }
-    }
-    return false;
+    return this.ranges.contains(node);
   }
 
-  private isDirectHandler(fn: Node): boolean {
-    const parent = fn.parent;
-    if (parent?.type === 'arguments' && parent.parent?.type === 'call_expression' && isRegistrationCall(parent.parent)) {
-      return true;
+  private add(fn: Node): void {
+    if (!this.handlerIds.has(fn.id)) {
+      this.handlerIds.add(fn.id);
+      this.ranges.add(fn.startIndex, fn.endIndex);
     }
-    if (parent?.type === 'pair' && HANDLER_KEYS.has(propertyKeyName(parent.childForFieldName('key')) ?? '')) {
-      return true;
-    }
-    if (fn.type === 'method_definition') {
-      const owner = owningClass(fn);
-      if (owner && isNestSingletonClass(owner)) {
-        return true;
-      }
-    }
-    return hasRequestLikeFirstParameter(fn);
   }
 }
-
-function isModuleLevelFunction(fn: Node): boolean {
-  let statement: Node | null = fn;
-  if (fn.parent?.type === 'variable_declarator') {
-    statement = fn.parent.parent;
-  }
-  if (statement?.parent?.type === 'export_statement') {
-    statement = statement.parent;
-  }
-  return statement?.parent?.type === 'program';
-}
-
-const SCOPE_BLOCKS = new Set(['statement_block', 'class_body', 'switch_body']);
 
 /**
- * True when `name`, used at `node`, refers to something declared between `node` and the module scope (a parameter
- * or a local variable/function/class), i.e. NOT to the module-level declaration of the same name.
+ * Answers "does this use of a name refer to something declared between it and the module scope?" (a parameter, or
+ * a variable/function/class declared in an enclosing block, catch clause or loop). Built in one pass on first use.
  */
-export function isShadowed(node: Node, name: string): boolean {
-  for (let current = node.parent; current && current.type !== 'program'; current = current.parent) {
-    if (FUNCTION_TYPES.has(current.type) && parameterNames(current).includes(name)) {
-      return true;
-    }
-    if (current.type === 'catch_clause') {
-      const parameter = current.childForFieldName('parameter');
-      if (parameter?.text === name) {
-        return true;
-      }
-    }
-    if (current.type === 'for_in_statement' || current.type === 'for_statement') {
-      const left = current.childForFieldName('left') ?? current.childForFieldName('initializer');
-      if (left && declaresName(left, name)) {
-        return true;
-      }
-    }
-    if (SCOPE_BLOCKS.has(current.type)) {
-      for (const statement of namedChildren(current)) {
-        if (declaresName(statement, name)) {
-          return true;
-        }
-      }
-    }
+export class JsScopes {
+  private index: Map<string, RangeSet> | undefined;
+
+  constructor(private readonly root: Node) {}
+
+  /** True when `name` at `node` is NOT the module-level declaration of that name. */
+  isShadowed(node: Node, name: string): boolean {
+    this.index ??= this.build();
+    return this.index.get(name)?.contains(node) ?? false;
   }
-  return false;
+
+  private build(): Map<string, RangeSet> {
+    const index = new Map<string, RangeSet>();
+    const declare = (names: readonly string[], scope: Node) => {
+      for (const name of names) {
+        let ranges = index.get(name);
+        if (!ranges) {
+          ranges = new RangeSet();
+          index.set(name, ranges);
+        }
+        ranges.add(scope.startIndex, scope.endIndex);
+      }
+    };
+    for (const fn of collect(this.root, FUNCTION_TYPES)) {
+      declare(parameterNames(fn), fn);
+    }
+    for (const block of collect(this.root, ['statement_block', 'switch_body', 'switch_case'])) {
+      declare(namedChildren(block).flatMap(declaredNames), block);
+    }
+    for (const clause of collect(this.root, ['catch_clause'])) {
+      const parameter = clause.childForFieldName('parameter');
+      declare(parameter ? patternNames([parameter]) : [], clause);
+    }
+    for (const loop of collect(this.root, ['for_in_statement', 'for_statement'])) {
+      const left = loop.childForFieldName('left') ?? loop.childForFieldName('initializer');
+      if (left?.type === 'lexical_declaration' || left?.type === 'variable_declaration') {
+        declare(declaredNames(left), loop);
+      } else if (left && loop.childForFieldName('kind') !== null) {
+        declare(patternNames([left]), loop);
+      }
+    }
+    return index;
+  }
 }
 
-function declaresName(statement: Node, name: string): boolean {
+/** The names a statement declares in its block. */
+function declaredNames(statement: Node): string[] {
   if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
-    return namedChildren(statement).some((declarator) => {
-      const declared = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : undefined;
-      if (!declared) {
-        return false;
-      }
-      return declared.type === 'identifier' ? declared.text === name : collect(declared, ['identifier', 'shorthand_property_identifier_pattern']).some((id) => id.text === name);
+    return namedChildren(statement).flatMap((declarator) => {
+      const declared = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
+      return declared ? patternNames([declared]) : [];
     });
   }
   if (statement.type === 'function_declaration' || statement.type === 'class_declaration' || statement.type === 'generator_function_declaration') {
-    return statement.childForFieldName('name')?.text === name;
+    const name = statement.childForFieldName('name');
+    return name ? [name.text] : [];
   }
-  if (statement.type === 'identifier') {
-    return statement.text === name;
-  }
-  return false;
+  return [];
 }

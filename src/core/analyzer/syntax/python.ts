@@ -12,7 +12,9 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
-import { collect, namedChildren } from './tree';
+import { collect, namedChildren, preloadNodeTypes, RangeSet } from './tree';
+
+preloadNodeTypes(['call', 'decorated_definition', 'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'keyword_argument', 'pair', 'import_statement', 'import_from_statement']);
 
 /** What the Python detectors need to know about a module. */
 export interface PythonModuleInfo {
@@ -32,8 +34,19 @@ const SERVER_ROOTS = new Set([
 ]);
 const FRAMEWORKS = ['django', 'fastapi', 'flask', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio'];
 
-/** Collects imports and decides whether the file is server code. */
+const moduleInfoCache = new WeakMap<object, PythonModuleInfo>();
+
+/** Collects imports and decides whether the file is server code (computed once per tree). */
 export function analyzePythonModule(root: Node): PythonModuleInfo {
+  let info = moduleInfoCache.get(root.tree);
+  if (!info) {
+    info = computeModuleInfo(root);
+    moduleInfoCache.set(root.tree, info);
+  }
+  return info;
+}
+
+function computeModuleInfo(root: Node): PythonModuleInfo {
   const modules = new Set<string>();
   const bindings = new Map<string, string>();
   for (const statement of collect(root, ['import_statement', 'import_from_statement'])) {
@@ -169,39 +182,39 @@ export function parameterNames(fn: Node): string[] {
   return parameters(fn).map((parameter) => parameter.name);
 }
 
-function decoratorNames(fn: Node): string[] {
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  if (!decorated) {
-    return [];
+/** Function definitions with the decorators around them (`@app.route(...)` sits on a decorated_definition). */
+function functionsWithDecorators(root: Node): Array<{ fn: Node; decorators: string[] }> {
+  const decoratedIds = new Map<number, string[]>();
+  for (const decorated of collect(root, ['decorated_definition'])) {
+    const definition = decorated.childForFieldName('definition');
+    if (definition) {
+      decoratedIds.set(
+        definition.id,
+        namedChildren(decorated)
+          .filter((child) => child.type === 'decorator')
+          .map((decorator) => lastName(namedChildren(decorator)[0]) ?? ''),
+      );
+    }
   }
-  return namedChildren(decorated)
-    .filter((child) => child.type === 'decorator')
-    .map((decorator) => lastName(namedChildren(decorator)[0]) ?? '');
+  return collect(root, ['function_definition']).map((fn) => ({ fn, decorators: decoratedIds.get(fn.id) ?? [] }));
 }
 
-function enclosingClass(fn: Node): Node | undefined {
-  let node: Node | null = fn.parent;
-  if (node?.type === 'decorated_definition') {
-    node = node.parent;
-  }
-  if (node?.type === 'block' && node.parent?.type === 'class_definition') {
-    return node.parent;
-  }
-  return undefined;
+/** The function definitions directly in a block (decorated or not): module functions, class methods. */
+function blockFunctions(block: Node): Node[] {
+  return namedChildren(block)
+    .map((statement) => (statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement))
+    .filter((statement): statement is Node => statement?.type === 'function_definition');
 }
 
-function isModuleLevel(fn: Node): boolean {
-  const statement = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
-  return statement.parent?.type === 'module';
-}
-
-/** Function-level facts for one Python file. */
+/** Function-level facts for one Python file; queries compare byte ranges (no parent walks). */
 export class PythonHandlerIndex {
-  private readonly handlers = new Set<number>();
+  private readonly handlerIds = new Set<number>();
+  private readonly ranges = new RangeSet();
 
   constructor(root: Node) {
+    const calls = collect(root, ['call']);
     const registered = new Set<string>();
-    for (const call of collect(root, ['call'])) {
+    for (const call of calls) {
       if (!REGISTRATION_CALLS.has(lastName(call.childForFieldName('function')) ?? '')) {
         continue;
       }
@@ -213,27 +226,27 @@ export class PythonHandlerIndex {
         }
       }
     }
-    const functions = collect(root, ['function_definition']);
-    for (const fn of functions) {
+    for (const classNode of collect(root, ['class_definition'])) {
+      const bases = classNode.childForFieldName('superclasses');
+      const body = classNode.childForFieldName('body');
+      if (bases && body && HANDLER_BASES.test(bases.text)) {
+        blockFunctions(body).forEach((method) => this.add(method));
+      }
+    }
+    for (const { fn, decorators } of functionsWithDecorators(root)) {
       const name = fn.childForFieldName('name')?.text ?? '';
-      if (registered.has(name) || isLoginLikeName(name) || this.isDirectHandler(fn)) {
-        this.handlers.add(fn.id);
+      if (registered.has(name) || isLoginLikeName(name) || decorators.some((decorator) => ROUTE_DECORATORS.has(decorator)) || hasRequestParameter(fn)) {
+        this.add(fn);
       }
     }
-    const moduleFunctions = new Map<string, Node>();
-    for (const fn of functions) {
-      const name = fn.childForFieldName('name')?.text;
-      if (name && isModuleLevel(fn)) {
-        moduleFunctions.set(name, fn);
-      }
-    }
-    for (let depth = 0; depth < 3; depth++) {
+    const moduleFunctions = new Map(blockFunctions(root).map((fn) => [fn.childForFieldName('name')?.text ?? '', fn]));
+    for (let depth = 0; depth < 3 && moduleFunctions.size > 0; depth++) {
       let added = false;
-      for (const call of collect(root, ['call'])) {
+      for (const call of calls) {
         const callee = call.childForFieldName('function');
         const target = callee?.type === 'identifier' ? moduleFunctions.get(callee.text) : undefined;
-        if (target && !this.handlers.has(target.id) && this.isInHandler(call)) {
-          this.handlers.add(target.id);
+        if (target && !this.handlerIds.has(target.id) && this.isInHandler(call)) {
+          this.add(target);
           added = true;
         }
       }
@@ -245,78 +258,79 @@ export class PythonHandlerIndex {
 
   /** True when `node` runs while handling a request, connection or login (see the file comment). */
   isInHandler(node: Node): boolean {
-    for (let current: Node | null = node; current; current = current.parent) {
-      if ((current.type === 'function_definition' || current.type === 'lambda') && this.handlers.has(current.id)) {
-        return true;
-      }
-    }
-    return false;
+    return this.ranges.contains(node);
   }
 
-  private isDirectHandler(fn: Node): boolean {
-    if (decoratorNames(fn).some((name) => ROUTE_DECORATORS.has(name))) {
-      return true;
+  private add(fn: Node): void {
+    if (!this.handlerIds.has(fn.id)) {
+      this.handlerIds.add(fn.id);
+      this.ranges.add(fn.startIndex, fn.endIndex);
     }
-    const owner = enclosingClass(fn);
-    if (owner) {
-      const bases = owner.childForFieldName('superclasses');
-      if (bases && HANDLER_BASES.test(bases.text)) {
-        return true;
-      }
-    }
-    const params = parameters(fn).filter((parameter, index) => !(index === 0 && (parameter.name === 'self' || parameter.name === 'cls')));
-    if (params.length > 0 && REQUEST_PARAMETERS.has(params[0].name)) {
-      return true;
-    }
-    return params.some((parameter) => parameter.annotation !== undefined && REQUEST_ANNOTATION.test(parameter.annotation));
   }
+}
+
+function hasRequestParameter(fn: Node): boolean {
+  const params = parameters(fn).filter((parameter, index) => !(index === 0 && (parameter.name === 'self' || parameter.name === 'cls')));
+  if (params.length > 0 && REQUEST_PARAMETERS.has(params[0].name)) {
+    return true;
+  }
+  return params.some((parameter) => parameter.annotation !== undefined && REQUEST_ANNOTATION.test(parameter.annotation));
 }
 
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 
 /**
- * True when `name` at `node` is local to an enclosing function (a parameter, or assigned in the function without
- * `global name`), i.e. NOT the module-level variable.
+ * Answers "is `name` here local to an enclosing function?" (a parameter, or assigned in the function without
+ * `global name`), i.e. NOT the module-level variable. Scopes are collected once per name.
  */
-export function isShadowed(node: Node, name: string): boolean {
-  for (let current = node.parent; current && current.type !== 'module'; current = current.parent) {
-    if (current.type !== 'function_definition' && current.type !== 'lambda') {
-      continue;
-    }
-    if (parameterNames(current).includes(name)) {
-      return true;
-    }
-    const body = current.childForFieldName('body');
-    if (!body) {
-      continue;
-    }
-    let declaredGlobal = false;
-    let assigned = false;
-    const pending: Node[] = namedChildren(body);
-    while (pending.length > 0) {
-      const statement = pending.pop()!;
-      if (NESTED_SCOPES.has(statement.type)) {
-        continue;
-      }
-      if ((statement.type === 'global_statement' || statement.type === 'nonlocal_statement') && namedChildren(statement).some((id) => id.text === name)) {
-        declaredGlobal = true;
-      }
-      if (statement.type === 'assignment' || statement.type === 'for_statement' || statement.type === 'with_item' || statement.type === 'augmented_assignment') {
-        const target = statement.childForFieldName('left') ?? statement.childForFieldName('value');
-        if (target && bindsName(target, name)) {
-          assigned = true;
+export class PythonScopes {
+  private readonly scopes = new Map<string, RangeSet>();
+
+  constructor(private readonly root: Node) {}
+
+  isShadowed(node: Node, name: string): boolean {
+    let ranges = this.scopes.get(name);
+    if (!ranges) {
+      ranges = new RangeSet();
+      for (const fn of collect(this.root, ['function_definition', 'lambda'])) {
+        if (bindsLocally(fn, name)) {
+          ranges.add(fn.startIndex, fn.endIndex);
         }
       }
-      pending.push(...namedChildren(statement));
+      this.scopes.set(name, ranges);
     }
-    if (declaredGlobal) {
-      return false;
-    }
-    if (assigned) {
-      return true;
-    }
+    return ranges.contains(node);
   }
-  return false;
+}
+
+function bindsLocally(fn: Node, name: string): boolean {
+  if (parameterNames(fn).includes(name)) {
+    return true;
+  }
+  const body = fn.childForFieldName('body');
+  if (!body) {
+    return false;
+  }
+  let declaredGlobal = false;
+  let assigned = false;
+  const pending: Node[] = namedChildren(body);
+  while (pending.length > 0) {
+    const statement = pending.pop()!;
+    if (NESTED_SCOPES.has(statement.type)) {
+      continue;
+    }
+    if ((statement.type === 'global_statement' || statement.type === 'nonlocal_statement') && namedChildren(statement).some((id) => id.text === name)) {
+      declaredGlobal = true;
+    }
+    if (statement.type === 'assignment' || statement.type === 'for_statement' || statement.type === 'augmented_assignment') {
+      const target = statement.childForFieldName('left');
+      if (target && bindsName(target, name)) {
+        assigned = true;
+      }
+    }
+    pending.push(...namedChildren(statement));
+  }
+  return assigned && !declaredGlobal;
 }
 
 function bindsName(target: Node, name: string): boolean {
