@@ -2,8 +2,9 @@
 // surrogates), truncated and mutated fixtures, unbalanced brackets, huge literals, 5,000 nested brackets, a 5 MB
 // single line and a file just under the 1 MB cap. Every input must analyse without throwing, return well-formed
 // ranges, and finish within 50 ms + 2 ms per KB of UTF-8 input (a generous bound: real files of that size take a
-// fraction of it; a quadratic walk over a deep tree does not fit). Deterministic: the seed is printed, and
-// STATECRAFT_FUZZ_SEED=<n> replays a run.
+// fraction of it; a quadratic walk over a deep tree does not fit). An input over the bound is run once more before
+// failing, since a GC pause can slow any single run. Deterministic: the seed is printed, and STATECRAFT_FUZZ_SEED=<n>
+// replays a run.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,6 +156,7 @@ interface LanguageStats {
   slowestMs: number;
   slowestKind: string;
   worstBoundRatio: number;
+  retried: number;
 }
 
 describe(`analyzer fuzz (seed ${SEED})`, () => {
@@ -178,6 +180,7 @@ describe(`analyzer fuzz (seed ${SEED})`, () => {
         slowestMs: Math.round(s.slowestMs),
         slowestKind: s.slowestKind,
         worstOfBound: `${Math.round(s.worstBoundRatio * 100)}%`,
+        retriedOverBound: s.retried,
       })),
     );
   });
@@ -190,21 +193,28 @@ describe(`analyzer fuzz (seed ${SEED})`, () => {
       for (const text of corpus.get(language) ?? ['']) {
         await analyzer.analyze(text, fileName);
       }
-      const s: LanguageStats = { inputs: 0, findings: 0, skipped: {}, slowestMs: 0, slowestKind: '', worstBoundRatio: 0 };
+      const s: LanguageStats = { inputs: 0, findings: 0, skipped: {}, slowestMs: 0, slowestKind: '', worstBoundRatio: 0, retried: 0 };
       stats.set(language, s);
       for (const [index, input] of inputs.entries()) {
         const where = `${language} input #${index} (${input.kind}, seed ${SEED})`;
         const kilobytes = Buffer.byteLength(input.text, 'utf8') / 1024;
         const bound = BOUND_BASE_MS + BOUND_PER_KB_MS * kilobytes;
-        const started = performance.now();
-        let result;
-        try {
-          result = await analyzer.analyze(input.text, fileName);
-        } catch (error) {
-          assert.fail(`${where} threw: ${error instanceof Error ? error.stack : String(error)}`);
+        const run = async () => {
+          const started = performance.now();
+          try {
+            const result = await analyzer.analyze(input.text, fileName);
+            return { result, elapsed: performance.now() - started };
+          } catch (error) {
+            assert.fail(`${where} threw: ${error instanceof Error ? error.stack : String(error)}`);
+          }
+        };
+        let { result, elapsed } = await run();
+        if (elapsed > bound) {
+          // A garbage-collection pause or a busy machine can slow one run; a pathological input is slow every time.
+          ({ result, elapsed } = await run());
+          s.retried++;
         }
-        const elapsed = performance.now() - started;
-        assert.ok(elapsed <= bound, `${where}: ${elapsed.toFixed(1)} ms for ${kilobytes.toFixed(1)} KB, bound ${bound.toFixed(1)} ms`);
+        assert.ok(elapsed <= bound, `${where}: ${elapsed.toFixed(1)} ms for ${kilobytes.toFixed(1)} KB (twice), bound ${bound.toFixed(1)} ms`);
         const lineCount = input.text.split('\n').length;
         for (const finding of [...result.findings, ...result.suppressed]) {
           const { start, end } = finding.range;

@@ -5,11 +5,12 @@ import type { Inputs, LatencyLine, Recommendation } from '../wizard/decisionEngi
 import { PLACEMENT_DESCRIPTIONS } from '../wizard/decisionEngine';
 import { escapeHtml } from './markdownRenderer';
 
-const CHART_WIDTH = 560;
+const CHART_WIDTH = 640;
 const ROW_HEIGHT = 34;
 const LABEL_WIDTH = 150;
 const PLOT_LEFT = LABEL_WIDTH + 10;
-const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - 20;
+// Room on the right for the value labels of the slowest bar.
+const PLOT_WIDTH = CHART_WIDTH - PLOT_LEFT - 120;
 
 function format(ms: number): string {
   if (ms >= 100) return `${Math.round(ms)} ms`;
@@ -33,15 +34,16 @@ export function renderLatencyChart(lines: readonly LatencyLine[], budgetMs: numb
   const maxLog = Math.ceil(Math.log10(Math.max(...values))) + (Math.max(...values) === 10 ** Math.ceil(Math.log10(Math.max(...values))) ? 1 : 0);
   const span = Math.max(1, maxLog - minLog);
   const x = (ms: number) => PLOT_LEFT + ((Math.log10(Math.max(ms, 10 ** minLog)) - minLog) / span) * PLOT_WIDTH;
-  const height = lines.length * ROW_HEIGHT + 40;
+  const top = 22;
+  const height = top + lines.length * ROW_HEIGHT + 30;
   const parts: string[] = [];
   for (let exponent = minLog; exponent <= maxLog; exponent++) {
     const gx = x(10 ** exponent).toFixed(1);
-    parts.push(`<line class="sc-grid" x1="${gx}" y1="8" x2="${gx}" y2="${height - 24}"/>`);
+    parts.push(`<line class="sc-grid" x1="${gx}" y1="${top}" x2="${gx}" y2="${height - 24}"/>`);
     parts.push(`<text class="sc-axis" x="${gx}" y="${height - 8}" text-anchor="middle">${escapeHtml(format(10 ** exponent))}</text>`);
   }
   lines.forEach((line, index) => {
-    const y = 12 + index * ROW_HEIGHT;
+    const y = top + index * ROW_HEIGHT;
     const x1 = x(line.totalMs.low);
     const x2 = Math.max(x(line.totalMs.high), x1 + 3);
     parts.push(`<text class="sc-bar-label" x="${LABEL_WIDTH}" y="${y + 15}" text-anchor="end">${escapeHtml(line.label)}</text>`);
@@ -49,8 +51,8 @@ export function renderLatencyChart(lines: readonly LatencyLine[], budgetMs: numb
     parts.push(`<text class="sc-bar-value" x="${(x2 + 6).toFixed(1)}" y="${y + 15}">${escapeHtml(formatRange(line.totalMs.low, line.totalMs.high))}${line.fits ? '' : ' ✗'}</text>`);
   });
   const bx = x(budgetMs).toFixed(1);
-  parts.push(`<line class="sc-budget" x1="${bx}" y1="4" x2="${bx}" y2="${height - 24}"/>`);
-  parts.push(`<text class="sc-budget-label" x="${bx}" y="${height - 26}" text-anchor="middle">budget ${escapeHtml(format(budgetMs))}</text>`);
+  parts.push(`<line class="sc-budget" x1="${bx}" y1="${top - 4}" x2="${bx}" y2="${height - 24}"/>`);
+  parts.push(`<text class="sc-budget-label" x="${bx}" y="${top - 8}" text-anchor="middle">budget ${escapeHtml(format(budgetMs))}</text>`);
   const description = lines
     .map((line) => `${line.label}: ${formatRange(line.totalMs.low, line.totalMs.high)}, ${line.fits ? 'within' : 'over'} the budget`)
     .join('; ');
