@@ -13,6 +13,23 @@ const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 const dist = path.join(root, 'dist');
 
+/**
+ * The tree-sitter runtime asks for its own script URL at load time (to find tree-sitter.wasm) and throws in a web
+ * worker, where there is neither `__filename` nor `document`. We hand it the wasm bytes ourselves (parserHost.ts),
+ * so in the web bundle any URL will do: fall back to the worker's location instead of throwing.
+ */
+const treeSitterInWebWorker = {
+  name: 'tree-sitter-in-web-worker',
+  setup(build) {
+    build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const marker = "throw new Error('Unable to determine script URL');";
+      if (!source.includes(marker)) throw new Error('tree-sitter.js changed: review the web worker workaround in scripts/build.mjs');
+      return { contents: source.replace(marker, "return (typeof self !== 'undefined' && self.location && self.location.href) || 'file:///tree-sitter.js';"), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -22,8 +39,9 @@ const common = {
   target: 'es2022',
 };
 
-// The web-tree-sitter runtime probes for Node built-ins at run time; in the browser bundle they must not resolve.
-const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process'];
+// The web-tree-sitter runtime (emscripten) mentions Node built-ins in a branch it takes only under Node; in the web
+// worker bundle they stay unresolved requires that never run.
+const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:crypto', 'node:os', 'node:child_process'];
 
 async function buildBundles() {
   fs.rmSync(dist, { recursive: true, force: true });
@@ -36,6 +54,19 @@ async function buildBundles() {
       format: 'cjs',
       external: ['vscode'],
     }),
+    // The same extension for the web worker extension host (vscode.dev, github.dev, code-server's web host):
+    // no Node APIs in what it runs; notes and grammars are read through vscode.workspace.fs.
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/extension.ts')],
+      outfile: path.join(dist, 'web', 'extension.js'),
+      platform: 'browser',
+      format: 'cjs',
+      mainFields: ['browser', 'module', 'main'],
+      external: ['vscode', ...nodeBuiltinsForBrowser],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [treeSitterInWebWorker],
+    }),
     esbuild.build({
       ...common,
       entryPoints: [path.join(root, 'src/cli.ts')],
@@ -46,7 +77,6 @@ async function buildBundles() {
     }),
   ]);
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
-  void nodeBuiltinsForBrowser;
 }
 
 function copyGrammars() {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createAnalyzer, DEFAULT_MAX_BYTES, isTestFile, languageForFile, listSuppressions } from '../../src/core/analyzer/analyzer';
 import type { Detector, Finding } from '../../src/core/analyzer/types';
 import { identifierWords, isSessionLikeCollectionName, isSessionLikeName } from '../../src/core/analyzer/syntax/keywords';
-import { makeFinding } from '../../src/core/analyzer/syntax/tree';
+import { makeFinding, RangeSet } from '../../src/core/analyzer/syntax/tree';
 import { nodeWasmLoader } from './analyzerHelpers';
 
 const EXPRESS_APP = `const express = require('express');
@@ -72,6 +72,22 @@ describe('keywords', () => {
     assert.equal(isSessionLikeName('req.params.id'), false);
     assert.equal(isSessionLikeCollectionName('clients'), false);
     assert.equal(isSessionLikeCollectionName('onlineUsers'), true);
+  });
+});
+
+describe('RangeSet', () => {
+  test('finds an enclosing range among nested and disjoint ranges', () => {
+    const set = new RangeSet();
+    for (const [start, end] of [[50, 60], [0, 100], [10, 20], [120, 130], [12, 15]]) {
+      set.add(start, end);
+    }
+    const at = (startIndex: number, endIndex: number) => ({ startIndex, endIndex }) as Parameters<RangeSet['contains']>[0];
+    assert.equal(set.contains(at(13, 14)), true);
+    assert.equal(set.contains(at(55, 70)), true, 'outer [0,100] contains it although [50,60] does not');
+    assert.equal(set.contains(at(95, 110)), false);
+    assert.equal(set.contains(at(125, 130)), true);
+    assert.equal(set.contains(at(131, 132)), false);
+    assert.equal(new RangeSet().contains(at(0, 0)), false);
   });
 });
 

@@ -207,6 +207,23 @@ describe('jsSessionMapDetector', () => {
     }
   });
 
+  test('a local binding of the same name in any enclosing scope shadows the module collection', async () => {
+    const prefix = "const express = require('express');\nconst sessions = new Map();\n";
+    const shadowed = [
+      "app.post('/a', (req) => { for (const sessions of groups) { sessions.set(req.user.id, 1); } });\n",
+      "app.post('/b', (req) => { try { run(); } catch (sessions) { sessions.set(req.user.id, 1); } });\n",
+      "app.post('/c', (req) => { if (ok) { let sessions = new Map(); sessions.set(req.user.id, 1); } });\n",
+      "app.post('/d', ({ body: { sessions } }) => { sessions.set(1, 2); });\n",
+      "app.post('/e', (req) => { function sessions() {} sessions.set(req.user.id, 1); });\n",
+    ];
+    for (const body of shadowed) {
+      assert.deepEqual(await findings(prefix + body), [], body);
+    }
+    // A block-local binding elsewhere does not hide a write outside that block.
+    const outside = await findings(`${prefix}app.post('/f', (req) => { { const sessions = 1; } sessions.set(req.user.id, 1); });\n`);
+    assert.deepEqual(outside.map((f) => f.range.start.line), [1]);
+  });
+
   test('a helper called from a handler counts as the handler', async () => {
     const text = "const express = require('express');\nconst tokens = new Map();\nfunction remember(id) { tokens.set(id, Date.now()); }\napp.post('/x', (req) => remember(req.body.id));\n";
     const [finding] = await findings(text);

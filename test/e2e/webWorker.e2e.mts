@@ -1,0 +1,56 @@
+// The same VSIX forced into the web worker extension host (what vscode.dev and github.dev use), via the
+// `remote.extensionKind` user setting: tree, search, viewer, wizard and hints must all work with no Node APIs.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  closeBrowser, openFileFromExplorer, openStatecraftView, quickInput, runCommand, startWorkbench, treeRows, webviewFrame, type Workbench,
+} from './harness.mjs';
+
+describe('in the web worker extension host', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await startWorkbench('e2e-web', { userSettings: { 'remote.extensionKind': { 'statecraft.statecraft': ['web'] } } });
+  });
+  after(async () => {
+    await workbench?.stop();
+    await closeBrowser();
+  });
+
+  test('Statecraft runs in the web worker host, as Running Extensions shows', async () => {
+    const { page } = workbench;
+    await openStatecraftView(page);
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const row = page.locator('.monaco-list-row', { hasText: 'Statecraft: System Design Notes' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = await row.innerText();
+    assert.match(text, /web worker/i, text);
+    await workbench.screenshot('web-worker-running-extensions');
+    await page.keyboard.press('Escape');
+  });
+
+  test('tree, search, viewer, wizard and CodeLens work there', async () => {
+    const { page } = workbench;
+    await openStatecraftView(page);
+    const rows = await treeRows(page);
+    assert.ok(rows.some((row) => row.startsWith('References')), JSON.stringify(rows));
+    await runCommand(page, 'Statecraft: Search Notes');
+    await quickInput.type(page, 'session persistence');
+    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: 'Sticky Sessions' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const viewer = await webviewFrame(page, 'Sticky Sessions');
+    assert.equal(await viewer.locator('h1.sc-title').innerText(), 'Sticky Sessions');
+    await runCommand(page, 'Statecraft: Recommend State Placement');
+    await quickInput.waitForTitle(page, 'Recommend State Placement');
+    await quickInput.type(page, 'Web login sessions');
+    await page.keyboard.press('Enter');
+    for (let step = 1; step <= 7; step++) {
+      await quickInput.waitForTitle(page, `(${step}/7)`);
+      await page.keyboard.press('Enter');
+    }
+    const result = await webviewFrame(page, 'Recommended placement');
+    assert.equal(await result.locator('figure.sc-chart svg').count(), 1);
+    await openFileFromExplorer(page, ['src', 'server.js']);
+    await page.locator('.codelens-decoration', { hasText: 'In-memory session' }).first().waitFor({ timeout: 30_000 });
+    await workbench.screenshot('web-worker-codelens');
+  });
+});
