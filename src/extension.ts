@@ -13,6 +13,8 @@ export interface StatecraftTestApi {
   readonly progress: ProgressStore;
   readonly wizard: WizardFeature;
   readonly hints: SessionHintsFeature;
+  /** Disposes everything activate registered, exactly as VS Code does on deactivate. */
+  disposeAll(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): StatecraftTestApi | undefined {
@@ -22,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const wizard = registerWizard(context, notes, logger);
   const hints = registerSessionHints(context, notes, logger);
   context.subscriptions.push(logger, progress, notes, wizard, hints);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { notes, progress, wizard, hints } : undefined;
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return { notes, progress, wizard, hints, disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()) };
 }
 
 export function deactivate(): void {

@@ -20,6 +20,7 @@ export const CommandIds = {
   listSuppressions: 'statecraft.listSuppressions',
   ignoreFinding: 'statecraft.ignoreFinding',
   explainFinding: 'statecraft.explainFinding',
+  openHintSample: 'statecraft.openHintSample',
 } as const;
 
 /** Commands that take arguments from a tree item, CodeLens or webview: hidden from the Command Palette. */

@@ -119,9 +119,14 @@ export async function treeRows(page: Page, viewTitle = 'Notes'): Promise<string[
   return (await pane.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
+/** Clicks a tree row; for a collapsed category, waits until it has expanded (the tree renders asynchronously). */
 export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes'): Promise<void> {
   const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
-  await pane.locator('.monaco-list-row', { hasText: label }).first().click();
+  const row = pane.locator('.monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 15_000 });
+  const wasCollapsed = (await row.getAttribute('aria-expanded')) === 'false';
+  await row.click();
+  if (wasCollapsed) await pane.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor({ timeout: 15_000 });
 }
 
 /** Runs a command through the Command Palette (F1), like a keyboard user. */

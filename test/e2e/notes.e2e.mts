@@ -27,6 +27,7 @@ describe('knowledge base, as a user sees it', () => {
     for (const label of ['References', 'Architecture Design Basics', 'Pattern Taxonomy', 'Fundamental Concepts']) {
       await clickTreeRow(page, label);
     }
+    await page.locator('.monaco-list-row', { hasText: 'Statelessness & State Management' }).first().waitFor({ timeout: 15_000 });
     const rows = await treeRows(page);
     const seed = rows.find((row) => row.includes('Statelessness & State Management'));
     assert.ok(seed, `rows: ${JSON.stringify(rows)}`);

@@ -61,3 +61,15 @@ suite('session-state hints', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
+suite('only open documents are analysed', () => {
+  test('a server file that was never opened has no session-state diagnostics', async () => {
+    const api = await activateStatecraft();
+    const worker = workspaceUri('src', 'worker.py');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === worker.toString()), 'worker.py is not open');
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(worker).filter((d) => d.source === 'Statecraft'), []);
+    const document = await vscode.workspace.openTextDocument(worker);
+    const result = await api.hints.manager.analyze(document);
+    assert.deepStrictEqual(result?.findings.map((f) => f.rule), ['session-store-local-disk'], 'once open, it is analysed');
+  });
+});

@@ -47,3 +47,24 @@ suite('decision wizard', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
+suite('decision records when the folder cannot be written', () => {
+  test('a failed write says so and writes nothing', async () => {
+    const api = await activateStatecraft();
+    // Root ignores file permissions, so block the folder by putting a file where a folder must go.
+    const blocker = workspaceUri('docs', 'blocked');
+    await vscode.workspace.fs.writeFile(blocker, new TextEncoder().encode('not a folder'));
+    const settings = vscode.workspace.getConfiguration('statecraft');
+    await settings.update('decisions.folder', 'docs/blocked/adr', vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.wizard.panel.show(loginSessions);
+      const written = await api.wizard.panel.saveDecisionRecord();
+      assert.strictEqual(written, undefined);
+      assert.match(api.wizard.panel.lastError ?? '', /could not save the decision record: .*blocked/, 'the message names the problem and the path');
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(blocker)), 'not a folder');
+    } finally {
+      await settings.update('decisions.folder', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+});

@@ -15,6 +15,24 @@ const SELECTOR: vscode.DocumentSelector = ['javascript', 'javascriptreact', 'typ
   .map((language) => ({ language }));
 const MAX_SUPPRESSION_SCAN_FILES = 5000;
 
+/** The walkthrough's sample: the smallest server that shows both kinds of hint. */
+const HINT_SAMPLE = `// A sample Express server: sessions and carts live in this process's memory.
+const express = require('express');
+const session = require('express-session');
+
+const app = express();
+app.use(session({ secret: 'replace-me', resave: false, saveUninitialized: false }));
+
+const cartsByUserId = new Map();
+
+app.post('/cart', (req, res) => {
+  cartsByUserId.set(req.session.userId, req.body);
+  res.sendStatus(204);
+});
+
+app.listen(3000);
+`;
+
 export function toRange(range: TextRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
@@ -143,6 +161,10 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     vscode.commands.registerCommand(CommandIds.ignoreFinding, (uri: unknown, line: unknown, reason?: unknown) =>
       uri instanceof vscode.Uri && typeof line === 'number' ? insertSuppression(uri, line, typeof reason === 'string' ? reason : undefined) : undefined),
     vscode.commands.registerCommand(CommandIds.listSuppressions, () => listWorkspaceSuppressions()),
+    vscode.commands.registerCommand(CommandIds.openHintSample, async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'javascript', content: HINT_SAMPLE });
+      return vscode.window.showTextDocument(document);
+    }),
   ];
   return { manager, dispose: () => disposables.forEach((d) => d.dispose()) };
 }

@@ -24,6 +24,8 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
   private readonly panelDisposables: vscode.Disposable[] = [];
   /** The last decision record written, for tests and the "Open" notification. */
   lastWritten?: vscode.Uri;
+  /** The message of the last failed save, as shown to the user. */
+  lastError?: string;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -74,7 +76,8 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log(`Saving the decision record failed: ${message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Statecraft could not save the decision record: {0}', message));
+      this.lastError = vscode.l10n.t('Statecraft could not save the decision record: {0}', message);
+      void vscode.window.showErrorMessage(this.lastError);
       return undefined;
     }
   }
