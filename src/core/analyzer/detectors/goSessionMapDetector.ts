@@ -9,7 +9,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { collect, makeFinding, namedChildren, nodesWithin } from '../syntax/tree';
 import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
 import { goEnclosingReceiver, goFieldChildren, goFunctionLabel, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
 import type { GoReachedFunction } from '../syntax/goSyntax';
@@ -32,6 +32,8 @@ interface MapWrite {
 }
 
 const SYNC_MAP_WRITES = new Set(['Store', 'LoadOrStore', 'Swap', 'CompareAndSwap']);
+/** The statements and calls {@link writesIn} inspects; gathered once per file and sliced per function by range. */
+const WRITE_TYPES = ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'];
 
 /** Go hand-rolled session maps written from HTTP handlers (rule in-memory-session-map). */
 export const goSessionMapDetector: Detector = {
@@ -59,12 +61,18 @@ export const goSessionMapDetector: Detector = {
       return [];
     }
     const writes = new Map<SharedMap, MapWrite[]>();
+    const writeNodes = collect(root, WRITE_TYPES);
     for (const reached of goReachableFromHandlers(root, imports)) {
       if (context.isCancelled()) {
         return [];
       }
-      for (const write of writesIn(reached, packageMaps, structFields)) {
-        writes.set(write.target, [...(writes.get(write.target) ?? []), write]);
+      for (const write of writesIn(reached, writeNodes, packageMaps, structFields)) {
+        const targetWrites = writes.get(write.target);
+        if (targetWrites) {
+          targetWrites.push(write);
+        } else {
+          writes.set(write.target, [write]);
+        }
       }
     }
     const findings: Finding[] = [];
@@ -161,10 +169,10 @@ function packageLevelMaps(root: Node, imports: ReadonlyMap<string, string>): Sha
 /** Map fields declared directly in an anonymous struct type, named by field only. */
 function anonymousStructMaps(structType: Node, imports: ReadonlyMap<string, string>): Array<Omit<SharedMap, 'nameNode'>> {
   const fields: Array<Omit<SharedMap, 'nameNode'>> = [];
-  for (const field of collect(structType, ['field_declaration'])) {
+  for (const field of ownFieldDeclarations(structType)) {
     const fieldType = field.childForFieldName('type');
     const kind = kindOfType(fieldType, imports);
-    if (!kind || !field.parent?.parent?.equals(structType)) {
+    if (!kind) {
       continue;
     }
     for (const name of field.childrenForFieldName('name')) {
@@ -176,6 +184,14 @@ function anonymousStructMaps(structType: Node, imports: ReadonlyMap<string, stri
   return fields;
 }
 
+/**
+ * The field declarations of a struct type itself (grandchildren: struct_type → field_declaration_list → field), not
+ * those of struct types nested in its fields. Read top-down, since `node.parent` descends from the root each time.
+ */
+function ownFieldDeclarations(structType: Node): Node[] {
+  return namedChildren(structType).flatMap((list) => namedChildren(list).filter((field) => field.type === 'field_declaration'));
+}
+
 /** Map fields of the named struct types the file declares, keyed later by "Struct.field". */
 function structMapFields(root: Node, imports: ReadonlyMap<string, string>): SharedMap[] {
   const fields: SharedMap[] = [];
@@ -185,10 +201,10 @@ function structMapFields(root: Node, imports: ReadonlyMap<string, string>): Shar
     if (!struct || type?.type !== 'struct_type') {
       continue;
     }
-    for (const field of collect(type, ['field_declaration'])) {
+    for (const field of ownFieldDeclarations(type)) {
       const fieldType = field.childForFieldName('type');
       const kind = kindOfType(fieldType, imports);
-      if (!kind || !field.parent?.parent?.equals(type)) {
+      if (!kind) {
         continue;
       }
       for (const nameNode of field.childrenForFieldName('name')) {
@@ -201,7 +217,12 @@ function structMapFields(root: Node, imports: ReadonlyMap<string, string>): Shar
   return fields;
 }
 
-function writesIn(reached: GoReachedFunction, packageMaps: ReadonlyMap<string, SharedMap>, structFields: ReadonlyMap<string, SharedMap>): MapWrite[] {
+function writesIn(
+  reached: GoReachedFunction,
+  writeNodes: readonly Node[],
+  packageMaps: ReadonlyMap<string, SharedMap>,
+  structFields: ReadonlyMap<string, SharedMap>,
+): MapWrite[] {
   const body = reached.node.childForFieldName('body');
   if (!body) {
     return [];
@@ -235,7 +256,7 @@ function writesIn(reached: GoReachedFunction, packageMaps: ReadonlyMap<string, S
       writes.push({ target: shared, key: target.childForFieldName('index')?.text ?? '', via: reached });
     }
   };
-  for (const node of collect(body, ['assignment_statement', 'inc_statement', 'dec_statement', 'call_expression'])) {
+  for (const node of nodesWithin(writeNodes, body)) {
     if (node.type === 'assignment_statement') {
       for (const target of goFieldChildren(node, 'left')) {
         indexWrite(target);

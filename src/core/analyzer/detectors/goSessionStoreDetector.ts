@@ -39,6 +39,7 @@ export const goSessionStoreDetector: Detector = {
     const ginMemstore = goAliasesFor(imports, (path) => GIN_MEMSTORE.test(path));
     const calls = collect(root, ['call_expression']).map((call) => ({ call, callee: qualifiedCallee(call) })).filter((entry) => entry.callee);
     const storeAssignments = collect(root, ['assignment_statement']).filter(isStoreAssignment);
+    let configs: FiberConfigs | undefined;
 
     const findings: Finding[] = [];
     for (const { call, callee } of calls) {
@@ -58,7 +59,7 @@ export const goSessionStoreDetector: Detector = {
           note: 'externalize-sessions-go#scs',
           framework: 'scs',
         }));
-      } else if (fiberSession.has(pkg) && (name === 'New' || name === 'NewWithStore') && usesDefaultFiberStorage(call, root)) {
+      } else if (fiberSession.has(pkg) && (name === 'New' || name === 'NewWithStore') && usesDefaultFiberStorage(call, (configs ??= fiberConfigs(root)))) {
         findings.push(makeFinding('session-store-in-memory', call, {
           message: `${pkg}.${name}() without a Storage keeps Fiber sessions in its default memory storage: ${CONSEQUENCE}`,
           note: 'externalize-sessions-go#fiber',
@@ -93,11 +94,19 @@ function isStoreAssignment(assignment: Node): boolean {
   return left.some((target) => target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'Store');
 }
 
+/** What the file shows about config variables, gathered once per file rather than once per `session.New(cfg)`. */
+interface FiberConfigs {
+  /** "name\0field" for every `name.field = ...` assignment. */
+  readonly assignedFields: ReadonlySet<string>;
+  /** The first composite literal (or `&literal`) each variable is initialised or assigned with. */
+  readonly literals: ReadonlyMap<string, Node>;
+}
+
 /**
  * True when a fiber `session.New(...)` call gets no config, or a config literal (inline or assigned to the variable
  * passed) without a `Storage` key and with no later `cfg.Storage = ...`. Unresolvable configs count as configured.
  */
-function usesDefaultFiberStorage(call: Node, root: Node): boolean {
+function usesDefaultFiberStorage(call: Node, configs: FiberConfigs): boolean {
   const argumentsNode = call.childForFieldName('arguments');
   const args = argumentsNode ? namedChildren(argumentsNode).filter((node) => node.type !== 'comment') : [];
   if (args.length === 0) {
@@ -106,10 +115,10 @@ function usesDefaultFiberStorage(call: Node, root: Node): boolean {
   let config: Node | undefined = args[0];
   if (config.type === 'identifier') {
     const name = config.text;
-    if (assignsField(root, name, 'Storage')) {
+    if (configs.assignedFields.has(`${name}\0Storage`)) {
       return false;
     }
-    config = literalAssignedTo(root, name);
+    config = configs.literals.get(name);
   }
   if (config?.type === 'unary_expression') {
     config = config.childForFieldName('operand') ?? undefined;
@@ -122,30 +131,53 @@ function usesDefaultFiberStorage(call: Node, root: Node): boolean {
   return !keys.includes('Storage');
 }
 
-/** The composite literal a variable is initialised with (`cfg := session.Config{...}` / `var cfg = ...`), if any. */
-function literalAssignedTo(root: Node, name: string): Node | undefined {
+function fiberConfigs(root: Node): FiberConfigs {
+  return { assignedFields: assignedFields(root), literals: literalsAssigned(root) };
+}
+
+/**
+ * For each variable, the composite literal it is first initialised with (`cfg := session.Config{...}` / `var cfg =
+ * ...` / `cfg = ...`, in document order): the first declaration naming it whose value at that position is a literal.
+ */
+function literalsAssigned(root: Node): Map<string, Node> {
+  const literals = new Map<string, Node>();
   for (const declaration of collect(root, ['short_var_declaration', 'var_spec', 'assignment_statement'])) {
     const left = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : goFieldChildren(declaration, 'left');
     const right = declaration.childForFieldName(declaration.type === 'var_spec' ? 'value' : 'right');
-    const index = left.findIndex((node) => node?.type === 'identifier' && node.text === name);
-    if (index >= 0 && right) {
-      const value = namedChildren(right)[index];
-      if (value?.type === 'composite_literal' || value?.type === 'unary_expression') {
-        return value;
+    if (!right) {
+      continue;
+    }
+    const values = namedChildren(right);
+    const seen = new Set<string>();
+    left.forEach((node, index) => {
+      if (node?.type !== 'identifier' || seen.has(node.text)) {
+        return;
+      }
+      // Only a name's first position counts, as in a left-to-right search for it.
+      seen.add(node.text);
+      const value = values[index];
+      if (!literals.has(node.text) && (value?.type === 'composite_literal' || value?.type === 'unary_expression')) {
+        literals.set(node.text, value);
+      }
+    });
+  }
+  return literals;
+}
+
+/** "name\0field" for every `<name>.<field> = ...` assignment of the file. */
+function assignedFields(root: Node): Set<string> {
+  const assigned = new Set<string>();
+  for (const assignment of collect(root, ['assignment_statement'])) {
+    for (const target of goFieldChildren(assignment, 'left')) {
+      if (target.type !== 'selector_expression') {
+        continue;
+      }
+      const operand = target.childForFieldName('operand');
+      const field = target.childForFieldName('field');
+      if (operand && field) {
+        assigned.add(`${operand.text}\0${field.text}`);
       }
     }
   }
-  return undefined;
-}
-
-/** True when the file assigns `<name>.<field> = ...` anywhere. */
-function assignsField(root: Node, name: string, field: string): boolean {
-  return collect(root, ['assignment_statement']).some((assignment) =>
-    goFieldChildren(assignment, 'left').some(
-      (target) =>
-        target.type === 'selector_expression' &&
-        target.childForFieldName('operand')?.text === name &&
-        target.childForFieldName('field')?.text === field,
-    ),
-  );
+  return assigned;
 }

@@ -1,8 +1,173 @@
 // Go helpers over tree-sitter trees: imports (alias → path), test files, HTTP handler signatures and the functions
-// a handler calls in the same file.
+// a handler calls in the same file. Like the JS and Python helpers, they never climb `node.parent` (each lookup
+// descends from the root) and never search a subtree per call site: enclosing functions and declarations in scope
+// are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, contains, namedChildren } from './tree';
+import { collect, contains, namedChildren, nodesWithin } from './tree';
+
+const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
+const LOCAL_DECLARATION_TYPES = ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'];
+const TYPED_DECLARATION_TYPES = ['parameter_declaration', 'short_var_declaration', 'var_spec'];
+
+/** A call expression with its callee taken apart once, however many reached functions contain it. */
+interface GoCall {
+  /** The callee when it is a plain identifier (`createSession(...)`). */
+  readonly identifier: Node | undefined;
+  /** For `x.m(...)` with an identifier `x`: the operand `x` and the field `m`. */
+  readonly operand: Node | undefined;
+  readonly field: Node | undefined;
+}
+
+/** A declaration that gives `name` a named type, as {@link goVariableType} looks for it. */
+interface TypedDeclaration {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly isParameter: boolean;
+}
+
+const indexCache = new WeakMap<object, GoTreeIndex>();
+
+/**
+ * Per-tree facts shared by the Go helpers and detectors: functions with their enclosing function (by byte range),
+ * call expressions, and declarations by name. Built lazily, once per tree.
+ */
+class GoTreeIndex {
+  readonly functions: Node[];
+  private readonly functionEnds: number[];
+  /** Index in `functions` of the innermost function around each function, or -1. */
+  private readonly enclosing: number[];
+  private callNodes: Node[] | undefined;
+  private readonly callInfo = new Map<number, GoCall>();
+  private localDeclarationNodes: Node[] | undefined;
+  private typedByName: Map<string, TypedDeclaration[]> | undefined;
+
+  static of(node: Node): GoTreeIndex {
+    let index = indexCache.get(node.tree);
+    if (!index) {
+      index = new GoTreeIndex(node.tree.rootNode);
+      indexCache.set(node.tree, index);
+    }
+    return index;
+  }
+
+  private constructor(private readonly root: Node) {
+    this.functions = collect(root, FUNCTION_TYPES);
+    this.functionEnds = this.functions.map((fn) => fn.endIndex);
+    this.enclosing = [];
+    const open: number[] = [];
+    for (let index = 0; index < this.functions.length; index++) {
+      // Sorted by start, so an open function contains this one iff it ends at or after it.
+      while (open.length > 0 && this.functionEnds[open[open.length - 1]] < this.functionEnds[index]) {
+        open.pop();
+      }
+      this.enclosing.push(open.length > 0 ? open[open.length - 1] : -1);
+      open.push(index);
+    }
+  }
+
+  /** The functions whose range contains `node` (`node` itself when it is one), innermost first. */
+  functionsAround(node: Node): Node[] {
+    const start = node.startIndex;
+    let low = 0;
+    let high = this.functions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.functions[middle].startIndex <= start) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    let index = low - 1;
+    const end = node.endIndex;
+    while (index >= 0 && this.functionEnds[index] < end) {
+      index = this.enclosing[index];
+    }
+    const around: Node[] = [];
+    for (; index >= 0; index = this.enclosing[index]) {
+      around.push(this.functions[index]);
+    }
+    return around;
+  }
+
+  /** The call expressions inside `scope`, in document order. */
+  callsWithin(scope: Node): Node[] {
+    this.callNodes ??= collect(this.root, ['call_expression']);
+    return nodesWithin(this.callNodes, scope);
+  }
+
+  /** The callee parts of a call (computed once per call). */
+  call(call: Node): GoCall {
+    let info = this.callInfo.get(call.id);
+    if (!info) {
+      const callee = call.childForFieldName('function');
+      const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+      const field = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : null;
+      info = {
+        identifier: callee?.type === 'identifier' ? callee : undefined,
+        operand: operand?.type === 'identifier' && field ? operand : undefined,
+        field: operand?.type === 'identifier' && field ? field : undefined,
+      };
+      this.callInfo.set(call.id, info);
+    }
+    return info;
+  }
+
+  /** The declarations {@link goLocalNames} reads inside `scope`. */
+  localDeclarationsWithin(scope: Node): Node[] {
+    this.localDeclarationNodes ??= collect(this.root, LOCAL_DECLARATION_TYPES);
+    return nodesWithin(this.localDeclarationNodes, scope);
+  }
+
+  /** The first declaration (in document order) inside `scope` that gives `name` a named type. */
+  firstTypedDeclaration(name: string, scope: Node): TypedDeclaration | undefined {
+    this.typedByName ??= this.buildTypedDeclarations();
+    const declarations = this.typedByName.get(name);
+    if (!declarations) {
+      return undefined;
+    }
+    const start = scope.startIndex;
+    const end = scope.endIndex;
+    let low = 0;
+    let high = declarations.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (declarations[middle].start < start) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    for (let index = low; index < declarations.length && declarations[index].start <= end; index++) {
+      if (declarations[index].end <= end) {
+        return declarations[index];
+      }
+    }
+    return undefined;
+  }
+
+  private buildTypedDeclarations(): Map<string, TypedDeclaration[]> {
+    const byName = new Map<string, TypedDeclaration[]>();
+    for (const declaration of collect(this.root, TYPED_DECLARATION_TYPES)) {
+      const seen = new Set<string>();
+      for (const [name, type] of declaredTypes(declaration)) {
+        if (seen.has(name)) {
+          continue;
+        }
+        seen.add(name);
+        let list = byName.get(name);
+        if (!list) {
+          list = [];
+          byName.set(name, list);
+        }
+        list.push({ start: declaration.startIndex, end: declaration.endIndex, type, isParameter: declaration.type === 'parameter_declaration' });
+      }
+    }
+    return byName;
+  }
+}
 
 /** The named children of a node's field (`left`, `arguments`, ...), or none when the field is absent. */
 export function goFieldChildren(node: Node, field: string): Node[] {
@@ -109,7 +274,7 @@ export function goHandlerFramework(fn: Node, imports: ReadonlyMap<string, string
 
 /** Function declarations, methods and function literals of the file. */
 export function goFunctions(root: Node): Node[] {
-  return collect(root, ['function_declaration', 'method_declaration', 'func_literal']);
+  return collect(root, FUNCTION_TYPES);
 }
 
 /** The receiver of a method (`func (s *Server) ...` → name "s", type "Server"), or undefined for other functions. */
@@ -131,7 +296,7 @@ export function goReceiver(fn: Node): { readonly name: string; readonly type: st
 
 /** The method receiver in scope at a node: its own (for a method) or that of the enclosing method. */
 export function goEnclosingReceiver(fn: Node): { readonly name: string; readonly type: string } | undefined {
-  for (let current: Node | null = fn; current; current = current.parent) {
+  for (const current of GoTreeIndex.of(fn).functionsAround(fn)) {
     if (current.type === 'method_declaration') {
       return goReceiver(current);
     }
@@ -157,7 +322,8 @@ export interface GoReachedFunction {
  * parameter `hub *Hub`).
  */
 export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string, string>): GoReachedFunction[] {
-  const functions = goFunctions(root);
+  const index = GoTreeIndex.of(root);
+  const functions = index.functions;
   const topLevel = new Map<string, Node>();
   const methods = new Map<string, Node>();
   for (const fn of functions) {
@@ -183,7 +349,8 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
       queue.push({ node: fn, framework, handlerName: goFunctionLabel(fn) });
     }
   }
-  for (let item = queue.shift(); item; item = queue.shift()) {
+  for (let next = 0; next < queue.length; next++) {
+    const item = queue[next];
     if (reached.has(item.node.id)) {
       continue;
     }
@@ -193,18 +360,14 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
       continue;
     }
     const receiver = goEnclosingReceiver(item.node);
-    for (const call of collect(body, ['call_expression'])) {
-      const callee = call.childForFieldName('function');
+    for (const call of index.callsWithin(body)) {
+      const { identifier, operand, field } = index.call(call);
       let target: Node | undefined;
-      if (callee?.type === 'identifier') {
-        target = topLevel.get(callee.text);
-      } else if (callee?.type === 'selector_expression') {
-        const operand = callee.childForFieldName('operand');
-        const field = callee.childForFieldName('field');
-        if (operand?.type === 'identifier' && field) {
-          const type = receiver && operand.text === receiver.name ? receiver.type : goVariableType(operand.text, call, item.node, packageTypes);
-          target = type ? methods.get(`${type}.${field.text}`) : undefined;
-        }
+      if (identifier) {
+        target = topLevel.get(identifier.text);
+      } else if (operand && field) {
+        const type = receiver && operand.text === receiver.name ? receiver.type : goVariableType(operand.text, call, item.node, packageTypes);
+        target = type ? methods.get(`${type}.${field.text}`) : undefined;
       }
       if (target && !reached.has(target.id)) {
         queue.push({ node: target, framework: item.framework, handlerName: item.handlerName });
@@ -226,7 +389,7 @@ export function goFunctionLabel(fn: Node): string {
  */
 export function goLocalNames(fn: Node): Set<string> {
   const names = new Set<string>();
-  for (const node of collect(fn, ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'])) {
+  for (const node of GoTreeIndex.of(fn).localDeclarationsWithin(fn)) {
     if (node.type === 'short_var_declaration' || node.type === 'range_clause') {
       const left = node.childForFieldName('left');
       if (node.type === 'range_clause' && !node.text.includes(':=')) {
@@ -320,16 +483,15 @@ export function goPackageVariableTypes(root: Node): Map<string, string> {
  * as does anything the file does not show.
  */
 export function goVariableType(name: string, at: Node, fn: Node, packageTypes: ReadonlyMap<string, string>): string | undefined {
-  for (let scope: Node | null = at.parent; scope; scope = scope.parent) {
-    if (scope.type !== 'function_declaration' && scope.type !== 'method_declaration' && scope.type !== 'func_literal') {
+  const index = GoTreeIndex.of(at);
+  for (const scope of index.functionsAround(at)) {
+    if (scope.id === at.id) {
       continue;
     }
-    for (const declaration of collect(scope, ['parameter_declaration', 'short_var_declaration', 'var_spec'])) {
-      const found = declaredTypes(declaration).find(([declared]) => declared === name);
-      if (found) {
-        const builtPerCall = declaration.type !== 'parameter_declaration' && contains(fn, scope);
-        return builtPerCall ? undefined : found[1];
-      }
+    const found = index.firstTypedDeclaration(name, scope);
+    if (found) {
+      const builtPerCall = !found.isParameter && contains(fn, scope);
+      return builtPerCall ? undefined : found.type;
     }
   }
   return packageTypes.get(name);

@@ -103,6 +103,34 @@ export function collect(root: Node, types: readonly string[]): Node[] {
   return unique.flatMap((type) => byType.get(type)!).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
+/**
+ * The nodes of `sorted` (in document order, as {@link collect} returns them for a tree's root) that lie within
+ * `scope`, by byte range and in the same order. A binary search over a cached whole-tree list replaces a subtree walk
+ * per query, so asking once per function or per call site stays O(log n + k) instead of O(size of the subtree).
+ */
+export function nodesWithin(sorted: readonly Node[], scope: Node): Node[] {
+  const start = scope.startIndex;
+  const end = scope.endIndex;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].startIndex < start) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  const result: Node[] = [];
+  for (let index = low; index < sorted.length && sorted[index].startIndex <= end; index++) {
+    // Ancestors of `scope` that start where it starts end after it; everything else starting inside lies inside.
+    if (sorted[index].endIndex <= end) {
+      result.push(sorted[index]);
+    }
+  }
+  return result;
+}
+
 /** Native (C-side) search for nodes of the given types, `root` included, in document order. */
 function descendants(root: Node, types: readonly string[]): Node[] {
   return root.descendantsOfType([...types]).filter((node): node is Node => node !== null);
