@@ -15,9 +15,12 @@ export interface StatecraftTestApi {
   readonly hints: SessionHintsFeature;
   /** Disposes everything activate registered, exactly as VS Code does on deactivate. */
   disposeAll(): void;
+  /** How long this activate() call took (performance.now() at its start and end), read by `npm run bench`. */
+  readonly activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): StatecraftTestApi | undefined {
+  const started = performance.now();
   const logger = createOutputLogger();
   const progress = new ProgressStore(context.globalState);
   const notes = registerNotes(context, progress, logger);
@@ -25,7 +28,11 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const hints = registerSessionHints(context, notes, logger);
   context.subscriptions.push(logger, progress, notes, wizard, hints);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { notes, progress, wizard, hints, disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()) };
+  return {
+    notes, progress, wizard, hints,
+    disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()),
+    activationMs: performance.now() - started,
+  };
 }
 
 export function deactivate(): void {

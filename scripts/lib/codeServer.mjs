@@ -15,6 +15,17 @@ const cacheRoot = path.join(repoRoot, '.vscode-test');
 const toolsDir = path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
 const readyMarker = path.join(toolsDir, '.ready');
 
+/**
+ * The environment for the tools install: node@24 first on PATH, and none of the parent npm's `npm_*` variables.
+ * Under `npm test` those are inherited, and npm reads `npm_config_*` as its own config: code-server's postinstall
+ * then sees the parent's `npm_config_user_agent` ("node/v20") and refuses to install.
+ */
+function toolsInstallEnv(nodeBin) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  env.PATH = `${nodeBin}${path.delimiter}${process.env.PATH}`;
+  return env;
+}
+
 function log(message) {
   process.stderr.write(`[code-server] ${message}\n`);
 }
@@ -33,17 +44,15 @@ export function ensureCodeServer() {
   // Saved (not --no-save): a later install in the same folder would otherwise prune the earlier package.
   const npmArgs = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
   log(`installing node@${NODE_FOR_CODE_SERVER} (code-server ${CODE_SERVER_VERSION} requires it)…`);
-  execFileSync('npm', [...npmArgs, `node@${NODE_FOR_CODE_SERVER}`], { cwd: toolsDir, stdio: 'inherit' });
+  execFileSync('npm', [...npmArgs, `node@${NODE_FOR_CODE_SERVER}`], { cwd: toolsDir, stdio: 'inherit', env: toolsInstallEnv(nodeBin) });
   log(`installing code-server@${CODE_SERVER_VERSION} (about 600 MB, a minute or two)…`);
   // code-server builds native modules in its install scripts; npm 11 blocks dependency scripts unless allowed.
   execFileSync('npm', [...npmArgs, '--dangerously-allow-all-scripts', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: toolsDir,
     stdio: 'inherit',
-    env: { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` },
+    env: toolsInstallEnv(nodeBin),
   });
-  const version = execFileSync(codeServerBin, ['--version'], {
-    env: { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` },
-  }).toString();
+  const version = execFileSync(codeServerBin, ['--version'], { env: toolsInstallEnv(nodeBin) }).toString();
   if (!version.includes(CODE_SERVER_VERSION)) {
     throw new Error(`code-server reports an unexpected version: ${version}`);
   }

@@ -58,9 +58,12 @@ export async function startWorkbench(name: string, options: WorkbenchOptions = {
       await page.reload();
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     },
+    /** Closes the page and the server, and fails if the extension host logged an error of ours meanwhile. */
     async stop() {
       await context.close();
       server.stop();
+      const errors = readLogErrors(profile.userDataDir);
+      if (errors.length > 0) throw new Error(`the extension host logged errors during this E2E file:\n${errors.join('\n')}`);
     },
     extensionHostErrors() {
       return readLogErrors(profile.userDataDir);
@@ -87,7 +90,8 @@ function readLogErrors(userDataDir: string): string[] {
       else if (/^(remote)?exthost\d*\.log$/i.test(entry.name)) {
         for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
           if (/\[error\]/i.test(line) && /statecraft/i.test(line)) found.push(line);
-          if (/unhandled|rejected promise not handled/i.test(line) && /statecraft/i.test(line)) found.push(line);
+          // An unhandled rejection anywhere in the host fails the run: its stack is on the following lines.
+          else if (/unhandled|rejected promise not handled/i.test(line)) found.push(line);
         }
       }
     }

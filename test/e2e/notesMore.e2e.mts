@@ -47,6 +47,8 @@ describe('search, progress and security, as a user sees them', () => {
     await frame.locator('button[data-action="study"]').click();
     await (await webviewFrame(page, 'Mark Unstudied')).locator('button[data-action="unstudy"]').waitFor();
     await workbench.reload();
+    // The viewer panel comes back after the reload (WebviewPanelSerializer), still showing the note.
+    await webviewFrame(page, 'Distributed Locks');
     await openStatecraftView(page);
     await runCommand(page, 'Statecraft: Search Notes');
     await quickInput.type(page, 'distributed locks');

@@ -4,11 +4,16 @@
 // are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, contains, namedChildren, nodesWithin } from './tree';
+import { collect, contains, namedChildren, nodesWithin, preloadNodeTypes } from './tree';
 
 const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
 const LOCAL_DECLARATION_TYPES = ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'];
 const TYPED_DECLARATION_TYPES = ['parameter_declaration', 'short_var_declaration', 'var_spec'];
+// Everything the Go helpers and detectors ask of a whole tree, so one walk of a Go file answers all of it.
+preloadNodeTypes([
+  ...FUNCTION_TYPES, ...LOCAL_DECLARATION_TYPES, 'import_spec', 'type_spec', 'call_expression', 'assignment_statement', 'inc_statement',
+  'dec_statement',
+]);
 
 /** A call expression with its callee taken apart once, however many reached functions contain it. */
 interface GoCall {
