@@ -21,6 +21,7 @@ export interface Row {
 /** Milliseconds with a precision that suits their size. */
 export function fmtMs(ms: number): string {
   if (!Number.isFinite(ms)) return 'n/a';
+  if (ms === 0) return '0 ms';
   if (ms < 0.1) return `${(ms * 1000).toFixed(0)} µs`;
   if (ms < 10) return `${ms.toFixed(2)} ms`;
   if (ms < 100) return `${ms.toFixed(1)} ms`;

@@ -101,8 +101,9 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: Location | undefined): Promise<void> {
     panel.webview.options = this.webviewOptions();
     const restored = this.adopt(panel, !this.mainPanel);
-    await this.library.getNotes();
-    if (state && typeof state.noteId === 'string' && this.library.current?.get(state.noteId)) {
+    // Use the collection this call loaded: `library.current` can be cleared meanwhile by a reload (a watcher event).
+    const collection = await this.library.getNotes();
+    if (state && typeof state.noteId === 'string' && collection.get(state.noteId)) {
       restored.history.visit({ noteId: state.noteId, fragment: typeof state.fragment === 'string' ? state.fragment : undefined });
     }
     this.render(restored);
@@ -175,7 +176,10 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
 
   private render(panel: NotePanel, keepScroll = false): void {
     const location = panel.current;
-    const note = location && this.library.current?.get(location.noteId);
+    const collection = this.library.current;
+    // Mid-reload there is no collection; the reload's change event renders again, so don't flash "unavailable".
+    if (!collection && location) return;
+    const note = location && collection?.get(location.noteId);
     // Reloading notes or progress fires for every panel; re-setting identical HTML would reload the webview
     // (losing focus and any click in flight), so skip it when nothing this page shows has changed.
     const key = note

@@ -66,10 +66,13 @@ export class NotesLibrary implements vscode.Disposable {
     return this.folders;
   }
 
-  async reload(): Promise<NoteCollection> {
-    this.collection = undefined;
-    this.userIndex = undefined;
-    return this.getNotes();
+  /** Re-reads every root. Until it finishes, readers keep the previous collection rather than none. */
+  reload(): Promise<NoteCollection> {
+    const loading = this.load().finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    });
+    this.loading = loading;
+    return loading;
   }
 
   async search(query: string, limit = 50): Promise<SearchHit[]> {
@@ -125,6 +128,7 @@ export class NotesLibrary implements vscode.Disposable {
     const collection = linkNotes(roots);
     this.publishProblems(collection.problems);
     this.collection = collection;
+    this.userIndex = undefined;
     this.changeEmitter.fire();
     return collection;
   }

@@ -55,7 +55,11 @@ export async function startWorkbench(name: string, options: WorkbenchOptions = {
       return target;
     },
     async reload() {
-      await page.reload();
+      // "Developer: Reload Window", as a user does: the workbench shuts down in order (saving editor and webview
+      // state) before it reloads, unlike a bare page reload.
+      const loaded = page.waitForEvent('load', { timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await loaded;
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     },
     /** Closes the page and the server, and fails if the extension host logged an error of ours meanwhile. */

@@ -62,11 +62,12 @@ export const goSessionMapDetector: Detector = {
     }
     const writes = new Map<SharedMap, MapWrite[]>();
     const writeNodes = collect(root, WRITE_TYPES);
+    const sitesByNode = new Map<number, WriteSite[]>();
     for (const reached of goReachableFromHandlers(root, imports)) {
       if (context.isCancelled()) {
         return [];
       }
-      for (const write of writesIn(reached, writeNodes, packageMaps, structFields)) {
+      for (const write of writesIn(reached, writeNodes, sitesByNode, packageMaps, structFields)) {
         const targetWrites = writes.get(write.target);
         if (targetWrites) {
           targetWrites.push(write);
@@ -217,9 +218,58 @@ function structMapFields(root: Node, imports: ReadonlyMap<string, string>): Shar
   return fields;
 }
 
+/**
+ * A map write taken apart once per node, however many reached functions contain it: an index write (`m[k] = v`,
+ * `m[k]++`) or a sync.Map call (`m.Store(k, v)`), on a variable `m` or on `owner.field`.
+ */
+interface WriteSite {
+  readonly kind: Kind;
+  /** The written variable, for `m[k]` / `m.Store(...)`. */
+  readonly name?: string;
+  /** The owner and field, for `owner.field[k]` / `owner.field.Store(...)`. */
+  readonly owner?: string;
+  readonly field?: string;
+  readonly key: string;
+}
+
+/** The write sites of an assignment, inc/dec statement or call; operands no shared map can be named by are dropped. */
+function writeSites(node: Node): WriteSite[] {
+  const sites: WriteSite[] = [];
+  const site = (kind: Kind, operand: Node | null, key: string): void => {
+    if (operand?.type === 'identifier') {
+      sites.push({ kind, name: operand.text, key });
+    } else if (operand?.type === 'selector_expression') {
+      const owner = operand.childForFieldName('operand');
+      const field = operand.childForFieldName('field');
+      if (owner?.type === 'identifier' && field) {
+        sites.push({ kind, owner: owner.text, field: field.text, key });
+      }
+    }
+  };
+  const indexWrite = (target: Node | null): void => {
+    if (target?.type === 'index_expression') {
+      site('map', target.childForFieldName('operand'), target.childForFieldName('index')?.text ?? '');
+    }
+  };
+  if (node.type === 'assignment_statement') {
+    for (const target of goFieldChildren(node, 'left')) {
+      indexWrite(target);
+    }
+  } else if (node.type === 'inc_statement' || node.type === 'dec_statement') {
+    indexWrite(namedChildren(node)[0] ?? null);
+  } else {
+    const callee = node.childForFieldName('function');
+    if (callee?.type === 'selector_expression' && SYNC_MAP_WRITES.has(callee.childForFieldName('field')?.text ?? '')) {
+      site('sync.Map', callee.childForFieldName('operand'), goFieldChildren(node, 'arguments')[0]?.text ?? '');
+    }
+  }
+  return sites;
+}
+
 function writesIn(
   reached: GoReachedFunction,
   writeNodes: readonly Node[],
+  sitesByNode: Map<number, WriteSite[]>,
   packageMaps: ReadonlyMap<string, SharedMap>,
   structFields: ReadonlyMap<string, SharedMap>,
 ): MapWrite[] {
@@ -229,49 +279,26 @@ function writesIn(
   }
   const locals = goLocalNames(reached.node);
   const receiver = goEnclosingReceiver(reached.node);
-  const resolve = (operand: Node | null): SharedMap | undefined => {
-    if (operand?.type === 'identifier') {
-      return locals.has(operand.text) ? undefined : packageMaps.get(operand.text);
+  const resolve = (site: WriteSite): SharedMap | undefined => {
+    if (site.name !== undefined) {
+      return locals.has(site.name) ? undefined : packageMaps.get(site.name);
     }
-    if (operand?.type === 'selector_expression') {
-      const owner = operand.childForFieldName('operand');
-      const field = operand.childForFieldName('field');
-      if (owner?.type !== 'identifier' || !field) {
-        return undefined;
-      }
-      if (receiver && owner.text === receiver.name) {
-        return structFields.get(`${receiver.type}.${field.text}`);
-      }
-      return locals.has(owner.text) ? undefined : packageMaps.get(`${owner.text}.${field.text}`);
+    if (receiver && site.owner === receiver.name) {
+      return structFields.get(`${receiver.type}.${site.field}`);
     }
-    return undefined;
+    return locals.has(site.owner!) ? undefined : packageMaps.get(`${site.owner}.${site.field}`);
   };
   const writes: MapWrite[] = [];
-  const indexWrite = (target: Node | null): void => {
-    if (target?.type !== 'index_expression') {
-      return;
-    }
-    const shared = resolve(target.childForFieldName('operand'));
-    if (shared?.kind === 'map') {
-      writes.push({ target: shared, key: target.childForFieldName('index')?.text ?? '', via: reached });
-    }
-  };
   for (const node of nodesWithin(writeNodes, body)) {
-    if (node.type === 'assignment_statement') {
-      for (const target of goFieldChildren(node, 'left')) {
-        indexWrite(target);
-      }
-    } else if (node.type === 'inc_statement' || node.type === 'dec_statement') {
-      indexWrite(namedChildren(node)[0] ?? null);
-    } else {
-      const callee = node.childForFieldName('function');
-      if (callee?.type !== 'selector_expression' || !SYNC_MAP_WRITES.has(callee.childForFieldName('field')?.text ?? '')) {
-        continue;
-      }
-      const shared = resolve(callee.childForFieldName('operand'));
-      if (shared?.kind === 'sync.Map') {
-        const key = goFieldChildren(node, 'arguments')[0];
-        writes.push({ target: shared, key: key?.text ?? '', via: reached });
+    let sites = sitesByNode.get(node.id);
+    if (!sites) {
+      sites = writeSites(node);
+      sitesByNode.set(node.id, sites);
+    }
+    for (const site of sites) {
+      const shared = resolve(site);
+      if (shared?.kind === site.kind) {
+        writes.push({ target: shared, key: site.key, via: reached });
       }
     }
   }

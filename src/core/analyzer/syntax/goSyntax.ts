@@ -4,7 +4,7 @@
 // are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, contains, namedChildren, nodesWithin, preloadNodeTypes } from './tree';
+import { collect, namedChildren, nodesWithin, preloadNodeTypes } from './tree';
 
 const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
 const LOCAL_DECLARATION_TYPES = ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'];
@@ -17,11 +17,11 @@ preloadNodeTypes([
 
 /** A call expression with its callee taken apart once, however many reached functions contain it. */
 interface GoCall {
-  /** The callee when it is a plain identifier (`createSession(...)`). */
-  readonly identifier: Node | undefined;
-  /** For `x.m(...)` with an identifier `x`: the operand `x` and the field `m`. */
-  readonly operand: Node | undefined;
-  readonly field: Node | undefined;
+  /** The callee's name when it is a plain identifier (`createSession(...)`). */
+  readonly calleeName: string | undefined;
+  /** For `x.m(...)` with an identifier `x`: the operand's name `x` and the field `m`. */
+  readonly operandName: string | undefined;
+  readonly fieldName: string | undefined;
 }
 
 /** A declaration that gives `name` a named type, as {@link goVariableType} looks for it. */
@@ -32,21 +32,35 @@ interface TypedDeclaration {
   readonly isParameter: boolean;
 }
 
+/** A typed declaration and the byte range of the function it was found in. */
+interface ScopedDeclaration {
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  readonly declaration: TypedDeclaration;
+}
+
+type Receiver = { readonly name: string; readonly type: string } | undefined;
+
 const indexCache = new WeakMap<object, GoTreeIndex>();
 
 /**
- * Per-tree facts shared by the Go helpers and detectors: functions with their enclosing function (by byte range),
- * call expressions, and declarations by name. Built lazily, once per tree.
+ * Per-tree facts shared by the Go helpers and detectors: the functions with the innermost function around each (by
+ * byte range), the calls and declarations of the file, and memoised per-node answers, so a call or declaration inside
+ * nested handlers is taken apart once however many of them reach it. Built lazily, once per tree.
  */
 class GoTreeIndex {
   readonly functions: Node[];
   private readonly functionEnds: number[];
+  private readonly functionTypes: string[];
   /** Index in `functions` of the innermost function around each function, or -1. */
-  private readonly enclosing: number[];
+  private readonly enclosing: number[] = [];
   private callNodes: Node[] | undefined;
-  private readonly callInfo = new Map<number, GoCall>();
+  private readonly calls = new Map<number, GoCall>();
   private localDeclarationNodes: Node[] | undefined;
+  private readonly localNames = new Map<number, string[]>();
   private typedByName: Map<string, TypedDeclaration[]> | undefined;
+  private readonly declarationsAround = new Map<number, Map<string, ScopedDeclaration | undefined>>();
+  private readonly receivers = new Map<number, Receiver>();
 
   static of(node: Node): GoTreeIndex {
     let index = indexCache.get(node.tree);
@@ -60,7 +74,7 @@ class GoTreeIndex {
   private constructor(private readonly root: Node) {
     this.functions = collect(root, FUNCTION_TYPES);
     this.functionEnds = this.functions.map((fn) => fn.endIndex);
-    this.enclosing = [];
+    this.functionTypes = this.functions.map((fn) => fn.type);
     const open: number[] = [];
     for (let index = 0; index < this.functions.length; index++) {
       // Sorted by start, so an open function contains this one iff it ends at or after it.
@@ -72,8 +86,8 @@ class GoTreeIndex {
     }
   }
 
-  /** The functions whose range contains `node` (`node` itself when it is one), innermost first. */
-  functionsAround(node: Node): Node[] {
+  /** Index in `functions` of the innermost function whose range contains `node` (`node` itself if one), or -1. */
+  private innermostFunctionAround(node: Node): number {
     const start = node.startIndex;
     let low = 0;
     let high = this.functions.length;
@@ -85,16 +99,57 @@ class GoTreeIndex {
         high = middle;
       }
     }
+    // The last function starting at or before `node` is inside the innermost one around it (or is that one).
     let index = low - 1;
     const end = node.endIndex;
     while (index >= 0 && this.functionEnds[index] < end) {
       index = this.enclosing[index];
     }
-    const around: Node[] = [];
-    for (; index >= 0; index = this.enclosing[index]) {
-      around.push(this.functions[index]);
+    return index;
+  }
+
+  /**
+   * The receiver in scope at a function (see {@link goEnclosingReceiver}): that of the innermost function or method
+   * declaration around it, function literals skipped.
+   */
+  receiverAround(fn: Node): Receiver {
+    if (this.receivers.has(fn.id)) {
+      return this.receivers.get(fn.id);
     }
-    return around;
+    let receiver: Receiver;
+    for (let index = this.innermostFunctionAround(fn); index >= 0; index = this.enclosing[index]) {
+      if (this.functionTypes[index] !== 'func_literal') {
+        receiver = this.functionTypes[index] === 'method_declaration' ? goReceiver(this.functions[index]) : undefined;
+        break;
+      }
+    }
+    this.receivers.set(fn.id, receiver);
+    return receiver;
+  }
+
+  /**
+   * The innermost function strictly around `at` with a declaration giving `name` a named type, and the first such
+   * declaration in it (document order); undefined when no enclosing function has one.
+   */
+  typedDeclarationAround(name: string, at: Node): ScopedDeclaration | undefined {
+    let byName = this.declarationsAround.get(at.id);
+    if (!byName) {
+      byName = new Map();
+      this.declarationsAround.set(at.id, byName);
+    }
+    if (byName.has(name)) {
+      return byName.get(name);
+    }
+    let result: ScopedDeclaration | undefined;
+    for (let index = this.innermostFunctionAround(at); index >= 0 && !result; index = this.enclosing[index]) {
+      const scope = this.functions[index];
+      if (scope.id !== at.id) {
+        const declaration = this.firstTypedDeclaration(name, scope.startIndex, this.functionEnds[index]);
+        result = declaration && { scopeStart: scope.startIndex, scopeEnd: this.functionEnds[index], declaration };
+      }
+    }
+    byName.set(name, result);
+    return result;
   }
 
   /** The call expressions inside `scope`, in document order. */
@@ -103,38 +158,49 @@ class GoTreeIndex {
     return nodesWithin(this.callNodes, scope);
   }
 
-  /** The callee parts of a call (computed once per call). */
+  /** The callee parts of a call. */
   call(call: Node): GoCall {
-    let info = this.callInfo.get(call.id);
+    let info = this.calls.get(call.id);
     if (!info) {
       const callee = call.childForFieldName('function');
-      const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
-      const field = callee?.type === 'selector_expression' ? callee.childForFieldName('field') : null;
+      const calleeType = callee?.type;
+      const operand = calleeType === 'selector_expression' ? callee!.childForFieldName('operand') : null;
+      const field = calleeType === 'selector_expression' ? callee!.childForFieldName('field') : null;
+      const method = operand?.type === 'identifier' && field !== null;
       info = {
-        identifier: callee?.type === 'identifier' ? callee : undefined,
-        operand: operand?.type === 'identifier' && field ? operand : undefined,
-        field: operand?.type === 'identifier' && field ? field : undefined,
+        calleeName: calleeType === 'identifier' ? callee!.text : undefined,
+        operandName: method ? operand.text : undefined,
+        fieldName: method ? field.text : undefined,
       };
-      this.callInfo.set(call.id, info);
+      this.calls.set(call.id, info);
     }
     return info;
   }
 
-  /** The declarations {@link goLocalNames} reads inside `scope`. */
-  localDeclarationsWithin(scope: Node): Node[] {
+  /** The names {@link goLocalNames} collects from the declarations inside `scope`. */
+  localNamesWithin(scope: Node): Set<string> {
     this.localDeclarationNodes ??= collect(this.root, LOCAL_DECLARATION_TYPES);
-    return nodesWithin(this.localDeclarationNodes, scope);
+    const names = new Set<string>();
+    for (const declaration of nodesWithin(this.localDeclarationNodes, scope)) {
+      let declared = this.localNames.get(declaration.id);
+      if (!declared) {
+        declared = declaredNames(declaration);
+        this.localNames.set(declaration.id, declared);
+      }
+      for (const name of declared) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
-  /** The first declaration (in document order) inside `scope` that gives `name` a named type. */
-  firstTypedDeclaration(name: string, scope: Node): TypedDeclaration | undefined {
+  /** The first declaration (in document order) within a byte range that gives `name` a named type. */
+  private firstTypedDeclaration(name: string, start: number, end: number): TypedDeclaration | undefined {
     this.typedByName ??= this.buildTypedDeclarations();
     const declarations = this.typedByName.get(name);
     if (!declarations) {
       return undefined;
     }
-    const start = scope.startIndex;
-    const end = scope.endIndex;
     let low = 0;
     let high = declarations.length;
     while (low < high) {
@@ -301,15 +367,7 @@ export function goReceiver(fn: Node): { readonly name: string; readonly type: st
 
 /** The method receiver in scope at a node: its own (for a method) or that of the enclosing method. */
 export function goEnclosingReceiver(fn: Node): { readonly name: string; readonly type: string } | undefined {
-  for (const current of GoTreeIndex.of(fn).functionsAround(fn)) {
-    if (current.type === 'method_declaration') {
-      return goReceiver(current);
-    }
-    if (current.type === 'function_declaration') {
-      return undefined;
-    }
-  }
-  return undefined;
+  return GoTreeIndex.of(fn).receiverAround(fn);
 }
 
 /** A reachable function and the framework of the handler it was reached from. */
@@ -364,15 +422,17 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
     if (!body) {
       continue;
     }
-    const receiver = goEnclosingReceiver(item.node);
+    const receiver = index.receiverAround(item.node);
+    const fnStart = item.node.startIndex;
+    const fnEnd = item.node.endIndex;
     for (const call of index.callsWithin(body)) {
-      const { identifier, operand, field } = index.call(call);
+      const { calleeName, operandName, fieldName } = index.call(call);
       let target: Node | undefined;
-      if (identifier) {
-        target = topLevel.get(identifier.text);
-      } else if (operand && field) {
-        const type = receiver && operand.text === receiver.name ? receiver.type : goVariableType(operand.text, call, item.node, packageTypes);
-        target = type ? methods.get(`${type}.${field.text}`) : undefined;
+      if (calleeName !== undefined) {
+        target = topLevel.get(calleeName);
+      } else if (operandName !== undefined) {
+        const type = receiver && operandName === receiver.name ? receiver.type : variableType(index, operandName, call, fnStart, fnEnd, packageTypes);
+        target = type ? methods.get(`${type}.${fieldName}`) : undefined;
       }
       if (target && !reached.has(target.id)) {
         queue.push({ node: target, framework: item.framework, handlerName: item.handlerName });
@@ -393,24 +453,27 @@ export function goFunctionLabel(fn: Node): string {
  * package-level variables of the same name inside it.
  */
 export function goLocalNames(fn: Node): Set<string> {
-  const names = new Set<string>();
-  for (const node of GoTreeIndex.of(fn).localDeclarationsWithin(fn)) {
-    if (node.type === 'short_var_declaration' || node.type === 'range_clause') {
-      const left = node.childForFieldName('left');
-      if (node.type === 'range_clause' && !node.text.includes(':=')) {
-        continue;
-      }
-      for (const identifier of left ? namedChildren(left) : []) {
-        if (identifier.type === 'identifier') {
-          names.add(identifier.text);
-        }
-      }
-      continue;
+  return GoTreeIndex.of(fn).localNamesWithin(fn);
+}
+
+/** The names one declaration contributes to {@link goLocalNames}. */
+function declaredNames(node: Node): string[] {
+  const names: string[] = [];
+  if (node.type === 'short_var_declaration' || node.type === 'range_clause') {
+    const left = node.childForFieldName('left');
+    if (node.type === 'range_clause' && !node.text.includes(':=')) {
+      return names;
     }
-    for (const name of node.childrenForFieldName('name')) {
-      if (name) {
-        names.add(name.text);
+    for (const identifier of left ? namedChildren(left) : []) {
+      if (identifier.type === 'identifier') {
+        names.push(identifier.text);
       }
+    }
+    return names;
+  }
+  for (const name of node.childrenForFieldName('name')) {
+    if (name) {
+      names.push(name.text);
     }
   }
   return names;
@@ -488,16 +551,15 @@ export function goPackageVariableTypes(root: Node): Map<string, string> {
  * as does anything the file does not show.
  */
 export function goVariableType(name: string, at: Node, fn: Node, packageTypes: ReadonlyMap<string, string>): string | undefined {
-  const index = GoTreeIndex.of(at);
-  for (const scope of index.functionsAround(at)) {
-    if (scope.id === at.id) {
-      continue;
-    }
-    const found = index.firstTypedDeclaration(name, scope);
-    if (found) {
-      const builtPerCall = !found.isParameter && contains(fn, scope);
-      return builtPerCall ? undefined : found.type;
-    }
+  return variableType(GoTreeIndex.of(at), name, at, fn.startIndex, fn.endIndex, packageTypes);
+}
+
+/** {@link goVariableType} with the reached function given by its byte range. */
+function variableType(index: GoTreeIndex, name: string, at: Node, fnStart: number, fnEnd: number, packageTypes: ReadonlyMap<string, string>): string | undefined {
+  const around = index.typedDeclarationAround(name, at);
+  if (around) {
+    const builtPerCall = !around.declaration.isParameter && around.scopeStart >= fnStart && around.scopeEnd <= fnEnd;
+    return builtPerCall ? undefined : around.declaration.type;
   }
   return packageTypes.get(name);
 }

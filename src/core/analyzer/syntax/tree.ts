@@ -103,12 +103,21 @@ export function collect(root: Node, types: readonly string[]): Node[] {
   return unique.flatMap((type) => byType.get(type)!).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
 
+/** End offsets of the lists {@link nodesWithin} has searched, filled as needed (`endIndex` is a call into wasm). */
+const endsCache = new WeakMap<readonly Node[], number[]>();
+
 /**
  * The nodes of `sorted` (in document order, as {@link collect} returns them for a tree's root) that lie within
- * `scope`, by byte range and in the same order. A binary search over a cached whole-tree list replaces a subtree walk
- * per query, so asking once per function or per call site stays O(log n + k) instead of O(size of the subtree).
+ * `scope`, by byte range and in the same order. A binary search over a whole-tree list gathered once replaces a
+ * subtree walk per query, so asking once per function or per call site stays O(log n + k). Keep the list (collect
+ * returns a fresh copy each time): the end offsets read from it are cached with it.
  */
 export function nodesWithin(sorted: readonly Node[], scope: Node): Node[] {
+  let ends = endsCache.get(sorted);
+  if (!ends) {
+    ends = [];
+    endsCache.set(sorted, ends);
+  }
   const start = scope.startIndex;
   const end = scope.endIndex;
   let low = 0;
@@ -124,7 +133,7 @@ export function nodesWithin(sorted: readonly Node[], scope: Node): Node[] {
   const result: Node[] = [];
   for (let index = low; index < sorted.length && sorted[index].startIndex <= end; index++) {
     // Ancestors of `scope` that start where it starts end after it; everything else starting inside lies inside.
-    if (sorted[index].endIndex <= end) {
+    if ((ends[index] ??= sorted[index].endIndex) <= end) {
       result.push(sorted[index]);
     }
   }

@@ -1,0 +1,203 @@
+// The in-host half of `npm run bench`: runs INSIDE code-server's real extension host (development mode, loaded
+// like the integration suite through `extensionTestsPath`), with the production build of the extension. It
+// measures what only the host can show: code loading (a fresh `require` of a copy of dist/extension.js), the
+// activate() time the extension reports, the heap of the extension host around activation, one search and one
+// analysis, the CodeLens latency on a 2,000-line file, and the host's own activation records ("Developer: Startup
+// Performance"). It prints one result line with raw samples; bench/vscodeBench.mts summarises them.
+import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import * as vscode from 'vscode';
+import type { StatecraftTestApi } from '../../src/extension';
+import { parseActivationStats, type ActivationRecord } from '../activationStats';
+import { expressServerSource } from '../generators';
+
+const RESULT_PREFIX = 'STATECRAFT_BENCH_RESULT ';
+const EXTENSION_ID = 'statecraft.statecraft';
+
+interface InHostConfig {
+  readonly quick: boolean;
+}
+
+function readConfig(): InHostConfig {
+  const file = path.join(__dirname, 'config.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as InHostConfig) : { quick: false };
+}
+
+/** A way to collect garbage before reading the heap, or why there is none. */
+function findGc(): { gc?: () => void; how: string } {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === 'function') return { gc: exposed, how: 'globalThis.gc' };
+  try {
+    // The extension host does not expose gc; the V8 flag can still be set at run time (bench-only, throwaway host).
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return { gc: gc as () => void, how: "v8.setFlagsFromString('--expose-gc') at run time" };
+  } catch {
+    // fall through
+  }
+  return { how: 'not available: heap figures include uncollected garbage' };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Times a fresh require of copies of the bundle: each copy has a new name, so neither Node's module cache nor V8's script cache hides the cost. */
+function codeLoadingSamples(bundle: string, count: number): { samples: number[]; where: string; error?: string } {
+  const nodeRequire = createRequire(__filename);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-bench-require-'));
+  const samples: number[] = [];
+  try {
+    for (let index = 0; index < count; index++) {
+      const copy = path.join(dir, `extension-copy-${index}.js`);
+      fs.copyFileSync(bundle, copy);
+      const started = performance.now();
+      nodeRequire(copy);
+      samples.push(performance.now() - started);
+    }
+    return { samples, where: dir };
+  } catch (error) {
+    return { samples, where: dir, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The host's own activation records, from "Developer: Startup Performance" (its text model is synced to this host). */
+async function hostActivationRecords(): Promise<{ records: ActivationRecord[]; error?: string }> {
+  await vscode.commands.executeCommand('perfview.show');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const document of vscode.workspace.textDocuments) {
+      const records = parseActivationStats(document.getText());
+      if (records.some((record) => record.extension === EXTENSION_ID)) {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        return { records };
+      }
+    }
+    await delay(250);
+  }
+  return { records: [], error: 'the Startup Performance view did not list statecraft.statecraft within 20 s' };
+}
+
+async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: boolean, heapAfterFirst: () => void) {
+  const coldFiles = quick ? 2 : 4;
+  const warmReps = quick ? 4 : 12;
+  const cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number }[] = [];
+  let last: vscode.TextDocument | undefined;
+  for (let index = 0; index < coldFiles; index++) {
+    const uri = vscode.Uri.joinPath(folder, 'bench', `server-${index}.js`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(expressServerSource(2000, 100 + index)));
+    const opened = performance.now();
+    const document = await vscode.workspace.openTextDocument(uri);
+    // The analysis the editor starts for a newly opened document, timed from inside the host (the CodeLens
+    // provider below joins this same analysis: one per document version).
+    let analysisMs = Number.NaN;
+    const analysis = api.hints.manager.analyze(document).then(() => {
+      analysisMs = performance.now() - opened;
+    });
+    await vscode.window.showTextDocument(document);
+    const shown = performance.now();
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const codeLensMs = performance.now() - shown;
+    await analysis;
+    cold.push({ openMs: shown - opened, codeLensMs, analysisMs, lenses: lenses.length });
+    if (index === 0) heapAfterFirst();
+    last = document;
+  }
+  const document = last!;
+  await delay(600);
+  const warmAfterEdit: number[] = [];
+  const cached: number[] = [];
+  const analysisAfterEdit: number[] = [];
+  const lensCounts: number[] = [];
+  const insertLine = async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(1000, 0), '\n');
+    await vscode.workspace.applyEdit(edit);
+  };
+  for (let rep = 0; rep < warmReps; rep++) {
+    // The analysis alone, as the hints manager runs it in this host (no IPC, no other extension's CodeLens).
+    await insertLine();
+    let started = performance.now();
+    await api.hints.manager.analyze(document);
+    analysisAfterEdit.push(performance.now() - started);
+    await delay(500);
+    // What the editor sees: the CodeLens command round trip right after an edit, then again unchanged.
+    await insertLine();
+    started = performance.now();
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    warmAfterEdit.push(performance.now() - started);
+    lensCounts.push(lenses.length);
+    started = performance.now();
+    await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    cached.push(performance.now() - started);
+    // Let the 400 ms debounced re-analysis after the edit settle so it does not overlap the next sample.
+    await delay(500);
+  }
+  await document.save();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return { lines: document.lineCount, bytes: Buffer.byteLength(document.getText()), cold, warmAfterEdit, cached, analysisAfterEdit, lensCounts };
+}
+
+export async function run(): Promise<void> {
+  const config = readConfig();
+  const result: Record<string, unknown> = { quick: config.quick };
+  try {
+    const extension = vscode.extensions.getExtension<StatecraftTestApi | undefined>(EXTENSION_ID);
+    if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+    const { gc, how } = findGc();
+    const heap = () => {
+      gc?.();
+      gc?.();
+      return process.memoryUsage().heapUsed;
+    };
+    result.host = {
+      vscodeVersion: vscode.version,
+      node: process.versions.node,
+      uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+      extensionPath: extension.extensionPath,
+      extensionKind: extension.extensionKind === vscode.ExtensionKind.UI ? 'ui' : 'workspace',
+      gc: how,
+    };
+    const wasActive = extension.isActive;
+    const heapBefore = heap();
+    const activateStarted = performance.now();
+    const api = await extension.activate();
+    const activateRoundTripMs = performance.now() - activateStarted;
+    const heapAfterActivate = heap();
+    if (!api) throw new Error('the extension returned no test API (not in extensionMode Test?)');
+    // activate() schedules the catalog load right after itself; that is part of what activation costs in memory.
+    await api.notes.library.getNotes();
+    const heapAfterCatalog = heap();
+    const searchStarted = performance.now();
+    const hits = await api.notes.library.search('session affinity');
+    const firstSearchMs = performance.now() - searchStarted;
+    const heapAfterSearch = heap();
+    const warmSearch: number[] = [];
+    for (let rep = 0; rep < (config.quick ? 5 : 20); rep++) {
+      const started = performance.now();
+      await api.notes.library.search(rep % 2 === 0 ? 'consistent hashing' : 'idempot');
+      warmSearch.push(performance.now() - started);
+    }
+    let heapAfterAnalysis = Number.NaN;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) throw new Error('no workspace folder is open');
+    const codeLens = await codeLensTimes(api, folder, config.quick, () => {
+      heapAfterAnalysis = heap();
+    });
+    result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activateRoundTripMs };
+    result.heap = { before: heapBefore, afterActivate: heapAfterActivate, afterCatalog: heapAfterCatalog, afterSearch: heapAfterSearch, afterAnalysis: heapAfterAnalysis };
+    result.search = { firstSearchMs, firstSearchHits: hits.length, warmSearch };
+    result.codeLens = codeLens;
+    result.codeLoading = codeLoadingSamples(path.join(extension.extensionPath, 'dist', 'extension.js'), config.quick ? 4 : 10);
+    result.hostRecords = await hostActivationRecords();
+  } catch (error) {
+    result.error = error instanceof Error ? error.stack ?? error.message : String(error);
+  }
+  console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
+}
