@@ -163,7 +163,7 @@ async function activationPeers(browser: Browser, vsixPath: string, starts: numbe
     msRow(section, `Statecraft: "Activation: N ms" in Running Extensions (Load Code + Call Activate; runs in the ${host})`, summarize(totals), {
       ratio: `Statecraft ÷ peer: ${ratioText(totalRatios) || 'n/a'}`,
     }),
-    budgetMsRow(section, 'Statecraft: Load Code (host record; the host awaits its l10n set-up inside this span)', summarize(loads), 20,
+    budgetMsRow(section, 'Statecraft: Load Code (host record: from starting to load until require() returned; one await inside, where other queued work can land)', summarize(loads), 20,
       `Statecraft ÷ peer: ${ratioText(loadRatios) || 'n/a'}`),
     budgetMsRow(section, 'Statecraft: Call Activate (host record: the activate() call)', summarize(calls), 10),
     msRow(section, 'Statecraft: Finish Activate (host record: until its promise settled)', summarize(finishes)),

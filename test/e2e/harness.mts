@@ -176,6 +176,24 @@ export async function webviewFrame(page: Page, mustContain: string) {
   }
 }
 
+/**
+ * Waits until a Statecraft webview showing `mustContain` has an element matching `selector`. A webview re-renders
+ * by replacing its frame, so a frame found a moment ago can detach: look it up again until the deadline.
+ */
+export async function waitInWebview(page: Page, mustContain: string, selector: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const frame = await webviewFrame(page, mustContain);
+      if ((await frame.locator(selector).count()) > 0) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview showing "${mustContain}" has ${selector}`);
+    await page.waitForTimeout(250);
+  }
+}
+
 /** The QuickInput's text box and helpers to answer it like a keyboard user. */
 export const quickInput = {
   input: (page: Page) => page.locator('.quick-input-widget input.input').first(),
