@@ -63,6 +63,33 @@ function title(step: WizardStepView): string {
   return `${vscode.l10n.t('Recommend State Placement')}: ${step.title}`;
 }
 
+/**
+ * Shows one step and settles once: with the answer, Back, or cancel (hiding the input). `wire` connects the
+ * step's own events to `finish`; everything it returns is disposed with the input.
+ */
+function runStep(input: vscode.QuickInput, wire: (finish: (outcome: StepOutcome) => void) => vscode.Disposable[]): Promise<StepOutcome> {
+  return new Promise<StepOutcome>((resolve) => {
+    let settled = false;
+    const disposables: vscode.Disposable[] = [];
+    const finish = (outcome: StepOutcome) => {
+      if (settled) return;
+      settled = true;
+      for (const disposable of disposables) disposable.dispose();
+      input.dispose();
+      resolve(outcome);
+    };
+    disposables.push(...wire(finish), input.onDidHide(() => finish({ kind: 'cancel' })));
+    input.show();
+  });
+}
+
+function onButton(step: WizardStepView, openNote: (link: string) => unknown, finish: (outcome: StepOutcome) => void) {
+  return (button: vscode.QuickInputButton) => {
+    if (button === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+    else void openNote(step.noteLink);
+  };
+}
+
 function askNumber(step: WizardStepView, openNote: (link: string) => unknown): Promise<StepOutcome> {
   const input = vscode.window.createInputBox();
   input.title = title(step);
@@ -72,37 +99,19 @@ function askNumber(step: WizardStepView, openNote: (link: string) => unknown): P
   input.placeholder = step.placeholder;
   input.value = step.value ?? '';
   input.ignoreFocusOut = true;
-  input.buttons = [...(step.stepNumber > 1 ? [vscode.QuickInputButtons.Back] : [vscode.QuickInputButtons.Back]), OPEN_NOTE_BUTTON];
+  input.buttons = [vscode.QuickInputButtons.Back, OPEN_NOTE_BUTTON];
   input.validationMessage = step.error;
-  return new Promise<StepOutcome>((resolve) => {
-    let settled = false;
-    const finish = (outcome: StepOutcome) => {
-      if (settled) return;
-      settled = true;
-      for (const d of disposables) d.dispose();
-      input.dispose();
-      resolve(outcome);
-    };
-    const disposables: vscode.Disposable[] = [
-      input.onDidChangeValue((value) => {
-        input.validationMessage = value.trim() === '' ? undefined : validateStepValue(step, value);
-      }),
-      input.onDidAccept(() => {
-        const message = validateStepValue(step, input.value);
-        if (message) {
-          input.validationMessage = message;
-          return;
-        }
-        finish({ kind: 'answer', value: input.value.trim() });
-      }),
-      input.onDidTriggerButton((button) => {
-        if (button === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
-        else void openNote(step.noteLink);
-      }),
-      input.onDidHide(() => finish({ kind: 'cancel' })),
-    ];
-    input.show();
-  });
+  return runStep(input, (finish) => [
+    input.onDidChangeValue((value) => {
+      input.validationMessage = value.trim() === '' ? undefined : validateStepValue(step, value);
+    }),
+    input.onDidAccept(() => {
+      const message = validateStepValue(step, input.value);
+      if (message) input.validationMessage = message;
+      else finish({ kind: 'answer', value: input.value.trim() });
+    }),
+    input.onDidTriggerButton(onButton(step, openNote, finish)),
+  ]);
 }
 
 function askPick(step: WizardStepView, openNote: (link: string) => unknown): Promise<StepOutcome> {
@@ -116,26 +125,11 @@ function askPick(step: WizardStepView, openNote: (link: string) => unknown): Pro
   quickPick.items = (step.options ?? []).map((option) => ({ label: option.label, description: option.description }));
   const kept = quickPick.items.find((item) => item.label === step.value);
   if (kept) quickPick.activeItems = [kept];
-  return new Promise<StepOutcome>((resolve) => {
-    let settled = false;
-    const finish = (outcome: StepOutcome) => {
-      if (settled) return;
-      settled = true;
-      for (const d of disposables) d.dispose();
-      quickPick.dispose();
-      resolve(outcome);
-    };
-    const disposables: vscode.Disposable[] = [
-      quickPick.onDidAccept(() => {
-        const selected = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
-        if (selected) finish({ kind: 'answer', value: selected.label });
-      }),
-      quickPick.onDidTriggerButton((button) => {
-        if (button === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
-        else void openNote(step.noteLink);
-      }),
-      quickPick.onDidHide(() => finish({ kind: 'cancel' })),
-    ];
-    quickPick.show();
-  });
+  return runStep(quickPick, (finish) => [
+    quickPick.onDidAccept(() => {
+      const selected = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (selected) finish({ kind: 'answer', value: selected.label });
+    }),
+    quickPick.onDidTriggerButton(onButton(step, openNote, finish)),
+  ]);
 }
