@@ -190,6 +190,7 @@ interface InHostResult {
   readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[] };
   readonly codeLoading?: { samples: number[]; where: string; error?: string };
   readonly hostRecords?: { records: ActivationRecord[]; error?: string };
+  readonly wasm?: Record<string, { readMs: number; compileMs: number; bytes: number }>;
 }
 
 async function oneInHostRun(browser: Browser, extensionDir: string, testsPath: string, index: number): Promise<InHostResult> {
@@ -254,6 +255,9 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
     msRow(E, 'cached: CodeLens again, document unchanged (IPC and every CodeLens provider, no analysis)', summarize(ok.flatMap((run) => run.codeLens?.cached ?? []))),
     msRow(E, 're-analysis after a one-line edit inside the host (hints manager, no IPC)', summarize(ok.flatMap((run) => run.codeLens?.analysisAfterEdit ?? []))),
     msRow(E, 'open + show the file (openTextDocument + showTextDocument)', summarize(colds.map((c) => c.openMs))),
+    valueRow(E, 'later in the same host: read + compile tree-sitter.wasm and the JS grammar (vscode.workspace.fs, WebAssembly.compile)',
+      fmtMs(median(ok.map((run) => Object.values(run.wasm ?? {}).reduce((sum, w) => sum + w.readMs + w.compileMs, 0)))),
+      { ratio: Object.entries(first?.wasm ?? {}).map(([file, w]) => `${file}: read ${fmtMs(w.readMs)}, compile ${fmtMs(w.compileMs)}`).join('; ') }),
     msRow(E, 'search in host: first query (parses the bundled index)', summarize(ok.flatMap((run) => (run.search ? [run.search.firstSearchMs] : [])))),
     msRow(E, 'search in host: later queries', summarize(ok.flatMap((run) => run.search?.warmSearch ?? []))),
   );

@@ -30,8 +30,10 @@ const server = await startCodeServer(profile, workspace, { stdio: 'inherit', por
 // it on in the page settings, exactly as the integration tier does with playwright's route.
 const proxyPort = await findPort(server.port + 1);
 const proxy = http.createServer((request, response) => {
-  const upstream = http.request({ host: '127.0.0.1', port: server.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
-    const isPage = request.url === '/' || request.url?.startsWith('/?');
+  const isPage = request.url === '/' || request.url?.startsWith('/?');
+  // The page is rewritten below, so ask for it uncompressed.
+  const headers = isPage ? Object.fromEntries(Object.entries(request.headers).filter(([key]) => key !== 'accept-encoding')) : request.headers;
+  const upstream = http.request({ host: '127.0.0.1', port: server.port, path: request.url, method: request.method, headers }, (answer) => {
     if (!isPage) {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
