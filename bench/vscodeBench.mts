@@ -187,7 +187,7 @@ interface InHostResult {
   readonly activation?: { wasActiveBeforeBench: boolean; activationMs: number; activateRoundTripMs: number };
   readonly heap?: { before: number; afterActivate: number; afterCatalog: number; afterSearch: number; afterAnalysis: number };
   readonly search?: { firstSearchMs: number; firstSearchHits: number; warmSearch: number[] };
-  readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[] };
+  readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[] };
   readonly codeLoading?: { samples: number[]; where: string; error?: string };
   readonly hostRecords?: { records: ActivationRecord[]; error?: string };
   readonly wasm?: Record<string, { readMs: number; compileMs: number; bytes: number }>;
@@ -247,7 +247,8 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
   const firstCold = ok.flatMap((run) => run.codeLens?.cold.slice(0, 1) ?? []);
   const laterCold = ok.flatMap((run) => run.codeLens?.cold.slice(1) ?? []);
   const lensCount = colds[0]?.lenses ?? 0;
-  const inHost = (samples: { analysisMs: number }[]) => `in-host analysis settled ${fmtMs(median(samples.map((c) => c.analysisMs)))} after open`;
+  const inHost = (samples: { analysisMs: number; loopDelayMaxMs: number }[]) =>
+    `in-host analysis settled ${fmtMs(median(samples.map((c) => c.analysisMs)))} after open; longest event-loop stall in the host meanwhile ${fmtMs(median(samples.map((c) => c.loopDelayMaxMs)))}`;
   rows.push(
     msRow(E, `first CodeLens after activation, timed after open + show (tree-sitter runtime + grammar load + full analysis; ${lensCount} lenses)`, summarize(firstCold.map((c) => c.codeLensMs)), { ratio: inHost(firstCold) }),
     msRow(E, 'cold: first CodeLens on another newly opened file, after open + show (full analysis)', summarize(laterCold.map((c) => c.codeLensMs)), { ratio: inHost(laterCold) }),

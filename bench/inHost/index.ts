@@ -6,6 +6,7 @@
 // Performance"). It prints one result line with raw samples; bench/vscodeBench.mts summarises them.
 import * as fs from 'fs';
 import { createRequire } from 'module';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -87,11 +88,15 @@ async function hostActivationRecords(): Promise<{ records: ActivationRecord[]; e
 async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: boolean, heapAfterFirst: () => void) {
   const coldFiles = quick ? 2 : 4;
   const warmReps = quick ? 4 : 12;
-  const cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number }[] = [];
+  const cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[] = [];
   let last: vscode.TextDocument | undefined;
   for (let index = 0; index < coldFiles; index++) {
     const uri = vscode.Uri.joinPath(folder, 'bench', `server-${index}.js`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(expressServerSource(2000, 100 + index)));
+    // How long the host's event loop was blocked meanwhile (by anything in this host, Statecraft or not): when
+    // the analysis settles long after its own work would take, this says whether the host was busy.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const opened = performance.now();
     const document = await vscode.workspace.openTextDocument(uri);
     // The analysis the editor starts for a newly opened document, timed from inside the host (the CodeLens
@@ -105,7 +110,8 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const codeLensMs = performance.now() - shown;
     await analysis;
-    cold.push({ openMs: shown - opened, codeLensMs, analysisMs, lenses: lenses.length });
+    loopDelay.disable();
+    cold.push({ openMs: shown - opened, codeLensMs, analysisMs, lenses: lenses.length, loopDelayMaxMs: loopDelay.max / 1e6, loopDelayMeanMs: loopDelay.mean / 1e6 });
     if (index === 0) heapAfterFirst();
     last = document;
   }
