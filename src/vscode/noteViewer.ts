@@ -4,7 +4,7 @@
 // Messages from the webview are untrusted and parsed by the core's closed message set.
 import * as vscode from 'vscode';
 import type { Note } from '../core/notes/note';
-import { renderNotePage } from '../core/render/notePage';
+import type * as NotePageModule from '../core/render/notePage';
 import { NavigationHistory, parseViewerMessage, type ViewerMessage } from '../core/render/viewerMessages';
 import { CommandIds, WebviewTypes } from './commandIds';
 import type { NotesLibrary } from './notesLibrary';
@@ -53,6 +53,8 @@ class NotePanel implements vscode.Disposable {
 
 export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vscode.Disposable {
   private mainPanel?: NotePanel;
+  /** The page renderer (markdown-it), loaded when the first panel opens rather than at activation. */
+  private renderer?: typeof NotePageModule;
   private readonly panels = new Set<NotePanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -69,8 +71,12 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
   }
 
   /** Opens a note, in the reused panel or (toSide) in a new one beside the active editor. */
+  private async loadRenderer(): Promise<void> {
+    this.renderer ??= await import('../core/render/notePage.js');
+  }
+
   async open(noteId: string, options: { fragment?: string; toSide?: boolean } = {}): Promise<boolean> {
-    const collection = await this.library.getNotes();
+    const [collection] = await Promise.all([this.library.getNotes(), this.loadRenderer()]);
     const note = collection.get(noteId);
     if (!note) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Statecraft: there is no note with id "{0}".', noteId));
@@ -102,7 +108,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
     panel.webview.options = this.webviewOptions();
     const restored = this.adopt(panel, !this.mainPanel);
     // Use the collection this call loaded: `library.current` can be cleared meanwhile by a reload (a watcher event).
-    const collection = await this.library.getNotes();
+    const [collection] = await Promise.all([this.library.getNotes(), this.loadRenderer()]);
     if (state && typeof state.noteId === 'string' && collection.get(state.noteId)) {
       restored.history.visit({ noteId: state.noteId, fragment: typeof state.fragment === 'string' ? state.fragment : undefined });
     }
@@ -178,7 +184,8 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
     const location = panel.current;
     const collection = this.library.current;
     // Mid-reload there is no collection; the reload's change event renders again, so don't flash "unavailable".
-    if (!collection && location) return;
+    // The renderer is loaded before any panel exists (open, deserialize), so it is only missing before that.
+    if ((!collection && location) || !this.renderer) return;
     const note = location && collection?.get(location.noteId);
     // Reloading notes or progress fires for every panel; re-setting identical HTML would reload the webview
     // (losing focus and any click in flight), so skip it when nothing this page shows has changed.
@@ -209,7 +216,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
       button('source', vscode.l10n.t('Open Source File'), '↗'),
     ].join('');
     const body = `<header class="sc-toolbar" role="toolbar" aria-label="${escapeAttribute(vscode.l10n.t('Note actions'))}">${toolbar}</header>
-<main id="sc-main">${renderNotePage(note, { related, studied, bookmarked })}</main>`;
+<main id="sc-main">${this.renderer!.renderNotePage(note, { related, studied, bookmarked })}</main>`;
     return webviewPage({
       webview: panel.panel.webview,
       extensionUri: this.extensionUri,

@@ -2,12 +2,17 @@
 // use) plus the user's notes folders (read through vscode.workspace.fs so remote and web hosts work, watched for
 // changes). Problems in user notes go to the Problems panel on the file and to the output channel.
 import * as vscode from 'vscode';
-import { readCatalog } from '../core/notes/bundledCatalog';
 import type { Note, NoteProblem } from '../core/notes/note';
-import { linkNotes, NoteCollection, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
+import type { LoadedNotes, NoteCollection } from '../core/notes/noteLoader';
 import { isError } from '../core/notes/noteValidator';
 import type { Logger, SourceFile } from '../core/ports';
-import { buildSearchIndex, loadSearchIndex, type NoteSearchIndex, type SearchHit } from '../core/search/searchIndex';
+import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
+
+// The heavy parts of the notes core (YAML, markdown-it, MiniSearch) load on first use, not while the extension
+// activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
+const loadNotesCore = () => import('../core/notes/noteLoader.js');
+const loadCatalogCore = () => import('../core/notes/bundledCatalog.js');
+const loadSearchCore = () => import('../core/search/searchIndex.js');
 import { readSettings } from './settings';
 
 export const BUNDLED_ROOT = 'bundled';
@@ -77,13 +82,11 @@ export class NotesLibrary implements vscode.Disposable {
 
   async search(query: string, limit = 50): Promise<SearchHit[]> {
     const collection = await this.getNotes();
-    if (!this.bundledIndex) {
-      const bundled = await this.loadBundled();
-      this.bundledIndex = loadSearchIndex(bundled.searchIndexJson);
-    }
+    const search = await loadSearchCore();
+    const bundledIndex = (this.bundledIndex ??= search.loadSearchIndex((await this.loadBundled()).searchIndexJson));
     const userNotes = collection.notes.filter((note) => note.root !== BUNDLED_ROOT);
-    if (!this.userIndex && userNotes.length > 0) this.userIndex = buildSearchIndex(userNotes);
-    const hits = [...this.bundledIndex.search(query, { limit }), ...(this.userIndex?.search(query, { limit }) ?? [])];
+    if (!this.userIndex && userNotes.length > 0) this.userIndex = search.buildSearchIndex(userNotes);
+    const hits = [...bundledIndex.search(query, { limit }), ...(this.userIndex?.search(query, { limit }) ?? [])];
     // Only notes that survived linking (a user note may lose a duplicate id to a bundled one) are offered.
     return hits
       .filter((hit) => collection.has(hit.id))
@@ -99,7 +102,10 @@ export class NotesLibrary implements vscode.Disposable {
 
   private loadBundled(): Promise<{ notes: readonly Note[]; searchIndexJson: string }> {
     this.bundled ??= (async () => {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'catalog.json'));
+      const [bytes, { readCatalog }] = await Promise.all([
+        vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'catalog.json')),
+        loadCatalogCore(),
+      ]);
       const catalog = readCatalog(new TextDecoder().decode(bytes));
       return { notes: catalog.notes, searchIndexJson: catalog.searchIndex };
     })();
@@ -107,6 +113,7 @@ export class NotesLibrary implements vscode.Disposable {
   }
 
   private async load(): Promise<NoteCollection> {
+    const { linkNotes, parseNotes } = await loadNotesCore();
     const roots: LoadedNotes[] = [];
     try {
       const bundled = await this.loadBundled();

@@ -175,7 +175,7 @@ function queryWords(query: string): string[] {
   return [...new Set(tokenize(query).flatMap((token) => processTerm(token) ?? []))];
 }
 
-function compareHits(a: SearchHit, b: SearchHit): number {
+function compareHits(a: Pick<SearchHit, 'id' | 'title' | 'score'>, b: Pick<SearchHit, 'id' | 'title' | 'score'>): number {
   return b.score - a.score || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -223,18 +223,22 @@ export class NoteSearchIndex {
     }
     const all = [...byNote.values()];
     const complete = all.filter((matches) => words.every((word) => matches.words.has(word)));
-    const hits = (complete.length > 0 ? complete : all).map((matches): SearchHit => {
-      const shown = (matches.best ?? matches.top) as SearchResult;
-      return {
-        id: shown.noteId as string,
-        title: shown.noteTitle as string,
-        score: (matches.top?.score ?? 0) + (matches.best?.score ?? 0),
-        section: shown.section as string,
-        sectionTitle: shown.heading as string,
-        snippet: makeSnippet(shown.text as string, [...shown.terms, ...shown.queryTerms]),
-      };
-    });
-    return hits.sort(compareHits).slice(0, options.limit ?? DEFAULT_LIMIT);
+    // Rank first, then build snippets for the hits that are returned only: a snippet costs more than a score.
+    const ranked = (complete.length > 0 ? complete : all)
+      .map((matches) => ({ matches, shown: (matches.best ?? matches.top) as SearchResult, score: (matches.top?.score ?? 0) + (matches.best?.score ?? 0) }))
+      .sort((a, b) => compareHits(
+        { id: a.shown.noteId as string, title: a.shown.noteTitle as string, score: a.score },
+        { id: b.shown.noteId as string, title: b.shown.noteTitle as string, score: b.score },
+      ))
+      .slice(0, options.limit ?? DEFAULT_LIMIT);
+    return ranked.map(({ shown, score }): SearchHit => ({
+      id: shown.noteId as string,
+      title: shown.noteTitle as string,
+      score,
+      section: shown.section as string,
+      sectionTitle: shown.heading as string,
+      snippet: makeSnippet(shown.text as string, [...shown.terms, ...shown.queryTerms]),
+    }));
   }
 
   /** @internal For {@link serializeSearchIndex}. */

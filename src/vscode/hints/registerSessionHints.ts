@@ -1,7 +1,8 @@
 // Session-state hints: CodeLens, diagnostics and quick fixes over the analyzer's findings. The providers only map
 // findings to VS Code objects (conversion of ranges happens in toRange); the analysis itself is the core's.
 import * as vscode from 'vscode';
-import { listSuppressions, languageForFile } from '../../core/analyzer/analyzer';
+import { languageForFile } from '../../core/analyzer/languages';
+import { listSuppressions } from '../../core/analyzer/suppressions';
 import type { Finding, TextRange } from '../../core/analyzer/types';
 import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
 import type { Logger } from '../../core/ports';
@@ -77,8 +78,6 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 class SessionStateCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
   constructor(private readonly manager: AnalysisManager) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -152,7 +151,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
       if (affects(event, 'hintsSeverity', 'hintsCodeLens')) publish(undefined);
     }),
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager), { providedCodeActionKinds: SessionStateCodeActionProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(CommandIds.explainFinding, (noteLink: unknown) => {
       if (typeof noteLink !== 'string') return undefined;
       const [id, fragment] = noteLink.split('#');

@@ -2,7 +2,6 @@
 // alternatives, with Save as Decision Record, Copy as Markdown and Change Answers. One panel, reused; restored
 // after a reload from the answers it stored (the recommendation is recomputed, it is deterministic).
 import * as vscode from 'vscode';
-import { renderRecommendationPage } from '../../core/render/recommendationPage';
 import { parseRecommendationMessage } from '../../core/render/viewerMessages';
 import { decisionRecordTitle, renderDecisionRecord, toMarkdownSummary } from '../../core/wizard/adr';
 import { recommend, validateInputs, type Inputs, type Recommendation } from '../../core/wizard/decisionEngine';
@@ -118,7 +117,9 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
 
   private async render(): Promise<void> {
     if (!this.panel) return;
-    const collection = await this.library.getNotes();
+    // The page renderer pulls in markdown-it's escaping helpers: loaded on first use, not at activation.
+    const [collection, { renderRecommendationPage }] = await Promise.all([this.library.getNotes(), import('../../core/render/recommendationPage.js')]);
+    if (!this.panel) return;
     const titles = new Map(collection.notes.map((note) => [note.id, note.title]));
     const content = this.inputs && this.recommendation
       ? renderRecommendationPage(this.inputs, this.recommendation, titles)

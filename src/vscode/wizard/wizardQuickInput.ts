@@ -8,7 +8,10 @@ import { answer, back, currentStep, PRESETS, start, validateStepValue, type Wiza
 
 type StepOutcome = { readonly kind: 'answer'; readonly value: string } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
 
-const OPEN_NOTE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('book'), tooltip: vscode.l10n.t('Open the note that explains this question') };
+/** Created on first use: nothing touches the vscode API while the module loads. */
+function openNoteButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('book'), tooltip: vscode.l10n.t('Open the note that explains this question') };
+}
 
 /**
  * Runs the wizard and resolves with complete answers, or undefined when the user cancels. `initial` pre-fills
@@ -99,7 +102,7 @@ function askNumber(step: WizardStepView, openNote: (link: string) => unknown): P
   input.placeholder = step.placeholder;
   input.value = step.value ?? '';
   input.ignoreFocusOut = true;
-  input.buttons = [vscode.QuickInputButtons.Back, OPEN_NOTE_BUTTON];
+  input.buttons = [vscode.QuickInputButtons.Back, openNoteButton()];
   input.validationMessage = step.error;
   return runStep(input, (finish) => [
     input.onDidChangeValue((value) => {
@@ -121,7 +124,7 @@ function askPick(step: WizardStepView, openNote: (link: string) => unknown): Pro
   quickPick.totalSteps = step.totalSteps;
   quickPick.placeholder = `${step.prompt} — ${step.explanation}`;
   quickPick.ignoreFocusOut = true;
-  quickPick.buttons = [vscode.QuickInputButtons.Back, OPEN_NOTE_BUTTON];
+  quickPick.buttons = [vscode.QuickInputButtons.Back, openNoteButton()];
   quickPick.items = (step.options ?? []).map((option) => ({ label: option.label, description: option.description }));
   const kept = quickPick.items.find((item) => item.label === step.value);
   if (kept) quickPick.activeItems = [kept];

@@ -1,0 +1,37 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, Query } from '@vscode/tree-sitter-wasm';
+import { expressServerSource } from './generators';
+const wasmDir = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+const loadWasm = async (f: string) => new Uint8Array(await fs.promises.readFile(path.join(wasmDir, f)));
+function med(f: () => unknown, n = 30) { const ts: number[] = []; for (let i = 0; i < n; i++) { const t = performance.now(); f(); ts.push(performance.now() - t); } ts.sort((a, b) => a - b); return ts[n >> 1].toFixed(3); }
+(async () => {
+  const text = expressServerSource(2000);
+  await (Parser.init as any)({ wasmBinary: await loadWasm('tree-sitter.wasm'), locateFile: () => 'tree-sitter.wasm' });
+  const language = await Language.load(await loadWasm('tree-sitter-javascript.wasm'));
+  const parser = new Parser(); parser.setLanguage(language);
+  const tree = parser.parse(text)!;
+  const root = tree.rootNode;
+  const types = ['arrow_function','function_expression','function','function_declaration','generator_function','generator_function_declaration','method_definition','class_declaration','class','statement_block','switch_body','switch_case','catch_clause','for_in_statement','for_statement','call_expression','new_expression','variable_declarator','pair','export_statement','assignment_expression','augmented_assignment_expression','update_expression'];
+  console.log('parse', med(() => parser.parse(text)!.delete(), 10));
+  console.log('descendantsOfType 23', med(() => root.descendantsOfType(types)), root.descendantsOfType(types).length);
+  console.log('descendantsOfType call', med(() => root.descendantsOfType(['call_expression'])), root.descendantsOfType(['call_expression']).length);
+  console.log('descendantsOfType rare', med(() => root.descendantsOfType(['class_declaration'])));
+  const ids = new Set(types.map((t) => language.idForNodeType(t, true)));
+  console.log('cursor walk', med(() => { const c = tree.walk(); let n = 0, m = 0; let depth = 0; for (;;) { n++; if (ids.has(c.nodeTypeId)) m++; if (c.gotoFirstChild()) { depth++; continue; } let done = false; for (;;) { if (depth === 0) { done = true; break; } if (c.gotoNextSibling()) break; c.gotoParent(); depth--; } if (done) break; } c.delete(); }));
+  const q = new Query(language, '(call_expression) @c');
+  console.log('query call captures', med(() => q.captures(root)), q.captures(root).length);
+  const q2 = new Query(language, '(call_expression function: (identifier) @f (#eq? @f "session")) @c');
+  console.log('query session captures', med(() => q2.captures(root)), q2.captures(root).length);
+  const q3 = new Query(language, '(call_expression function: (identifier) @f) @c');
+  console.log('query ident calls', med(() => q3.captures(root)), q3.captures(root).length);
+  const calls = root.descendantsOfType(['call_expression']);
+  console.log('childForFieldName(function) on all calls', med(() => calls.map((c) => c!.childForFieldName('function'))));
+  const fns = calls.map((c) => c!.childForFieldName('function')!);
+  console.log('type on callees', med(() => fns.map((c) => c.type)));
+  console.log('text on callees', med(() => fns.map((c) => c.text)));
+  console.log('endIndex on calls', med(() => calls.map((c) => c!.endIndex)));
+  console.log('namedChildren root', med(() => { (root as any)._namedChildren = undefined; return root.namedChildren; }), root.namedChildCount);
+  const nodeAll = root.descendantsOfType(types);
+  console.log('type on 23-list', med(() => nodeAll.map((c) => c!.type)), nodeAll.length);
+})();
