@@ -35,3 +35,6 @@ function med(f: () => unknown, n = 30) { const ts: number[] = []; for (let i = 0
   const nodeAll = root.descendantsOfType(types);
   console.log('type on 23-list', med(() => nodeAll.map((c) => c!.type)), nodeAll.length);
 })();
+(async () => {
+  await new Promise((r) => setTimeout(r, 3000));
+})();
