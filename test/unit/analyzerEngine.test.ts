@@ -89,6 +89,30 @@ describe('RangeSet', () => {
     assert.equal(set.contains(at(131, 132)), false);
     assert.equal(new RangeSet().contains(at(0, 0)), false);
   });
+
+  test('answers like a linear scan when ranges are added between queries', () => {
+    let state = 12345;
+    const random = (limit: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % limit;
+    };
+    const at = (startIndex: number, endIndex: number) => ({ startIndex, endIndex }) as Parameters<RangeSet['contains']>[0];
+    const set = new RangeSet();
+    const ranges: Array<[number, number]> = [];
+    for (let step = 0; step < 400; step++) {
+      const start = random(1000);
+      const range: [number, number] = [start, start + random(80)];
+      ranges.push(range);
+      set.add(...range);
+      for (let query = 0; query < 5; query++) {
+        const from = random(1100);
+        const node = at(from, from + random(20));
+        const expected = ranges.some(([low, high]) => low <= node.startIndex && high >= node.endIndex);
+        assert.equal(set.contains(node), expected, `step ${step}, [${node.startIndex}, ${node.endIndex}]`);
+      }
+    }
+    assert.equal(set.size, 400);
+  });
 });
 
 describe('createAnalyzer', () => {

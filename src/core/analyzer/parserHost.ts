@@ -56,8 +56,12 @@ export class ParserHost {
     await this.language(language);
   }
 
-  /** Parses `text` with a loaded grammar: a tree, or why there is none. Call {@link prepare} first. */
-  async parse(language: AnalyzerLanguage, text: string, limits: ParseLimits): Promise<Tree | ParseFailure> {
+  /**
+   * Parses `text` with a loaded grammar: a tree, or why there is none. Call {@link prepare} first. `oldTree` (same
+   * language, already `edit`ed to match `text`) makes the parse incremental: unchanged subtrees are reused. The caller
+   * still owns `oldTree` and deletes it.
+   */
+  async parse(language: AnalyzerLanguage, text: string, limits: ParseLimits, oldTree?: Tree): Promise<Tree | ParseFailure> {
     const grammar = await this.language(language);
     if (this.disposed) {
       return 'cancelled';
@@ -75,7 +79,7 @@ export class ParserHost {
       }
       return failure !== undefined;
     };
-    const tree = parser.parse(text, null, { progressCallback: progressCallback as () => void });
+    const tree = parser.parse(text, oldTree ?? null, { progressCallback: progressCallback as () => void });
     if (!tree) {
       // A stopped parse resumes by default; the next document must start from scratch.
       parser.reset();

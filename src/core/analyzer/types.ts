@@ -29,6 +29,38 @@ export interface TextRange {
   readonly end: Position;
 }
 
+/** A point in a text for tree-sitter: 0-based row and column (columns in UTF-16 code units, rows at '\n'). */
+export interface TextPoint {
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * One change to a document, in the shape tree-sitter's `Tree.edit` takes: offsets are string indices (UTF-16 code
+ * units) into the text before the change (`startIndex`, `oldEndIndex`) and after it (`newEndIndex`). A list of them
+ * is applied in order, each relative to the text the previous ones left. See {@link editForChange}.
+ */
+export interface DocumentEdit {
+  readonly startIndex: number;
+  readonly oldEndIndex: number;
+  readonly newEndIndex: number;
+  readonly startPosition: TextPoint;
+  readonly oldEndPosition: TextPoint;
+  readonly newEndPosition: TextPoint;
+}
+
+/** A change as editors report it: VS Code's `TextDocumentContentChangeEvent` has this shape. */
+export interface ContentChange {
+  /** Offset of the replaced range in the text before the change. */
+  readonly rangeOffset: number;
+  /** Length of the replaced range. */
+  readonly rangeLength: number;
+  /** The text that replaced it. */
+  readonly text: string;
+  /** The replaced range (0-based lines and characters). */
+  readonly range: TextRange;
+}
+
 export interface TextEdit {
   readonly range: TextRange;
   readonly newText: string;

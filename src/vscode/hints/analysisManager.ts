@@ -1,18 +1,30 @@
 // Runs the core analyzer over OPEN documents only: debounced after edits, one analysis per document version,
 // cancellable, and never on excluded, oversized or disabled files. Providers (CodeLens, diagnostics, code actions)
 // read its results and listen to its change event. Model: languageservice diagnostics.ts (computer vs manager).
+// Each analysed document has an analysis session that keeps its last syntax tree: the edits made since the last
+// analysis (the content changes VS Code reports) let the next one re-parse incrementally. The session is disposed,
+// and its tree freed, when the document closes or stops being eligible.
 import * as vscode from 'vscode';
-import { createAnalyzer, type Analyzer } from '../../core/analyzer/analyzer';
-import type { AnalysisResult } from '../../core/analyzer/types';
+import { createAnalyzer, editForChange, type Analyzer, type AnalysisSession } from '../../core/analyzer/analyzer';
+import type { AnalysisResult, DocumentEdit } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
 import { affects, readSettings } from '../settings';
 
 const DEBOUNCE_MS = 400;
+/** More edits than this between two analyses are not worth replaying: the session finds the changed span itself. */
+const MAX_PENDING_EDITS = 1000;
 
 interface Entry {
   readonly version: number;
   readonly result: Promise<AnalysisResult | undefined>;
   readonly cancel: vscode.CancellationTokenSource;
+}
+
+/** A document's analysis session and the edits made since its text was last handed to it. */
+interface DocumentSession {
+  readonly session: AnalysisSession;
+  /** Undefined after too many edits: the session then works out the change from the two texts. */
+  pending: DocumentEdit[] | undefined;
 }
 
 export class AnalysisManager implements vscode.Disposable {
@@ -25,13 +37,17 @@ export class AnalysisManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   /** Results that settled, by document URI, for synchronous readers (diagnostics, code actions). */
   private readonly settled = new Map<string, { version: number; result: AnalysisResult }>();
+  /** Analysis sessions (each holding the document's last syntax tree), by document URI. */
+  private readonly sessions = new Map<string, DocumentSession>();
 
   constructor(extensionUri: vscode.Uri, private readonly logger: Logger) {
     const grammars = vscode.Uri.joinPath(extensionUri, 'dist', 'grammars');
     this.analyzer = createAnalyzer((fileName) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, fileName))), { logger });
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document);
+        if (event.contentChanges.length === 0) return;
+        this.recordChanges(event.document.uri, event.contentChanges);
+        this.schedule(event.document);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
@@ -63,10 +79,14 @@ export class AnalysisManager implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(document.uri, false);
     const analysisName = this.analyzer.languageForFile(name) ? name : languageExtensionName(name, document.languageId);
     const version = document.version;
-    const result = this.analyzer
+    const documentSession = this.sessionFor(key);
+    const edits = documentSession.pending;
+    documentSession.pending = [];
+    const result = documentSession.session
       .analyze(document.getText(), analysisName, {
         maxBytes,
         isCancelled: () => cancel.token.isCancellationRequested || token?.isCancellationRequested === true,
+        edits,
       })
       .then((analysis) => {
         if (analysis.skipped && analysis.skipReason !== 'cancelled' && analysis.skipReason !== 'test-file' && analysis.skipReason !== 'unsupported') {
@@ -94,6 +114,26 @@ export class AnalysisManager implements vscode.Disposable {
     return settled && settled.version === document.version ? settled.result : undefined;
   }
 
+  private sessionFor(key: string): DocumentSession {
+    let documentSession = this.sessions.get(key);
+    if (!documentSession) {
+      documentSession = { session: this.analyzer.createSession(), pending: [] };
+      this.sessions.set(key, documentSession);
+    }
+    return documentSession;
+  }
+
+  /** Keeps the changes of an analysed document for its next (incremental) analysis. */
+  private recordChanges(uri: vscode.Uri, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const documentSession = this.sessions.get(uri.toString());
+    if (!documentSession?.pending) return;
+    if (documentSession.pending.length + changes.length > MAX_PENDING_EDITS) {
+      documentSession.pending = undefined;
+      return;
+    }
+    for (const change of changes) documentSession.pending.push(editForChange(change));
+  }
+
   private schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -113,6 +153,9 @@ export class AnalysisManager implements vscode.Disposable {
     this.timers.delete(key);
     this.entries.get(key)?.cancel.cancel();
     this.entries.delete(key);
+    // Frees the document's syntax tree.
+    this.sessions.get(key)?.session.dispose();
+    this.sessions.delete(key);
     if (this.settled.delete(key)) this.changeEmitter.fire(uri);
   }
 
@@ -128,6 +171,8 @@ export class AnalysisManager implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const entry of this.entries.values()) entry.cancel.cancel();
     for (const disposable of this.disposables) disposable.dispose();
+    for (const documentSession of this.sessions.values()) documentSession.session.dispose();
+    this.sessions.clear();
     this.analyzer.dispose();
   }
 }

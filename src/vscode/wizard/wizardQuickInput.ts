@@ -49,7 +49,7 @@ async function pickPreset(): Promise<Partial<Inputs> | 'cancel'> {
   const items: (vscode.QuickPickItem & { inputs?: Inputs })[] = [
     { label: `$(edit) ${vscode.l10n.t('Answer each question')}`, description: vscode.l10n.t('start from scratch') },
     { label: vscode.l10n.t('Presets'), kind: vscode.QuickPickItemKind.Separator },
-    ...PRESETS.map((preset) => ({ label: preset.label, detail: preset.description, inputs: preset.inputs })),
+    ...PRESETS.map((preset) => ({ label: vscode.l10n.t(preset.label), detail: vscode.l10n.t(preset.description), inputs: preset.inputs })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Recommend State Placement'),
@@ -63,7 +63,7 @@ async function pickPreset(): Promise<Partial<Inputs> | 'cancel'> {
 
 function title(step: WizardStepView): string {
   // VS Code appends "(N/M)" from `step`/`totalSteps` itself.
-  return `${vscode.l10n.t('Recommend State Placement')}: ${step.title}`;
+  return `${vscode.l10n.t('Recommend State Placement')}: ${vscode.l10n.t(step.title)}`;
 }
 
 /**
@@ -98,7 +98,9 @@ function askNumber(step: WizardStepView, openNote: (link: string) => unknown): P
   input.title = title(step);
   input.step = step.stepNumber;
   input.totalSteps = step.totalSteps;
-  input.prompt = `${step.prompt}. ${step.explanation}`;
+  // The core's step texts are fixed English strings; passing them through l10n.t lets a translation bundle use
+  // them as keys.
+  input.prompt = `${vscode.l10n.t(step.prompt)}. ${vscode.l10n.t(step.explanation)}`;
   input.placeholder = step.placeholder;
   input.value = step.value ?? '';
   input.ignoreFocusOut = true;
@@ -122,10 +124,10 @@ function askPick(step: WizardStepView, openNote: (link: string) => unknown): Pro
   quickPick.title = title(step);
   quickPick.step = step.stepNumber;
   quickPick.totalSteps = step.totalSteps;
-  quickPick.placeholder = `${step.prompt} — ${step.explanation}`;
+  quickPick.placeholder = `${vscode.l10n.t(step.prompt)} — ${vscode.l10n.t(step.explanation)}`;
   quickPick.ignoreFocusOut = true;
   quickPick.buttons = [vscode.QuickInputButtons.Back, openNoteButton()];
-  quickPick.items = (step.options ?? []).map((option) => ({ label: option.label, description: option.description }));
+  quickPick.items = (step.options ?? []).map((option) => ({ label: option.label, description: vscode.l10n.t(option.description) }));
   const kept = quickPick.items.find((item) => item.label === step.value);
   if (kept) quickPick.activeItems = [kept];
   return runStep(quickPick, (finish) => [

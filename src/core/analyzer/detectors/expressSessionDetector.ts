@@ -53,16 +53,17 @@ export const expressSessionDetector: Detector = {
       return undefined;
     };
 
-    const scopes = new JsScopes(context.root);
+    const scopes = new JsScopes(context.root, context.text);
     let importEdit: TextEdit | undefined | null = null;
     const findings: Finding[] = [];
-    for (const { node: call, callee, calleeType, name } of callIndex(context.root)) {
+    for (const entry of callIndex(context.root)) {
       if (context.isCancelled()) {
         break;
       }
+      const { node: call, calleeType, name } = entry;
       const isSessionCall =
         (calleeType === 'identifier' && sessionLocals.has(name) && !scopes.isShadowed(call, name)) ||
-        (calleeType === 'call_expression' && requireSource(callee) === 'express-session');
+        (calleeType === 'call_expression' && requireSource(entry.callee) === 'express-session');
       if (!isSessionCall) {
         continue;
       }
@@ -140,7 +141,8 @@ function storeEditFor(context: DetectorContext, call: Node, option: StoreOption)
 
 function importEditFor(context: DetectorContext, info: JsModuleInfo): TextEdit | undefined {
   const hasBinding = (local: string, source: string) => info.bindings.some((binding) => binding.local === local && binding.source === source);
-  const declaresClient = declaratorsByName(context.root).has('redisClient');
+  // The name must be spelled in the text to be declared: most files are answered without listing declarations.
+  const declaresClient = context.text.includes('redisClient') && declaratorsByName(context.root).has('redisClient');
   const quote = quoteStyle(context.root);
   const semicolon = info.lastImport ? (info.lastImport.text.trimEnd().endsWith(';') ? ';' : '') : ';';
   const importLine = (name: string, source: string) =>

@@ -36,7 +36,7 @@ export const fastifySessionDetector: Detector = {
       return undefined;
     };
 
-    const scopes = new JsScopes(context.root);
+    const scopes = new JsScopes(context.root, context.text);
     const findings: Finding[] = [];
     for (const { node: call, calleeType, name } of callIndex(context.root)) {
       if (context.isCancelled()) {

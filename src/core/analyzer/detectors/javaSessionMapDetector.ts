@@ -74,13 +74,22 @@ function detectInClass(classNode: Node): Finding[] {
     return [];
   }
   const className = classNode.childForFieldName('name')?.text ?? '';
-  const allWrites = handlers.flatMap((handler) => mapWritesIn(handler, className));
+  // Writes by field, each list in handler order (one pass rather than a filter of every write per field).
+  const writesByField = new Map<string, MapWrite[]>();
+  for (const write of handlers.flatMap((handler) => mapWritesIn(handler, className))) {
+    const list = writesByField.get(write.field);
+    if (list) {
+      list.push(write);
+    } else {
+      writesByField.set(write.field, [write]);
+    }
+  }
   const findings: Finding[] = [];
   for (const field of fields) {
     if (isCacheLikeName(field.name)) {
       continue;
     }
-    const writes = allWrites.filter((write) => write.field === field.name);
+    const writes = writesByField.get(field.name) ?? [];
     if (writes.length === 0) {
       continue;
     }

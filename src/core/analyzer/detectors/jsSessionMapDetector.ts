@@ -14,7 +14,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { JsHandlerIndex, JsScopes, nestSingletonClasses } from '../syntax/jsHandlers';
+import { isInRequestLikeFunction, JsHandlerIndex, JsScopes, nestSingletonClasses } from '../syntax/jsHandlers';
 import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { collect, contains, makeFinding, namedChildren } from '../syntax/tree';
 
@@ -48,8 +48,11 @@ export const jsSessionMapDetector: Detector = {
     if (moduleCollections.size === 0 && fieldCollections.length === 0) {
       return [];
     }
-    const handlers = new JsHandlerIndex(context.root);
-    const scopes = new JsScopes(context.root);
+    // Built on first need: most writes fail a cheaper test first, and a write inside a `(req, res) => ...` function
+    // is known to run in a handler without the index.
+    let handlers: JsHandlerIndex | undefined;
+    const inHandler = (node: Node) => isInRequestLikeFunction(context.root, node) || (handlers ??= new JsHandlerIndex(context.root, context.text)).isInHandler(node);
+    const scopes = new JsScopes(context.root, context.text);
     const reported = new Set<Collection>();
     const findings: Finding[] = [];
 
@@ -70,7 +73,7 @@ export const jsSessionMapDetector: Detector = {
         continue;
       }
       const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeCollectionName(collection.name)) || !handlers.isInHandler(write)) {
+      if (!(keyed || isSessionLikeCollectionName(collection.name)) || !inHandler(write)) {
         continue;
       }
       reported.add(collection);
@@ -108,14 +111,17 @@ function collectionKind(value: Node | null | undefined): CollectionKind | undefi
 function findModuleCollections(root: Node): Collection[] {
   const collections: Collection[] = [];
   for (let statement of namedChildren(root)) {
-    if (statement.type === 'export_statement') {
+    // `type` is a call into wasm: read it once per statement.
+    let type = statement.type;
+    if (type === 'export_statement') {
       const declaration = statement.childForFieldName('declaration');
       if (!declaration) {
         continue;
       }
       statement = declaration;
+      type = declaration.type;
     }
-    if (statement.type !== 'lexical_declaration' && statement.type !== 'variable_declaration') {
+    if (type !== 'lexical_declaration' && type !== 'variable_declaration') {
       continue;
     }
     for (const declarator of namedChildren(statement)) {

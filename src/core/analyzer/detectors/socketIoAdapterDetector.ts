@@ -25,7 +25,7 @@ export const socketIoAdapterDetector: Detector = {
     const serverClasses = localsFor(info, 'socket.io', ['Server']);
     const moduleLocals = localsFor(info, 'socket.io', ['default', 'module', '*']);
 
-    const scopes = new JsScopes(context.root);
+    const scopes = new JsScopes(context.root, context.text);
     const constructions: Node[] = [];
     for (const node of collect(context.root, ['new_expression'])) {
       if (context.isCancelled()) {
@@ -41,11 +41,12 @@ export const socketIoAdapterDetector: Detector = {
         }
       }
     }
-    for (const { node, callee, calleeType, name } of callIndex(context.root)) {
+    for (const call of callIndex(context.root)) {
+      const { node, calleeType, name } = call;
       if (calleeType === 'member_expression' && name === 'adapter' && callArguments(node).length > 0) {
         return [];
       }
-      if ((calleeType === 'identifier' && moduleLocals.has(name) && !scopes.isShadowed(node, name)) || (calleeType === 'call_expression' && requireSource(callee) === 'socket.io')) {
+      if ((calleeType === 'identifier' && moduleLocals.has(name) && !scopes.isShadowed(node, name)) || (calleeType === 'call_expression' && requireSource(call.callee) === 'socket.io')) {
         constructions.push(node);
       }
     }

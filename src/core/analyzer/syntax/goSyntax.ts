@@ -4,7 +4,7 @@
 // are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, namedChildren, nodesWithin, preloadNodeTypes } from './tree';
+import { collect, namedChildren, nodesWithin, preloadNodeTypes, treeCache } from './tree';
 
 const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
 const LOCAL_DECLARATION_TYPES = ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'];
@@ -41,7 +41,7 @@ interface ScopedDeclaration {
 
 type Receiver = { readonly name: string; readonly type: string } | undefined;
 
-const indexCache = new WeakMap<object, GoTreeIndex>();
+const indexCache = treeCache<GoTreeIndex>();
 
 /**
  * Per-tree facts shared by the Go helpers and detectors: the functions with the innermost function around each (by
@@ -382,7 +382,9 @@ export interface GoReachedFunction {
  * Handler functions plus every function of the file they call, transitively: plain calls to top-level functions
  * (`createSession(...)`), calls through the receiver to methods of the same type (`s.store(...)`), and method calls
  * on variables whose struct type the file shows (`store.Create(...)` with `var store = &SessionStore{}`, or a
- * parameter `hub *Hub`).
+ * parameter `hub *Hub`). Each reached function scans the calls in its byte range (a slice of the file's call list, each
+ * call taken apart once), so the work is linear in the file except for handler literals nested in handlers, whose
+ * calls are scanned once per enclosing reached function.
  */
 export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string, string>): GoReachedFunction[] {
   const index = GoTreeIndex.of(root);

@@ -35,17 +35,43 @@ export function javaSuperTypeNames(classNode: Node): string[] {
     if (!holder) {
       continue;
     }
-    for (const type of collect(holder, ['type_identifier', 'scoped_type_identifier'])) {
-      if (type.parent?.type === 'scoped_type_identifier') {
-        continue;
-      }
-      if (type.parent?.type === 'type_arguments') {
-        continue;
-      }
+    for (const type of outerTypeNodes(holder)) {
       names.push(lastSegment(type.text));
     }
   }
   return names;
+}
+
+const TYPE_NAME_NODES = new Set(['type_identifier', 'scoped_type_identifier']);
+/** Parents whose type names are parts of another type name: `a.B` in `a.B.C`, `T` in `Map<K, T>`. */
+const INNER_TYPE_PARENTS = new Set(['scoped_type_identifier', 'type_arguments']);
+
+/**
+ * The type names under `holder` (document order) that are not a qualifier or type argument of another type name.
+ * Walks down with each node's parent type at hand rather than asking `node.parent` (which descends from the root each
+ * time, so deeply nested classes made it quadratic).
+ */
+function outerTypeNodes(holder: Node): Node[] {
+  const found: Node[] = [];
+  const pending: Array<readonly [Node, string]> = [];
+  const pushChildren = (node: Node): void => {
+    const children = namedChildren(node);
+    for (let index = children.length - 1; index >= 0; index--) {
+      pending.push([children[index], node.type]);
+    }
+  };
+  if (TYPE_NAME_NODES.has(holder.type)) {
+    found.push(holder);
+  }
+  pushChildren(holder);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, parentType] = next;
+    if (TYPE_NAME_NODES.has(node.type) && !INNER_TYPE_PARENTS.has(parentType)) {
+      found.push(node);
+    }
+    pushChildren(node);
+  }
+  return found;
 }
 
 /** The simple name of a type node with its type arguments removed: `java.util.Map<K, V>` → "Map". */
@@ -184,7 +210,8 @@ export function javaReachableHandlers(classNode: Node): Node[] {
   }
   const reached = new Map<number, Node>();
   const queue = methods.filter((method) => javaIsHandlerMethod(method, classNode));
-  for (let method = queue.shift(); method; method = queue.shift()) {
+  for (let next = 0; next < queue.length; next++) {
+    const method = queue[next];
     if (reached.has(method.id)) {
       continue;
     }

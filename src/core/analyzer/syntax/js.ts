@@ -3,7 +3,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { AnalyzerLanguage } from '../types';
-import { collect, namedChildren } from './tree';
+import { collect, namedChildren, treeCache } from './tree';
 
 /** The languages the JS/TS detectors run on (the JSX-aware JavaScript grammar covers .jsx). */
 export const JS_LANGUAGES: readonly AnalyzerLanguage[] = ['javascript', 'typescript', 'tsx'];
@@ -80,9 +80,11 @@ function stripNodePrefix(source: string): string {
 export function unwrapExpression(node: Node | null | undefined): Node | undefined {
   let current = node ?? undefined;
   for (let guard = 0; current && guard < 50; guard++) {
-    if (current.type === 'parenthesized_expression' || current.type === 'non_null_expression' || current.type === 'satisfies_expression' || current.type === 'await_expression') {
+    // `type` is a call into wasm: read it once per step.
+    const type = current.type;
+    if (type === 'parenthesized_expression' || type === 'non_null_expression' || type === 'satisfies_expression' || type === 'await_expression') {
       current = namedChildren(current)[0];
-    } else if (current.type === 'as_expression') {
+    } else if (type === 'as_expression') {
       const children = namedChildren(current);
       if (current.text.trimEnd().endsWith('as const')) {
         return current;
@@ -95,7 +97,7 @@ export function unwrapExpression(node: Node | null | undefined): Node | undefine
   return current;
 }
 
-const moduleInfoCache = new WeakMap<object, JsModuleInfo>();
+const moduleInfoCache = treeCache<JsModuleInfo>();
 
 /** One call expression with its callee taken apart, so detectors filter calls without touching the tree again. */
 export interface CallInfo {
@@ -110,28 +112,86 @@ export interface CallInfo {
   readonly objectName: string;
 }
 
-const callsCache = new WeakMap<object, CallInfo[]>();
+/**
+ * A call with its callee's type and name. The callee node and the object name of `x.m(...)` are read on first use:
+ * most calls are only filtered by name, so their parts never become JavaScript objects.
+ */
+class CallEntry implements CallInfo {
+  private calleeNode: Node | null | undefined = undefined;
+  private object: string | undefined;
+
+  constructor(
+    readonly node: Node,
+    readonly calleeType: string,
+    readonly name: string,
+  ) {}
+
+  get callee(): Node | undefined {
+    if (this.calleeNode === undefined) {
+      this.calleeNode = this.node.childForFieldName('function');
+    }
+    return this.calleeNode ?? undefined;
+  }
+
+  get objectName(): string {
+    if (this.object === undefined) {
+      const object = this.calleeType === 'member_expression' ? this.callee?.childForFieldName('object') : undefined;
+      const type = object?.type;
+      this.object = object && (type === 'identifier' || type === 'this') ? object.text : '';
+    }
+    return this.object;
+  }
+}
+
+const callsCache = treeCache<CallInfo[]>();
 
 /** Every call expression of the file with its callee parts (computed once per tree, shared by all JS detectors). */
 export function callIndex(root: Node): readonly CallInfo[] {
   let calls = callsCache.get(root.tree);
   if (!calls) {
-    calls = collect(root, ['call_expression']).map((node) => {
-      const callee = node.childForFieldName('function') ?? undefined;
-      const calleeType = callee?.type ?? '';
-      if (calleeType === 'identifier') {
-        return { node, callee, calleeType, name: callee!.text, objectName: '' };
-      }
-      if (calleeType === 'member_expression') {
-        const object = callee!.childForFieldName('object');
-        const objectName = object?.type === 'identifier' || object?.type === 'this' ? object.text : '';
-        return { node, callee, calleeType, name: callee!.childForFieldName('property')?.text ?? '', objectName };
-      }
-      return { node, callee, calleeType, name: '', objectName: '' };
-    });
+    calls = readCalls(root, collect(root, ['call_expression']));
     callsCache.set(root.tree, calls);
   }
   return calls;
+}
+
+/**
+ * Reads each call's callee type and name (field ids resolved once, names sliced from the text): the same values as
+ * `childForFieldName('function')`, `.type` and `.text`, without keeping the callee nodes.
+ */
+function readCalls(root: Node, nodes: readonly Node[]): CallEntry[] {
+  const language = root.tree.language;
+  const functionField = language.fieldIdForName('function');
+  const propertyField = language.fieldIdForName('property');
+  if (functionField === null || propertyField === null) {
+    return nodes.map(callFromFields);
+  }
+  const text = root.text;
+  const offset = root.startIndex;
+  return nodes.map((node) => {
+    const callee = node.childForFieldId(functionField);
+    const calleeType = callee?.type ?? '';
+    if (calleeType === 'identifier') {
+      return new CallEntry(node, calleeType, text.slice(callee!.startIndex - offset, callee!.endIndex - offset));
+    }
+    if (calleeType === 'member_expression') {
+      const property = callee!.childForFieldId(propertyField);
+      return new CallEntry(node, calleeType, property ? text.slice(property.startIndex - offset, property.endIndex - offset) : '');
+    }
+    return new CallEntry(node, calleeType, '');
+  });
+}
+
+function callFromFields(node: Node): CallEntry {
+  const callee = node.childForFieldName('function') ?? undefined;
+  const calleeType = callee?.type ?? '';
+  if (calleeType === 'identifier') {
+    return new CallEntry(node, calleeType, callee!.text);
+  }
+  if (calleeType === 'member_expression') {
+    return new CallEntry(node, calleeType, callee!.childForFieldName('property')?.text ?? '');
+  }
+  return new CallEntry(node, calleeType, '');
 }
 
 /** Collects imports, requires and the file-level facts detectors gate on (computed once per tree). */
@@ -150,15 +210,20 @@ function computeModuleInfo(root: Node): JsModuleInfo {
   let lastImport: Node | undefined;
   let usesEsm = false;
   let isServer = false;
+  const calls = callIndex(root);
+  // Where require() calls start: a declaration or declarator without one cannot bind a module.
+  const requireStarts = calls.filter((call) => call.calleeType === 'identifier' && call.name === 'require').map((call) => call.node.startIndex);
 
   for (const statement of namedChildren(root)) {
-    if (statement.type === 'import_statement') {
+    // `type` is a call into wasm: read it once per statement.
+    const type = statement.type;
+    if (type === 'import_statement') {
       usesEsm = true;
       lastImport = statement;
       addImportStatement(statement, bindings, sources);
-    } else if ((statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') && isRequireDeclaration(statement)) {
+    } else if ((type === 'lexical_declaration' || type === 'variable_declaration') && startsWithin(requireStarts, statement) && isRequireDeclaration(statement)) {
       lastImport = statement;
-    } else if (statement.type === 'export_statement') {
+    } else if (type === 'export_statement') {
       const source = stringValue(statement.childForFieldName('source'));
       if (source !== undefined) {
         sources.add(stripNodePrefix(source));
@@ -178,13 +243,25 @@ function computeModuleInfo(root: Node): JsModuleInfo {
       isServer = true;
     }
   }
-  for (const declarator of collect(root, ['variable_declarator'])) {
-    addRequireBinding(declarator, bindings);
+  // A declarator binds a module only when a require() call starts inside it: the others are skipped unread.
+  for (const declarator of requireStarts.length === 0 ? [] : collect(root, ['variable_declarator'])) {
+    if (startsWithin(requireStarts, declarator)) {
+      addRequireBinding(declarator, bindings);
+    }
   }
 
   // `const MemoryStore = createMemoryStore(session)` binds the factory's product to the factory's module.
   const byLocal = new Map(bindings.map((binding) => [binding.local, binding]));
-  for (const declarator of collect(root, ['variable_declarator'])) {
+  const factoryStarts = calls
+    .filter((call) => {
+      const binding = call.calleeType === 'identifier' ? byLocal.get(call.name) : undefined;
+      return binding !== undefined && (binding.imported === 'default' || binding.imported === 'module');
+    })
+    .map((call) => call.node.startIndex);
+  for (const declarator of factoryStarts.length === 0 ? [] : collect(root, ['variable_declarator'])) {
+    if (!startsWithin(factoryStarts, declarator)) {
+      continue;
+    }
     const name = declarator.childForFieldName('name');
     const value = unwrapExpression(declarator.childForFieldName('value'));
     if (name?.type !== 'identifier' || value?.type !== 'call_expression') {
@@ -203,6 +280,22 @@ function computeModuleInfo(root: Node): JsModuleInfo {
     }
   }
   return { bindings, sources, lastImport, usesEsm, isServer, isClient: hasUseClientDirective(root) };
+}
+
+/** True when one of `sorted` (ascending offsets) lies in the node's range (reads `endIndex` only when needed). */
+export function startsWithin(sorted: readonly number[], node: Node): boolean {
+  const start = node.startIndex;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < start) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low < sorted.length && sorted[low] < node.endIndex;
 }
 
 function addImportStatement(statement: Node, bindings: ImportBinding[], sources: Set<string>): void {
@@ -392,7 +485,7 @@ export function hasSpread(object: Node): boolean {
   return namedChildren(object).some((child) => child.type === 'spread_element');
 }
 
-const declaratorsCache = new WeakMap<object, Map<string, Node[]>>();
+const declaratorsCache = treeCache<Map<string, Node[]>>();
 
 /** The variable declarators of the whole file, by declared identifier (computed once per tree). */
 export function declaratorsByName(root: Node): ReadonlyMap<string, readonly Node[]> {
@@ -422,7 +515,7 @@ export function resolveVariable(root: Node, name: string): Node | undefined {
   return unwrapExpression(matches[0].childForFieldName('value'));
 }
 
-const propertyAssignmentsCache = new WeakMap<object, Set<string>>();
+const propertyAssignmentsCache = treeCache<Set<string>>();
 
 /** True when the file assigns `name.property = ...` somewhere (an options object completed after its literal). */
 export function assignsProperty(root: Node, name: string, property: string): boolean {

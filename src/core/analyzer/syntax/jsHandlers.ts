@@ -15,8 +15,8 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
-import { callArguments, callIndex, propertyKeyName, unwrapExpression, type CallInfo } from './js';
-import { collect, namedChildren, preloadNodeTypes, RangeSet } from './tree';
+import { callIndex, propertyKeyName, startsWithin, unwrapExpression, type CallInfo } from './js';
+import { collect, namedChildren, namedTypesOf, preloadNodeTypes, RangeSet } from './tree';
 
 const FUNCTION_TYPES = [
   'arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function',
@@ -24,8 +24,8 @@ const FUNCTION_TYPES = [
 ];
 const FUNCTION_TYPE_SET = new Set(FUNCTION_TYPES);
 const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
-const SCOPE_TYPES = ['statement_block', 'switch_body', 'switch_case', 'catch_clause', 'for_in_statement', 'for_statement'];
-preloadNodeTypes([...FUNCTION_TYPES, ...CLASS_TYPES, ...SCOPE_TYPES, 'call_expression', 'new_expression', 'variable_declarator', 'pair', 'export_statement', 'assignment_expression', 'augmented_assignment_expression', 'update_expression']);
+// Scope nodes (blocks, loops, catch clauses) are not preloaded: JsScopes finds the few it needs from the text.
+preloadNodeTypes([...FUNCTION_TYPES, ...CLASS_TYPES, 'call_expression', 'new_expression', 'variable_declarator', 'pair', 'export_statement', 'assignment_expression', 'augmented_assignment_expression', 'update_expression']);
 
 const ROUTE_METHODS = new Set([
   'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'on', 'once', 'addListener',
@@ -36,6 +36,8 @@ const HANDLER_KEYS = new Set(['handler', 'preHandler', 'onRequest', 'preValidati
 const HANDLER_PARAMETER_NAMES = new Set(['req', 'request', 'ctx', 'socket', 'ws', 'conn', 'connection']);
 const HANDLER_PARAMETER_TYPES = /(^|\.)(Request|FastifyRequest|IncomingMessage|Socket|WebSocket|ServerWebSocket|Context|NextRequest|NextApiRequest|ParameterizedContext)(<.*)?$/;
 const NEST_SINGLETON_DECORATORS = new Set(['Controller', 'Injectable', 'WebSocketGateway', 'Resolver']);
+/** Node types unwrapExpression looks through. */
+const WRAPPER_TYPES = new Set(['parenthesized_expression', 'non_null_expression', 'satisfies_expression', 'await_expression', 'as_expression']);
 
 /** True for function-like nodes (declarations, expressions, arrows and methods). */
 export function isFunctionNode(node: Node | null | undefined): boolean {
@@ -125,20 +127,31 @@ function patternNames(patterns: Node[]): string[] {
   return names;
 }
 
-function firstParameter(fn: Node): { name: string; type: string | undefined } | undefined {
-  const single = fn.childForFieldName('parameter');
+/** `fnType` is the function's node type when the caller knows it (only arrow functions have a single `parameter`). */
+function firstParameter(fn: Node, fnType?: string): { name: string; type: string | undefined } | undefined {
+  const single = fnType === undefined || fnType === 'arrow_function' ? fn.childForFieldName('parameter') : null;
   if (single) {
     return { name: single.text, type: undefined };
   }
   const parameters = fn.childForFieldName('parameters');
-  const first = parameters ? namedChildren(parameters).find((child) => child.type !== 'comment' && child.type !== 'decorator') : undefined;
+  let first: Node | undefined;
+  let firstType = '';
+  for (const child of parameters ? namedChildren(parameters) : []) {
+    // `type` is a call into wasm: read it once per child.
+    const type = child.type;
+    if (type !== 'comment' && type !== 'decorator') {
+      first = child;
+      firstType = type;
+      break;
+    }
+  }
   if (!first) {
     return undefined;
   }
-  if (first.type === 'identifier') {
+  if (firstType === 'identifier') {
     return { name: first.text, type: undefined };
   }
-  if (first.type === 'required_parameter' || first.type === 'optional_parameter') {
+  if (firstType === 'required_parameter' || firstType === 'optional_parameter') {
     const pattern = first.childForFieldName('pattern');
     const annotation = first.childForFieldName('type');
     const typeNode = annotation ? namedChildren(annotation)[0] : undefined;
@@ -150,8 +163,8 @@ function firstParameter(fn: Node): { name: string; type: string | undefined } | 
   return undefined;
 }
 
-function hasRequestLikeFirstParameter(fn: Node): boolean {
-  const first = firstParameter(fn);
+function hasRequestLikeFirstParameter(fn: Node, fnType?: string): boolean {
+  const first = firstParameter(fn, fnType);
   if (!first) {
     return false;
   }
@@ -169,44 +182,81 @@ function isRegistrationCall(call: CallInfo): boolean {
 interface NamedFunction {
   readonly fn: Node;
   readonly name: string | undefined;
+  /** The function's node type, when already known. */
+  readonly type?: string;
+}
+
+/**
+ * The offsets at which function nodes start, in order: a declarator or pair whose value is a function holds one of
+ * them, so the others are skipped without reading their children.
+ */
+function functionStarts(root: Node): number[] {
+  return collect(root, namedTypesOf(root, FUNCTION_TYPES)).map((fn) => fn.startIndex);
 }
 
 function namedFunctions(root: Node): NamedFunction[] {
   const result: NamedFunction[] = [];
-  for (const fn of collect(root, FUNCTION_TYPES)) {
-    const own = fn.childForFieldName('name');
-    result.push({ fn, name: own ? (propertyKeyName(own) ?? own.text) : undefined });
+  // Type by type, so each function's type is known without asking (arrow functions have no `name`).
+  for (const type of namedTypesOf(root, FUNCTION_TYPES)) {
+    for (const fn of collect(root, [type])) {
+      const own = type === 'arrow_function' ? null : fn.childForFieldName('name');
+      result.push({ fn, name: own ? (propertyKeyName(own) ?? own.text) : undefined, type });
+    }
   }
+  const starts = functionStarts(root);
   for (const declarator of collect(root, ['variable_declarator'])) {
+    if (!startsWithin(starts, declarator)) {
+      continue;
+    }
     const value = unwrapExpression(declarator.childForFieldName('value'));
-    const name = declarator.childForFieldName('name');
-    if (value && isFunctionNode(value) && name?.type === 'identifier') {
+    const name = value && isFunctionNode(value) ? declarator.childForFieldName('name') : null;
+    if (value && name?.type === 'identifier') {
       result.push({ fn: value, name: name.text });
     }
   }
   for (const pair of collect(root, ['pair'])) {
+    if (!startsWithin(starts, pair)) {
+      continue;
+    }
     const value = unwrapExpression(pair.childForFieldName('value'));
-    const key = propertyKeyName(pair.childForFieldName('key'));
-    if (value && isFunctionNode(value) && key !== undefined) {
+    const key = value && isFunctionNode(value) ? propertyKeyName(pair.childForFieldName('key')) : undefined;
+    if (value && key !== undefined) {
       result.push({ fn: value, name: key });
     }
   }
   return result;
 }
 
+/** Every offset at which one of `words` occurs in `text`, ascending. */
+function occurrences(text: string, words: Iterable<string>): number[] {
+  const offsets: number[] = [];
+  for (const word of words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      offsets.push(at);
+    }
+  }
+  return offsets.sort((a, b) => a - b);
+}
+
 /** Module-level functions by name: `function f`, `const f = () =>`, with or without `export`. */
 function moduleFunctions(root: Node): Map<string, Node> {
   const functions = new Map<string, Node>();
   for (let statement of namedChildren(root)) {
-    if (statement.type === 'export_statement') {
-      statement = statement.childForFieldName('declaration') ?? statement;
+    // `type` is a call into wasm: read it once per statement.
+    let type = statement.type;
+    if (type === 'export_statement') {
+      const declaration = statement.childForFieldName('declaration');
+      if (declaration) {
+        statement = declaration;
+        type = declaration.type;
+      }
     }
-    if (statement.type === 'function_declaration' || statement.type === 'generator_function_declaration') {
+    if (type === 'function_declaration' || type === 'generator_function_declaration') {
       const name = statement.childForFieldName('name');
       if (name) {
         functions.set(name.text, statement);
       }
-    } else if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+    } else if (type === 'lexical_declaration' || type === 'variable_declaration') {
       for (const declarator of namedChildren(statement)) {
         const name = declarator.childForFieldName('name');
         const value = unwrapExpression(declarator.childForFieldName('value'));
@@ -219,42 +269,78 @@ function moduleFunctions(root: Node): Map<string, Node> {
   return functions;
 }
 
+/**
+ * True when a function around `node` takes a request-like first parameter (`req`, `ctx: Context`, ...). Every such
+ * function is a handler in {@link JsHandlerIndex}, so a yes here is the index's answer without building it; a no says
+ * nothing (the function may be registered by name, or a helper called from a handler).
+ */
+export function isInRequestLikeFunction(root: Node, node: Node): boolean {
+  // Descends from the root to the node (O(depth) native child lookups) and checks the functions on the way.
+  let current: Node | null = root;
+  for (let guard = 0; current && guard < 100_000; guard++) {
+    const type = current.type;
+    if (FUNCTION_TYPE_SET.has(type) && hasRequestLikeFirstParameter(current, type)) {
+      return true;
+    }
+    if (current.id === node.id) {
+      return false;
+    }
+    const next: Node | null = current.childWithDescendant(node);
+    current = next && next.id !== current.id ? next : null;
+  }
+  return false;
+}
+
 /** Which code runs per request/connection/login in one file (see the file comment). */
 export class JsHandlerIndex {
   private readonly handlerIds = new Set<number>();
   private readonly ranges = new RangeSet();
 
-  constructor(root: Node) {
+  /** `text` is the whole text the tree was parsed from. */
+  constructor(root: Node, text: string) {
     const calls = callIndex(root);
     const registeredNames = new Set<string>();
     for (const call of calls) {
       if (!isRegistrationCall(call)) {
         continue;
       }
-      for (const argument of callArguments(call.node)) {
-        const value = unwrapExpression(argument);
-        if (value && isFunctionNode(value)) {
+      const args = call.node.childForFieldName('arguments');
+      for (const argument of args ? namedChildren(args) : []) {
+        // callArguments + unwrapExpression, reading each node's type once.
+        let type = argument.type;
+        if (type === 'comment') {
+          continue;
+        }
+        let value: Node | undefined = argument;
+        if (WRAPPER_TYPES.has(type)) {
+          value = unwrapExpression(argument);
+          type = value?.type ?? '';
+        }
+        if (value && FUNCTION_TYPE_SET.has(type)) {
           this.add(value);
-        } else if (value?.type === 'identifier') {
-          registeredNames.add(value.text);
-        } else if (value?.type === 'member_expression') {
+        } else if (type === 'identifier') {
+          registeredNames.add(value!.text);
+        } else if (type === 'member_expression') {
           // app.post('/login', auth.login) or controller.login
-          const property = value.childForFieldName('property');
+          const property = value!.childForFieldName('property');
           if (property) {
             registeredNames.add(property.text);
           }
         }
       }
     }
-    for (const pair of collect(root, ['pair'])) {
-      if (!HANDLER_KEYS.has(propertyKeyName(pair.childForFieldName('key')) ?? '')) {
+    // A handler key is spelled out inside its pair: pairs holding none of the words are skipped unread.
+    const keyOffsets = occurrences(text, HANDLER_KEYS);
+    for (const pair of keyOffsets.length === 0 ? [] : collect(root, ['pair'])) {
+      if (!startsWithin(keyOffsets, pair) || !HANDLER_KEYS.has(propertyKeyName(pair.childForFieldName('key')) ?? '')) {
         continue;
       }
       const value = unwrapExpression(pair.childForFieldName('value'));
-      if (value && isFunctionNode(value)) {
+      const type = value?.type;
+      if (value && type !== undefined && FUNCTION_TYPE_SET.has(type)) {
         this.add(value);
-      } else if (value?.type === 'identifier') {
-        registeredNames.add(value.text);
+      } else if (type === 'identifier') {
+        registeredNames.add(value!.text);
       }
     }
     for (const classNode of nestSingletonClasses(root)) {
@@ -265,8 +351,12 @@ export class JsHandlerIndex {
         }
       }
     }
-    for (const { fn, name } of namedFunctions(root)) {
-      if (hasRequestLikeFirstParameter(fn) || (name !== undefined && (registeredNames.has(name) || isLoginLikeName(name)))) {
+    for (const { fn, name, type } of namedFunctions(root)) {
+      // Functions already known as handlers (most registered callbacks) need no second look.
+      if (this.handlerIds.has(fn.id)) {
+        continue;
+      }
+      if ((name !== undefined && (registeredNames.has(name) || isLoginLikeName(name))) || hasRequestLikeFirstParameter(fn, type)) {
         this.add(fn);
       }
     }
@@ -304,51 +394,140 @@ export class JsHandlerIndex {
 
 /**
  * Answers "does this use of a name refer to something declared between it and the module scope?" (a parameter, or
- * a variable/function/class declared in an enclosing block, catch clause or loop). Built in one pass on first use.
+ * a variable/function/class declared in an enclosing block, catch clause or loop). Built per name on first use, and
+ * only from the places the name is written: a scope can only declare `name` where the text holds `name`, so each
+ * occurrence that is an identifier-like token is located (one native lookup) and only the scopes around it are
+ * examined. Files with thousands of functions and blocks then cost a few lookups per name asked, not a pass over
+ * every scope.
  */
 export class JsScopes {
-  private index: Map<string, RangeSet> | undefined;
+  private readonly byName = new Map<string, RangeSet>();
 
-  constructor(private readonly root: Node) {}
+  /** `text` is the whole text the tree was parsed from. */
+  constructor(
+    private readonly root: Node,
+    private readonly text: string,
+  ) {}
 
   /** True when `name` at `node` is NOT the module-level declaration of that name. */
   isShadowed(node: Node, name: string): boolean {
-    this.index ??= this.build();
-    return this.index.get(name)?.contains(node) ?? false;
+    let ranges = this.byName.get(name);
+    if (!ranges) {
+      ranges = name.length === 0 ? this.scopesDeclaringEverywhere(name) : this.scopesDeclaring(name);
+      this.byName.set(name, ranges);
+    }
+    return ranges.contains(node);
   }
 
-  private build(): Map<string, RangeSet> {
-    const index = new Map<string, RangeSet>();
-    const declare = (names: readonly string[], scope: Node) => {
-      for (const name of names) {
-        let ranges = index.get(name);
-        if (!ranges) {
-          ranges = new RangeSet();
-          index.set(name, ranges);
+  /** The scopes declaring `name`, found from its occurrences in the text. */
+  private scopesDeclaring(name: string): RangeSet {
+    const ranges = new RangeSet();
+    const examined = new Set<number>();
+    const from = this.root.startIndex;
+    const to = this.root.endIndex;
+    let next = from;
+    for (let at = this.text.indexOf(name, next); at >= 0 && at + name.length <= to; at = this.text.indexOf(name, next)) {
+      next = at + 1;
+      // A declared name is a whole token spelled `name`: the smallest node spanning the occurrence is that token.
+      const token = this.root.descendantForIndex(at, at + name.length);
+      if (!token) {
+        continue;
+      }
+      const type = token.type;
+      if (LEAF_TEXT_TOKENS.has(type)) {
+        // Text in a string, comment or regex: every later occurrence inside the same token is skipped with it.
+        next = Math.max(next, token.endIndex);
+        continue;
+      }
+      if (token.startIndex !== at || NEVER_DECLARED_TOKENS.has(type) || token.endIndex !== at + name.length) {
+        continue;
+      }
+      // Most occurrences are uses (`sessions.set(...)`): only a token in a declaring position can be a declared name.
+      const parentType = token.parent?.type;
+      if (parentType === undefined || !DECLARING_PARENTS.has(parentType)) {
+        continue;
+      }
+      for (const scope of scopesAround(this.root, token)) {
+        if (!examined.has(scope.id)) {
+          examined.add(scope.id);
+          if (namesDeclaredIn(scope).includes(name)) {
+            ranges.add(scope.startIndex, scope.endIndex);
+          }
         }
+      }
+    }
+    return ranges;
+  }
+
+  /** The scopes declaring `name` by examining every scope of the file (for the empty name of a missing node). */
+  private scopesDeclaringEverywhere(name: string): RangeSet {
+    const ranges = new RangeSet();
+    const scopes = collect(this.root, [...namedTypesOf(this.root, FUNCTION_TYPES), ...BLOCK_SCOPE_TYPES]);
+    for (const scope of scopes) {
+      if (namesDeclaredIn(scope).includes(name)) {
         ranges.add(scope.startIndex, scope.endIndex);
       }
-    };
-    for (const fn of collect(this.root, FUNCTION_TYPES)) {
-      declare(parameterNames(fn), fn);
     }
-    for (const block of collect(this.root, ['statement_block', 'switch_body', 'switch_case'])) {
-      declare(namedChildren(block).flatMap(declaredNames), block);
-    }
-    for (const clause of collect(this.root, ['catch_clause'])) {
-      const parameter = clause.childForFieldName('parameter');
-      declare(parameter ? patternNames([parameter]) : [], clause);
-    }
-    for (const loop of collect(this.root, ['for_in_statement', 'for_statement'])) {
-      const left = loop.childForFieldName('left') ?? loop.childForFieldName('initializer');
-      if (left?.type === 'lexical_declaration' || left?.type === 'variable_declaration') {
-        declare(declaredNames(left), loop);
-      } else if (left && loop.childForFieldName('kind') !== null) {
-        declare(patternNames([left]), loop);
-      }
-    }
-    return index;
+    return ranges;
   }
+}
+
+/** Tokens that are never a declared name (property keys and accesses, labels). */
+const NEVER_DECLARED_TOKENS = new Set(['property_identifier', 'private_property_identifier', 'statement_identifier']);
+/**
+ * The parents a declared name can have, from what namesDeclaredIn reads: a declarator's name, a parameter list, a
+ * catch or for-in binding, the pattern nodes patternNames descends through, an arrow function's single parameter,
+ * and the name of a function, generator or class declaration.
+ */
+const DECLARING_PARENTS = new Set([
+  'variable_declarator', 'formal_parameters', 'catch_clause', 'for_in_statement', 'required_parameter', 'optional_parameter',
+  'assignment_pattern', 'pair_pattern', 'object_pattern', 'array_pattern', 'rest_pattern', 'arrow_function',
+  'function_declaration', 'generator_function_declaration', 'class_declaration',
+]);
+/** Leaf tokens holding free text (never a declared name either). */
+const LEAF_TEXT_TOKENS = new Set(['string_fragment', 'comment', 'regex_pattern']);
+/** Node types that open a scope besides functions. */
+const BLOCK_SCOPE_TYPES = ['statement_block', 'switch_body', 'switch_case', 'catch_clause', 'for_in_statement', 'for_statement'];
+const SCOPE_TYPE_SET = new Set([...FUNCTION_TYPES, ...BLOCK_SCOPE_TYPES]);
+
+/** The scope nodes (functions, blocks, catch clauses, loops) around `token`, outermost first. */
+function scopesAround(root: Node, token: Node): Node[] {
+  const scopes: Node[] = [];
+  // Descends from the root to the token, one native child lookup per level (O(depth), no parent climbing).
+  let current: Node | null = root;
+  for (let guard = 0; current && current.id !== token.id && guard < 100_000; guard++) {
+    if (SCOPE_TYPE_SET.has(current.type)) {
+      scopes.push(current);
+    }
+    const next: Node | null = current.childWithDescendant(token);
+    current = next && next.id !== current.id ? next : null;
+  }
+  return scopes;
+}
+
+/** The names a scope node declares for its whole range. */
+function namesDeclaredIn(scope: Node): string[] {
+  const type = scope.type;
+  if (FUNCTION_TYPE_SET.has(type)) {
+    return parameterNames(scope);
+  }
+  if (type === 'statement_block' || type === 'switch_body' || type === 'switch_case') {
+    return namedChildren(scope).flatMap(declaredNames);
+  }
+  if (type === 'catch_clause') {
+    const parameter = scope.childForFieldName('parameter');
+    return parameter ? patternNames([parameter]) : [];
+  }
+  if (type === 'for_in_statement' || type === 'for_statement') {
+    const left = scope.childForFieldName('left') ?? scope.childForFieldName('initializer');
+    if (left?.type === 'lexical_declaration' || left?.type === 'variable_declaration') {
+      return declaredNames(left);
+    }
+    if (left && scope.childForFieldName('kind') !== null) {
+      return patternNames([left]);
+    }
+  }
+  return [];
 }
 
 /** The names a statement declares in its block. */

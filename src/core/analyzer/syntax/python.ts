@@ -12,7 +12,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
-import { collect, namedChildren, preloadNodeTypes, RangeSet } from './tree';
+import { collect, namedChildren, preloadNodeTypes, RangeSet, treeCache } from './tree';
 
 preloadNodeTypes(['call', 'decorated_definition', 'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'keyword_argument', 'pair', 'import_statement', 'import_from_statement']);
 
@@ -34,7 +34,7 @@ const SERVER_ROOTS = new Set([
 ]);
 const FRAMEWORKS = ['django', 'fastapi', 'flask', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio'];
 
-const moduleInfoCache = new WeakMap<object, PythonModuleInfo>();
+const moduleInfoCache = treeCache<PythonModuleInfo>();
 
 /** Collects imports and decides whether the file is server code (computed once per tree). */
 export function analyzePythonModule(root: Node): PythonModuleInfo {

@@ -1,0 +1,185 @@
+// JsScopes answers "is this name shadowed here?" from the places the name is written (one native lookup per
+// occurrence) instead of listing the declarations of every scope in the file. It must answer exactly like that full
+// listing, kept here as the reference, on the fixtures and on mutated (partly unparsable) copies of them. Likewise
+// isInRequestLikeFunction, the shortcut that spares building the handler index, may only say yes where the index does.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { createAnalyzer, languageForFile } from '../../src/core/analyzer/analyzer';
+import { JS_LANGUAGES } from '../../src/core/analyzer/syntax/js';
+import { isInRequestLikeFunction, JsHandlerIndex, JsScopes, parameterNames } from '../../src/core/analyzer/syntax/jsHandlers';
+import { collect, namedChildren, RangeSet } from '../../src/core/analyzer/syntax/tree';
+import type { Detector } from '../../src/core/analyzer/types';
+import { nodeWasmLoader } from './analyzerHelpers';
+
+const FUNCTION_TYPES = [
+  'arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function',
+  'generator_function_declaration', 'method_definition',
+];
+
+function patternNames(patterns: Node[]): string[] {
+  const names: string[] = [];
+  const pending = [...patterns];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'identifier' || node.type === 'shorthand_property_identifier_pattern') {
+      names.push(node.text);
+    } else if (node.type === 'required_parameter' || node.type === 'optional_parameter') {
+      const pattern = node.childForFieldName('pattern');
+      if (pattern) pending.push(pattern);
+    } else if (node.type === 'assignment_pattern') {
+      const left = node.childForFieldName('left');
+      if (left) pending.push(left);
+    } else if (node.type === 'pair_pattern') {
+      const value = node.childForFieldName('value');
+      if (value) pending.push(value);
+    } else if (node.type === 'object_pattern' || node.type === 'array_pattern' || node.type === 'rest_pattern') {
+      pending.push(...namedChildren(node));
+    }
+  }
+  return names;
+}
+
+function declaredNames(statement: Node): string[] {
+  if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+    return namedChildren(statement).flatMap((declarator) => {
+      const declared = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
+      return declared ? patternNames([declared]) : [];
+    });
+  }
+  if (statement.type === 'function_declaration' || statement.type === 'class_declaration' || statement.type === 'generator_function_declaration') {
+    const name = statement.childForFieldName('name');
+    return name ? [name.text] : [];
+  }
+  return [];
+}
+
+/** The reference: every scope of the file with the names it declares. */
+function referenceIndex(root: Node): Map<string, RangeSet> {
+  const index = new Map<string, RangeSet>();
+  const declare = (names: readonly string[], scope: Node) => {
+    for (const name of names) {
+      if (!index.has(name)) index.set(name, new RangeSet());
+      index.get(name)!.add(scope.startIndex, scope.endIndex);
+    }
+  };
+  for (const fn of root.descendantsOfType(FUNCTION_TYPES)) declare(parameterNames(fn!), fn!);
+  for (const block of collect(root, ['statement_block', 'switch_body', 'switch_case'])) declare(namedChildren(block).flatMap(declaredNames), block);
+  for (const clause of collect(root, ['catch_clause'])) {
+    const parameter = clause.childForFieldName('parameter');
+    declare(parameter ? patternNames([parameter]) : [], clause);
+  }
+  for (const loop of collect(root, ['for_in_statement', 'for_statement'])) {
+    const left = loop.childForFieldName('left') ?? loop.childForFieldName('initializer');
+    if (left?.type === 'lexical_declaration' || left?.type === 'variable_declaration') declare(declaredNames(left), loop);
+    else if (left && loop.childForFieldName('kind') !== null) declare(patternNames([left]), loop);
+  }
+  return index;
+}
+
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every way a scope declares a name, with uses inside and outside each scope. */
+const DECLARATIONS = `
+const session = require('express-session');
+const users = new Map();
+function handler(req, { session, user: account = 1 }, [first, ...rest], ...others) {
+  session(req); account.x; first(); rest.length; others.push(users);
+}
+const arrow = session => session.id;
+const typed = (user: string, opt?: number) => user + opt;
+try { session(); } catch (session) { session.message; }
+try { users(); } catch ({ users }) { users; }
+for (const { session, users } of list) { session(users); }
+for (let users = 0; users < 3; users++) { users; }
+for (session in object) { session; }
+switch (key) { case 1: const session = 2; session; break; default: { let users = 3; users; } }
+{ function session() {} class users {} session(); new users(); }
+{ function* users() {} users(); }
+if (x) { const { a: { session } } = y; session; } else { var users = 1; users; }
+if (y) { const { a: session, ...users } = z; session(users); }
+label: for (;;) { break label; }
+session({ secret: 'x' }); users.set(1, 2);
+`;
+
+describe('JsScopes and isInRequestLikeFunction', () => {
+  test('answers exactly like a full index of every scope, on fixtures and mutated copies', async () => {
+    let checked = 0;
+    let shadowed = 0;
+    let shortcuts = 0;
+    // The analyzer catches what a detector throws: mismatches are collected and asserted afterwards.
+    const mismatches: string[] = [];
+    const probe: Detector = {
+      id: 'scopes-probe',
+      languages: JS_LANGUAGES,
+      prefilter: () => true,
+      detect({ root, text }) {
+        const reference = referenceIndex(root);
+        const scopes = new JsScopes(root, text);
+        const uses = collect(root, ['identifier', 'shorthand_property_identifier', 'call_expression']).slice(0, 1500);
+        for (const node of uses) {
+          const name = node.type === 'call_expression' ? (node.childForFieldName('function')?.text ?? '') : node.text;
+          const expected = reference.get(name)?.contains(node) ?? false;
+          if (scopes.isShadowed(node, name) !== expected) {
+            mismatches.push(`${JSON.stringify(name)} at ${node.startIndex}: expected ${expected}`);
+          }
+          checked++;
+          if (expected) shadowed++;
+        }
+        const handlers = new JsHandlerIndex(root, text);
+        for (const node of collect(root, ['call_expression', 'assignment_expression'])) {
+          if (isInRequestLikeFunction(root, node)) {
+            shortcuts++;
+            if (!handlers.isInHandler(node)) {
+              mismatches.push(`call at ${node.startIndex}: in a request-like function but not in a handler`);
+            }
+          }
+        }
+        return [];
+      },
+    };
+    const analyzer = createAnalyzer(nodeWasmLoader, { detectors: [probe] });
+    const root = path.join(__dirname, '..', 'fixtures', 'analyzer');
+    const random = prng(424242);
+    const tokens = ['(', ')', '{', '}', ';', ',', '\n', 'const session = 1;', 'function f(session, { user }) {', 'catch (e) {', 'for (const x of y) {', 'let ', '.', '...', '`', "'"];
+    try {
+      for (const language of ['javascript', 'typescript', 'tsx']) {
+        await analyzer.analyze(DECLARATIONS, language);
+      }
+      for (const directory of ['javascript', 'typescript']) {
+        for (const entry of readdirSync(path.join(root, directory))) {
+          const language = languageForFile(entry);
+          if (!language) continue;
+          const text = readFileSync(path.join(root, directory, entry), 'utf8');
+          await analyzer.analyze(text, language);
+          for (let copy = 0; copy < 8; copy++) {
+            let mutated = text;
+            for (let step = 0; step < 1 + Math.floor(random() * 10); step++) {
+              const at = Math.floor(random() * (mutated.length + 1));
+              mutated = mutated.slice(0, at) + (random() < 0.5 ? tokens[Math.floor(random() * tokens.length)] : '') + mutated.slice(at + Math.floor(random() * 8));
+            }
+            await analyzer.analyze(mutated, language);
+          }
+        }
+      }
+    } finally {
+      analyzer.dispose();
+    }
+    assert.deepEqual(mismatches.slice(0, 10), []);
+    assert.ok(checked > 10_000, `names checked: ${checked}`);
+    assert.ok(shadowed > 500, `shadowed names among them: ${shadowed}`);
+    assert.ok(shortcuts > 500, `writes and calls the shortcut places in a handler: ${shortcuts}`);
+  });
+});
