@@ -5,7 +5,9 @@
 // analysis (the content changes VS Code reports) let the next one re-parse incrementally. The session is disposed,
 // and its tree freed, when the document closes or stops being eligible.
 import * as vscode from 'vscode';
-import { createAnalyzer, editForChange, type Analyzer, type AnalysisSession } from '../../core/analyzer/analyzer';
+import type { Analyzer, AnalysisSession } from '../../core/analyzer/analyzer';
+import { editForChange } from '../../core/analyzer/incremental';
+import { languageForFile } from '../../core/analyzer/languages';
 import type { AnalysisResult, DocumentEdit } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
 import { affects, readSettings } from '../settings';
@@ -28,7 +30,11 @@ interface DocumentSession {
 }
 
 export class AnalysisManager implements vscode.Disposable {
-  private readonly analyzer: Analyzer;
+  /** Created on the first analysis: the tree-sitter runtime and the detectors load then, not at activation. */
+  private analyzer?: Analyzer;
+  private analyzerLoading?: Promise<Analyzer>;
+  private readonly grammars: vscode.Uri;
+  private disposed = false;
   private readonly entries = new Map<string, Entry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -41,8 +47,7 @@ export class AnalysisManager implements vscode.Disposable {
   private readonly sessions = new Map<string, DocumentSession>();
 
   constructor(extensionUri: vscode.Uri, private readonly logger: Logger) {
-    const grammars = vscode.Uri.joinPath(extensionUri, 'dist', 'grammars');
-    this.analyzer = createAnalyzer((fileName) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, fileName))), { logger });
+    this.grammars = vscode.Uri.joinPath(extensionUri, 'dist', 'grammars');
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
@@ -63,13 +68,14 @@ export class AnalysisManager implements vscode.Disposable {
     if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-settings' || document.uri.scheme === 'git') return false;
     const settings = readSettings(document.uri);
     if (!settings.hintsEnabled) return false;
-    if (!this.analyzer.languageForFile(document.fileName) && !this.analyzer.languageForFile(`x.${languageExtension(document.languageId)}`)) return false;
+    if (!languageForFile(document.fileName) && !languageForFile(`x.${languageExtension(document.languageId)}`)) return false;
     return !settings.hintsExclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   }
 
   /** The analysis of the document's current version, computing it now if needed (CodeLens asks this way). */
   analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
     if (!this.isEligible(document)) return Promise.resolve(undefined);
+    if (!this.analyzer) return this.loadAnalyzer().then(() => (this.disposed ? undefined : this.analyze(document, token)));
     const key = document.uri.toString();
     const existing = this.entries.get(key);
     if (existing && existing.version === document.version) return existing.result;
@@ -77,9 +83,9 @@ export class AnalysisManager implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     const maxBytes = readSettings(document.uri).hintsMaxFileSizeKb * 1024;
     const name = vscode.workspace.asRelativePath(document.uri, false);
-    const analysisName = this.analyzer.languageForFile(name) ? name : languageExtensionName(name, document.languageId);
+    const analysisName = languageForFile(name) ? name : languageExtensionName(name, document.languageId);
     const version = document.version;
-    const documentSession = this.sessionFor(key);
+    const documentSession = this.sessionFor(key, this.analyzer);
     const edits = documentSession.pending;
     documentSession.pending = [];
     const result = documentSession.session
@@ -114,10 +120,19 @@ export class AnalysisManager implements vscode.Disposable {
     return settled && settled.version === document.version ? settled.result : undefined;
   }
 
-  private sessionFor(key: string): DocumentSession {
+  private loadAnalyzer(): Promise<Analyzer> {
+    this.analyzerLoading ??= import('../../core/analyzer/analyzer.js').then(({ createAnalyzer }) => {
+      const grammars = this.grammars;
+      this.analyzer = createAnalyzer((fileName) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, fileName))), { logger: this.logger });
+      return this.analyzer;
+    });
+    return this.analyzerLoading;
+  }
+
+  private sessionFor(key: string, analyzer: Analyzer): DocumentSession {
     let documentSession = this.sessions.get(key);
     if (!documentSession) {
-      documentSession = { session: this.analyzer.createSession(), pending: [] };
+      documentSession = { session: analyzer.createSession(), pending: [] };
       this.sessions.set(key, documentSession);
     }
     return documentSession;
@@ -173,7 +188,9 @@ export class AnalysisManager implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
     for (const documentSession of this.sessions.values()) documentSession.session.dispose();
     this.sessions.clear();
-    this.analyzer.dispose();
+    this.disposed = true;
+    this.analyzer?.dispose();
+    void this.analyzerLoading?.then((analyzer) => analyzer.dispose());
   }
 }
 
