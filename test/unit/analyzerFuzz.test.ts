@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { createAnalyzer, languageForFile, type Analyzer } from '../../src/core/analyzer/analyzer';
 import type { AnalyzerLanguage } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
+import { prng } from './helpers/prng';
 
 const DEFAULT_SEED = 20240611;
 const SEED = process.env.STATECRAFT_FUZZ_SEED !== undefined ? Number(process.env.STATECRAFT_FUZZ_SEED) : DEFAULT_SEED;
@@ -42,17 +43,6 @@ const TOKENS: Record<string, readonly string[]> = {
   other: ['func ', 'public class ', 'static Map<String, Object> ', '<?php ', 'session_start();', 'def ', 'end', 'HttpSession', 'sync.Map', '$_SESSION['],
 };
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixturesByLanguage(): Map<AnalyzerLanguage, string[]> {
   const root = path.join(__dirname, '..', 'fixtures', 'analyzer');

@@ -14,6 +14,7 @@ import { isInRequestLikeFunction, JsHandlerIndex, JsScopes, parameterNames } fro
 import { collect, namedChildren, RangeSet } from '../../src/core/analyzer/syntax/tree';
 import type { Detector } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
+import { prng } from './helpers/prng';
 
 const FUNCTION_TYPES = [
   'arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function',
@@ -80,16 +81,6 @@ function referenceIndex(root: Node): Map<string, RangeSet> {
   return index;
 }
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every way a scope declares a name, with uses inside and outside each scope. */
 const DECLARATIONS = `

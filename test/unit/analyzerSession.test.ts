@@ -11,18 +11,8 @@ import { createAnalyzer, editForChange, languageForFile, type Analyzer } from '.
 import { editBetween } from '../../src/core/analyzer/incremental';
 import type { ContentChange, DocumentEdit } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
+import { prng } from './helpers/prng';
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The JS/TS fixtures (test files included, analysed under a server file name so every rule runs). */
 function jsFixtures(): Array<{ name: string; text: string }> {

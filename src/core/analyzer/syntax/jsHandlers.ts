@@ -16,7 +16,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
 import { callIndex, propertyKeyName, startsWithin, unwrapExpression, type CallInfo } from './js';
-import { collect, namedChildren, namedTypesOf, preloadNodeTypes, RangeSet } from './tree';
+import { collect, namedChildren, namedTypesOf, preloadNodeTypes, HandlerFunctions, RangeSet } from './tree';
 
 const FUNCTION_TYPES = [
   'arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function',
@@ -293,8 +293,7 @@ export function isInRequestLikeFunction(root: Node, node: Node): boolean {
 
 /** Which code runs per request/connection/login in one file (see the file comment). */
 export class JsHandlerIndex {
-  private readonly handlerIds = new Set<number>();
-  private readonly ranges = new RangeSet();
+  private readonly handlers = new HandlerFunctions();
 
   /** `text` is the whole text the tree was parsed from. */
   constructor(root: Node, text: string) {
@@ -353,7 +352,7 @@ export class JsHandlerIndex {
     }
     for (const { fn, name, type } of namedFunctions(root)) {
       // Functions already known as handlers (most registered callbacks) need no second look.
-      if (this.handlerIds.has(fn.id)) {
+      if (this.handlers.has(fn)) {
         continue;
       }
       if ((name !== undefined && (registeredNames.has(name) || isLoginLikeName(name))) || hasRequestLikeFirstParameter(fn, type)) {
@@ -364,31 +363,16 @@ export class JsHandlerIndex {
     // Module-level helpers called from handlers run per request too.
     const helpers = moduleFunctions(root);
     const helperCalls = helpers.size === 0 ? [] : calls.filter((call) => call.calleeType === 'identifier' && helpers.has(call.name));
-    for (let depth = 0; depth < 3 && helperCalls.length > 0; depth++) {
-      let added = false;
-      for (const call of helperCalls) {
-        const target = helpers.get(call.name)!;
-        if (!this.handlerIds.has(target.id) && this.isInHandler(call.node)) {
-          this.add(target);
-          added = true;
-        }
-      }
-      if (!added) {
-        break;
-      }
-    }
+    this.handlers.addCalledHelpers(helperCalls.map((call) => ({ node: call.node, target: helpers.get(call.name)! })));
   }
 
   /** True when `node` runs as part of handling a request, connection or login. */
   isInHandler(node: Node): boolean {
-    return this.ranges.contains(node);
+    return this.handlers.contains(node);
   }
 
   private add(fn: Node): void {
-    if (!this.handlerIds.has(fn.id)) {
-      this.handlerIds.add(fn.id);
-      this.ranges.add(fn.startIndex, fn.endIndex);
-    }
+    this.handlers.add(fn);
   }
 }
 

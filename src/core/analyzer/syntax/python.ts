@@ -12,7 +12,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
-import { collect, namedChildren, preloadNodeTypes, RangeSet, treeCache } from './tree';
+import { collect, HandlerFunctions, namedChildren, preloadNodeTypes, RangeSet, treeCache } from './tree';
 
 preloadNodeTypes(['call', 'decorated_definition', 'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'keyword_argument', 'pair', 'import_statement', 'import_from_statement']);
 
@@ -208,8 +208,7 @@ function blockFunctions(block: Node): Node[] {
 
 /** Function-level facts for one Python file; queries compare byte ranges (no parent walks). */
 export class PythonHandlerIndex {
-  private readonly handlerIds = new Set<number>();
-  private readonly ranges = new RangeSet();
+  private readonly handlers = new HandlerFunctions();
 
   constructor(root: Node) {
     const calls = collect(root, ['call']);
@@ -240,32 +239,22 @@ export class PythonHandlerIndex {
       }
     }
     const moduleFunctions = new Map(blockFunctions(root).map((fn) => [fn.childForFieldName('name')?.text ?? '', fn]));
-    for (let depth = 0; depth < 3 && moduleFunctions.size > 0; depth++) {
-      let added = false;
-      for (const call of calls) {
+    this.handlers.addCalledHelpers(
+      calls.flatMap((call) => {
         const callee = call.childForFieldName('function');
         const target = callee?.type === 'identifier' ? moduleFunctions.get(callee.text) : undefined;
-        if (target && !this.handlerIds.has(target.id) && this.isInHandler(call)) {
-          this.add(target);
-          added = true;
-        }
-      }
-      if (!added) {
-        break;
-      }
-    }
+        return target ? [{ node: call, target }] : [];
+      }),
+    );
   }
 
   /** True when `node` runs while handling a request, connection or login (see the file comment). */
   isInHandler(node: Node): boolean {
-    return this.ranges.contains(node);
+    return this.handlers.contains(node);
   }
 
   private add(fn: Node): void {
-    if (!this.handlerIds.has(fn.id)) {
-      this.handlerIds.add(fn.id);
-      this.ranges.add(fn.startIndex, fn.endIndex);
-    }
+    this.handlers.add(fn);
   }
 }
 

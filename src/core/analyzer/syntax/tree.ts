@@ -328,3 +328,43 @@ export function makeFinding(rule: RuleId, at: Node | TextRange, spec: FindingSpe
   };
   return finding;
 }
+
+/**
+ * The functions that run while handling a request, connection or login, kept as byte ranges so "is this node in a
+ * handler?" needs no parent walk. Shared by the per-language handler indexes.
+ */
+export class HandlerFunctions {
+  private readonly ids = new Set<number>();
+  private readonly ranges = new RangeSet();
+
+  has(fn: Node): boolean {
+    return this.ids.has(fn.id);
+  }
+
+  add(fn: Node): void {
+    if (!this.ids.has(fn.id)) {
+      this.ids.add(fn.id);
+      this.ranges.add(fn.startIndex, fn.endIndex);
+    }
+  }
+
+  contains(node: Node): boolean {
+    return this.ranges.contains(node);
+  }
+
+  /** Module-level helpers called from a handler run per request too: follows such calls up to `depth` levels. */
+  addCalledHelpers(calls: readonly { readonly node: Node; readonly target: Node }[], depth = 3): void {
+    for (let level = 0; level < depth && calls.length > 0; level++) {
+      let added = false;
+      for (const { node, target } of calls) {
+        if (!this.ids.has(target.id) && this.contains(node)) {
+          this.add(target);
+          added = true;
+        }
+      }
+      if (!added) {
+        break;
+      }
+    }
+  }
+}
