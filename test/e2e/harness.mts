@@ -51,6 +51,8 @@ export async function startWorkbench(name: string, options: WorkbenchOptions = {
     async screenshot(file) {
       fs.mkdirSync(screenshotsDir, { recursive: true });
       const target = path.join(screenshotsDir, `${file}.png`);
+      // A webview paints a moment after its content exists: give it that moment so the picture shows it.
+      await page.waitForTimeout(500);
       await page.screenshot({ path: target });
       return target;
     },
@@ -139,19 +141,21 @@ export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes
 
 /** Runs a command through the Command Palette (F1), like a keyboard user. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  // Right after start-up the palette can open before contributed commands are listed: retry a few times.
+  // Right after start-up, or while another quick input is closing, the palette can open before contributed
+  // commands are listed or while its box is still inert: retry the whole gesture a few times.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`>${title}`);
     try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 8_000 });
       await page.keyboard.press('Enter');
       return;
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= 4) throw error;
+      await page.waitForTimeout(500);
     }
   }
 }
@@ -213,7 +217,7 @@ export const quickInput = {
   },
   async type(page: Page, text: string) {
     const input = quickInput.input(page);
-    await input.fill(text);
+    await input.fill(text, { timeout: 15_000 });
   },
 };
 
