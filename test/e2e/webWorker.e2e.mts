@@ -20,8 +20,15 @@ describe('in the web worker extension host', () => {
     const { page } = workbench;
     await openStatecraftView(page);
     await runCommand(page, 'Developer: Show Running Extensions');
+    // The list is sorted by activation time and virtualised: scroll until our row is rendered.
     const row = page.locator('.monaco-list-row', { hasText: 'Statecraft: System Design Notes' }).first();
-    await row.waitFor({ timeout: 30_000 });
+    await page.locator('.runtime-extensions-editor .monaco-list-row, .monaco-list-row:has(.activation-time)').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    for (let attempt = 0; attempt < 20 && !(await row.isVisible()); attempt++) {
+      await page.mouse.move(800, 500);
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(300);
+    }
+    await row.waitFor({ timeout: 10_000 });
     const text = await row.innerText();
     assert.match(text, /web worker/i, text);
     await workbench.screenshot('web-worker-running-extensions');
