@@ -51,15 +51,6 @@ export async function timeMsAsync(action: () => Promise<unknown>): Promise<numbe
   return performance.now() - start;
 }
 
-/** Deterministic PRNG (mulberry32): the synthetic data must be the same in every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (the tests' mulberry32): the synthetic data must be the same in every run. */
+export { prng as seededRandom } from '../test/unit/helpers/prng';
 

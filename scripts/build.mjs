@@ -90,12 +90,15 @@ function copyGrammars() {
 }
 
 async function buildCatalog() {
-  const { tsImport } = await import('tsx/esm/api');
-  const { buildCatalogFromFolder } = await tsImport('./catalogBuilder.ts', import.meta.url);
-  const { catalog, problems } = buildCatalogFromFolder(path.join(root, 'content'));
-  if (problems.length > 0) {
-    for (const problem of problems) console.error(problem.message);
-    throw new Error(`content/ has ${problems.length} invalid note(s); fix them or run \`statecraft notes check content\``);
+  // The same loader as `statecraft notes check` and the extension: an invalid bundled note fails the build.
+  const { tsImport } = await import("tsx/esm/api");
+  const { loadCatalogFromContentFolder } = await tsImport('../src/cli/contentFolder.ts', import.meta.url);
+  const { isError } = await tsImport('../src/core/notes/noteValidator.ts', import.meta.url);
+  const catalog = await loadCatalogFromContentFolder(path.join(root, 'content'));
+  const errors = catalog.problems.filter(isError);
+  if (errors.length > 0) {
+    for (const problem of errors) console.error(problem.message);
+    throw new Error(`content/ has ${errors.length} problem(s) in its notes; fix them or run \`statecraft notes check content\``);
   }
   fs.writeFileSync(path.join(dist, 'catalog.json'), JSON.stringify(catalog));
 }

@@ -9,7 +9,8 @@ import { NavigationHistory, parseViewerMessage, type ViewerMessage } from '../co
 import { CommandIds, WebviewTypes } from './commandIds';
 import type { NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
-import { escapeAttribute, webviewPage } from './webviewHtml';
+import { escapeHtml } from '../core/render/escapeHtml';
+import { webviewPage } from './webviewHtml';
 
 interface Location {
   readonly noteId: string;
@@ -206,7 +207,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
     const related = this.library.current?.related(note) ?? [];
     const wizard = note.tags.some((tag) => WIZARD_TAGS.has(tag)) || note.id === 'state-placement-guide';
     const button = (action: string, label: string, icon: string, extra = '') =>
-      `<button type="button" class="sc-action" data-action="${action}" ${extra}><span class="sc-icon" aria-hidden="true">${icon}</span>${escapeAttribute(label)}</button>`;
+      `<button type="button" class="sc-action" data-action="${action}" ${extra}><span class="sc-icon" aria-hidden="true">${icon}</span>${escapeHtml(label)}</button>`;
     const toolbar = [
       button('back', vscode.l10n.t('Back'), '←', panel.history.canGoBack ? '' : 'disabled'),
       button('forward', vscode.l10n.t('Forward'), '→', panel.history.canGoForward ? '' : 'disabled'),
@@ -215,7 +216,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
       wizard ? button('wizard', vscode.l10n.t('Open in Wizard'), '⚖') : '',
       button('source', vscode.l10n.t('Open Source File'), '↗'),
     ].join('');
-    const body = `<header class="sc-toolbar" role="toolbar" aria-label="${escapeAttribute(vscode.l10n.t('Note actions'))}">${toolbar}</header>
+    const body = `<header class="sc-toolbar" role="toolbar" aria-label="${escapeHtml(vscode.l10n.t('Note actions'))}">${toolbar}</header>
 <main id="sc-main">${this.renderer!.renderNotePage(note, { related, studied, bookmarked })}</main>`;
     return webviewPage({
       webview: panel.panel.webview,
@@ -224,7 +225,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
       styles: ['noteViewer.css'],
       script: 'noteViewer.js',
       body,
-      bodyAttributes: `data-note-id="${escapeAttribute(note.id)}" data-fragment="${escapeAttribute(fragment ?? '')}" data-keep-scroll="${keepScroll}"`,
+      bodyAttributes: `data-note-id="${escapeHtml(note.id)}" data-fragment="${escapeHtml(fragment ?? '')}" data-keep-scroll="${keepScroll}"`,
     });
   }
 
@@ -235,7 +236,7 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
       title: 'Statecraft',
       styles: ['noteViewer.css'],
       script: 'noteViewer.js',
-      body: `<main class="sc-empty"><p>${escapeAttribute(vscode.l10n.t('This note is no longer available.'))}</p></main>`,
+      body: `<main class="sc-empty"><p>${escapeHtml(vscode.l10n.t('This note is no longer available.'))}</p></main>`,
     });
   }
 

@@ -1,6 +1,7 @@
 // One place that builds webview pages: a strict CSP (no inline script or style, scripts only with a per-load
 // nonce, nothing remote), assets only from media/ through asWebviewUri.
 import * as vscode from 'vscode';
+import { escapeHtml } from '../core/render/escapeHtml';
 
 export function makeNonce(): string {
   const bytes = new Uint8Array(16);
@@ -39,15 +40,11 @@ export function webviewPage(options: {
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.webview, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-<title>${escapeAttribute(options.title)}</title>
+<title>${escapeHtml(options.title)}</title>
 </head>
 <body ${options.bodyAttributes ?? ''}>
 ${options.body}
 <script nonce="${nonce}" src="${asset(options.script)}"></script>
 </body>
 </html>`;
-}
-
-export function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

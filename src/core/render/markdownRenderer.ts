@@ -12,16 +12,13 @@ import type MarkdownIt from 'markdown-it';
 import { createMarkdownParser, HeadingSlugger, headingText, inlineText } from '../notes/markdownStructure';
 import type { Note } from '../notes/note';
 import { classifyHref, type LinkTarget } from '../notes/noteLinks';
+import { escapeHtml } from './escapeHtml';
+
+export { escapeHtml };
 
 type Token = MarkdownIt.Token;
 type MarkdownRenderer = MarkdownIt.MarkdownIt;
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
-}
 
 const LANGUAGE = /^[A-Za-z0-9_+#.-]{1,40}$/;
 

@@ -3,7 +3,8 @@
 // adapter only wraps it in a page with the CSP and the action bar.
 import type { Note } from '../notes/note';
 import { PRIORITY_LABELS } from '../notes/note';
-import { escapeHtml, renderNoteBody } from './markdownRenderer';
+import { escapeHtml } from './escapeHtml';
+import { renderNoteBody } from './markdownRenderer';
 
 export interface NotePageContext {
   /** Related notes that exist, in the order the note lists them. */

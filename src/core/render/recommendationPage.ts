@@ -3,7 +3,7 @@
 // notes. Pure; the webview adapter wraps it with the CSP and the action bar.
 import type { Inputs, LatencyLine, Recommendation } from '../wizard/decisionEngine';
 import { PLACEMENT_DESCRIPTIONS } from '../wizard/decisionEngine';
-import { escapeHtml } from './markdownRenderer';
+import { escapeHtml } from './escapeHtml';
 
 const CHART_WIDTH = 640;
 const ROW_HEIGHT = 34;

@@ -8,7 +8,9 @@ import { recommend, validateInputs, type Inputs, type Recommendation } from '../
 import { WebviewTypes } from '../commandIds';
 import type { NotesLibrary } from '../notesLibrary';
 import { readSettings } from '../settings';
-import { escapeAttribute, webviewPage } from '../webviewHtml';
+import { escapeHtml } from '../../core/render/escapeHtml';
+import { renderRecommendationPage } from '../../core/render/recommendationPage';
+import { webviewPage } from '../webviewHtml';
 import { writeDecisionRecord } from './decisionRecordWriter';
 
 export interface RecommendationActions {
@@ -117,16 +119,15 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
 
   private async render(): Promise<void> {
     if (!this.panel) return;
-    // The page renderer pulls in markdown-it's escaping helpers: loaded on first use, not at activation.
-    const [collection, { renderRecommendationPage }] = await Promise.all([this.library.getNotes(), import('../../core/render/recommendationPage.js')]);
+    const collection = await this.library.getNotes();
     if (!this.panel) return;
     const titles = new Map(collection.notes.map((note) => [note.id, note.title]));
     const content = this.inputs && this.recommendation
       ? renderRecommendationPage(this.inputs, this.recommendation, titles)
-      : `<p>${escapeAttribute(vscode.l10n.t('Run "Recommend State Placement…" to see a recommendation.'))}</p>`;
-    const button = (action: string, label: string) => `<button type="button" class="sc-action" data-action="${action}">${escapeAttribute(label)}</button>`;
+      : `<p>${escapeHtml(vscode.l10n.t('Run "Recommend State Placement…" to see a recommendation.'))}</p>`;
+    const button = (action: string, label: string) => `<button type="button" class="sc-action" data-action="${action}">${escapeHtml(label)}</button>`;
     const toolbar = this.recommendation
-      ? `<header class="sc-toolbar" role="toolbar" aria-label="${escapeAttribute(vscode.l10n.t('Recommendation actions'))}">${button('save', vscode.l10n.t('Save as Decision Record'))}${button('copy', vscode.l10n.t('Copy as Markdown'))}${button('change', vscode.l10n.t('Change Answers'))}</header>`
+      ? `<header class="sc-toolbar" role="toolbar" aria-label="${escapeHtml(vscode.l10n.t('Recommendation actions'))}">${button('save', vscode.l10n.t('Save as Decision Record'))}${button('copy', vscode.l10n.t('Copy as Markdown'))}${button('change', vscode.l10n.t('Change Answers'))}</header>`
       : '';
     this.panel.webview.html = webviewPage({
       webview: this.panel.webview,
@@ -135,7 +136,7 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
       styles: ['noteViewer.css', 'recommendation.css'],
       script: 'recommendation.js',
       body: `${toolbar}<main>${content}</main>`,
-      bodyAttributes: `data-state="${escapeAttribute(JSON.stringify({ inputs: this.inputs ?? null }))}"`,
+      bodyAttributes: `data-state="${escapeHtml(JSON.stringify({ inputs: this.inputs ?? null }))}"`,
     });
   }
 
