@@ -97,10 +97,8 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
 
   async getChildren(element?: NotesTreeNode): Promise<NotesTreeNode[]> {
     if (element) return element.kind === 'root' || element.kind === 'category' ? element.children : [];
-    if (!this.library.current) {
-      await this.library.getNotes();
-      this.rebuild(false);
-    }
+    // Loading fires library.onDidChange, whose handler rebuilds the roots.
+    if (!this.library.current) await this.library.getNotes();
     return this.roots;
   }
 
@@ -152,7 +150,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
     }
   }
 
-  private rebuild(fire = true): void {
+  private rebuild(): void {
     const collection = this.library.current;
     this.parents = new Map();
     this.nodesByNoteId = new Map();
@@ -185,7 +183,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
       }
       this.indexParents(this.roots, undefined);
     }
-    if (fire) this.changeEmitter.fire(undefined);
+    this.changeEmitter.fire(undefined);
   }
 
   private group(notes: readonly Note[], rootLabel: string): NotesTreeNode[] {

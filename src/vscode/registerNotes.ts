@@ -109,7 +109,8 @@ export function registerNotes(context: vscode.ExtensionContext, progress: Progre
     return id ? action(id) : undefined;
   }
 
-  // Load in the background after activation so the first expand is instant; nothing waits on it.
+  // Load in the background after activation (nothing waits on it): the activity-bar badge counting unstudied P0
+  // notes needs the notes even while the view is closed, and the first expand is then instant.
   setTimeout(() => void library.getNotes(), 0);
 
   return {
