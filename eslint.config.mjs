@@ -19,6 +19,19 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'smart'],
+      // The bundle extractor (npm run l10n) reads only literal messages: a concatenated or computed message would be
+      // left out of l10n/bundle.l10n.json silently and never be translated. Tagged templates (l10n.t`...${x}`) are fine.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='t'][callee.object.name='l10n']:not([arguments.0.type='Literal']):not([arguments.0.type='ObjectExpression'])",
+          message: 'l10n.t needs one string literal (or l10n.t`...` for values): the extractor skips anything else.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='t'][callee.object.property.name='l10n']:not([arguments.0.type='Literal']):not([arguments.0.type='ObjectExpression'])",
+          message: 'vscode.l10n.t needs one string literal: the extractor skips anything else.',
+        },
+      ],
     },
   },
   {

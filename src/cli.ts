@@ -2,6 +2,7 @@
 // name, wires the node:fs-backed pieces, and turns errors into exit codes (0 ok, 1 findings/invalid, 2 usage/IO).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { ExitCode, InputError, UsageError, type CliIo } from './cli/cliIo';
 import { loadCatalogFile, loadCatalogFromContentFolder } from './cli/contentFolder';
 import { runNotesCheckCommand } from './cli/notesCheckCommand';
@@ -9,23 +10,28 @@ import { runRecommendCommand } from './cli/recommendCommand';
 import { runScanCommand } from './cli/scanCommand';
 import { runSearchCommand } from './cli/searchCommand';
 
-const USAGE = `Usage: statecraft <command> [options]
-
-Commands:
-  scan <paths...> [--format text|json|sarif] [--exclude <glob>]...
-      Find in-memory session state in server code. Exit 0: none, 1: findings, 2: usage or I/O error.
-  recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> --runtime server|serverless
-            --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]
-      Recommend where a service should keep its state, with the reasons and latency arithmetic.
-  search "<query>" [--json] [--limit N]
-      Search the bundled reference notes.
-  notes check <folder>
-      Validate a folder of notes. Exit 0: all valid, 1: some invalid, 2: usage error.
-
-Options:
-  -h, --help       Show this help.
-  -v, --version    Show the version.
-`;
+/** The help text: command syntax lines stay as they are (flags and values are typed literally); the prose is translated. */
+function usage(): string {
+  return [
+    l10n.t({ message: 'Usage: statecraft <command> [options]', comment: ['statecraft is the program name (not translated)'] }),
+    '',
+    l10n.t({ message: 'Commands:', comment: ['Heading of the list of CLI commands in the help text'] }),
+    '  scan <paths...> [--format text|json|sarif] [--exclude <glob>]...',
+    `      ${l10n.t('Find in-memory session state in server code. Exit 0: none, 1: findings, 2: usage or I/O error.')}`,
+    '  recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> --runtime server|serverless',
+    '            --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]',
+    `      ${l10n.t('Recommend where a service should keep its state, with the reasons and latency arithmetic.')}`,
+    '  search "<query>" [--json] [--limit N]',
+    `      ${l10n.t('Search the bundled reference notes.')}`,
+    '  notes check <folder>',
+    `      ${l10n.t('Validate a folder of notes. Exit 0: all valid, 1: some invalid, 2: usage error.')}`,
+    '',
+    l10n.t({ message: 'Options:', comment: ['Heading of the list of CLI options in the help text'] }),
+    `  -h, --help       ${l10n.t('Show this help.')}`,
+    `  -v, --version    ${l10n.t('Show the version.')}`,
+    '',
+  ].join('\n');
+}
 
 /** The bundled catalog next to this script (dist/catalog.json); from source, built from content/ on the fly. */
 function bundledCatalog() {
@@ -62,7 +68,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'search':
         return await runSearchCommand([...rest], io, bundledCatalog);
       case 'notes':
-        if (rest[0] !== 'check') throw new UsageError(`unknown notes subcommand "${rest[0] ?? ''}"; expected "notes check <folder>"`);
+        if (rest[0] !== 'check') {
+          throw new UsageError(l10n.t({ message: 'unknown notes subcommand "{0}"; expected "notes check <folder>"', args: [rest[0] ?? ''], comment: ['{0} is what the user typed after "notes"; notes check <folder> is the command syntax (not translated)'] }));
+        }
         return await runNotesCheckCommand(rest.slice(1), io, {
           // A user's folder may link to and relate to the bundled notes; the bundled folder itself is checked alone.
           linkAgainst: isBundledContentFolder(rest[1], io.cwd) ? undefined : async () => (await bundledCatalog()).notes,
@@ -75,21 +83,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case '-h':
       case '--help':
       case 'help':
-        (command === undefined ? io.stderr : io.stdout)(USAGE);
+        (command === undefined ? io.stderr : io.stdout)(usage());
         return command === undefined ? ExitCode.usage : ExitCode.ok;
       default:
-        throw new UsageError(`unknown command "${command}"; expected scan, recommend, search or notes check`);
+        throw new UsageError(l10n.t({ message: 'unknown command "{0}"; expected scan, recommend, search or notes check', args: [command], comment: ['{0} is what the user typed; scan, recommend, search and notes check are command names (not translated)'] }));
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`statecraft: ${error.message}\nRun "statecraft --help" for usage.\n`);
+      io.stderr(`statecraft: ${error.message}\n${l10n.t('Run "statecraft --help" for usage.')}\n`);
       return ExitCode.usage;
     }
     if (error instanceof InputError) {
       io.stderr(`statecraft: ${error.message}\n`);
       return ExitCode.usage;
     }
-    io.stderr(`statecraft: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    const details = error instanceof Error ? error.stack ?? error.message : String(error);
+    io.stderr(`statecraft: ${l10n.t({ message: 'unexpected error: {0}', args: [details], comment: ['{0} is the error and its stack trace (in English)'] })}\n`);
     return ExitCode.usage;
   }
 }

@@ -1,6 +1,7 @@
 // Composition root: build the services once, register each feature (each returns a Disposable), and let VS Code
 // own them through context.subscriptions. Model: markdown-language-features extension.shared.ts.
 import * as vscode from 'vscode';
+import { shareLocalizationBundleWithCore } from './vscode/coreLocalization';
 import { createOutputLogger } from './vscode/outputLogger';
 import { ProgressStore } from './vscode/progressStore';
 import { registerNotes, type NotesFeature } from './vscode/registerNotes';
@@ -21,6 +22,7 @@ export interface StatecraftTestApi {
 
 export function activate(context: vscode.ExtensionContext): StatecraftTestApi | undefined {
   const started = performance.now();
+  shareLocalizationBundleWithCore();
   const logger = createOutputLogger();
   const progress = new ProgressStore(context.globalState);
   const notes = registerNotes(context, progress, logger);

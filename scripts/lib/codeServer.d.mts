@@ -11,4 +11,4 @@ export function freePort(): Promise<number>;
 export function makeProfile(name: string, options?: { userSettings?: Record<string, unknown> }): Profile;
 export function installVsix(vsixPath: string, profile: Profile): void;
 export interface RunningServer { child: ChildProcess; url: string; port: number; stop(): void }
-export function startCodeServer(profile: Profile, workspace: string, options?: { port?: number; logFile?: string; stdio?: unknown }): Promise<RunningServer>;
+export function startCodeServer(profile: Profile, workspace: string, options?: { port?: number; logFile?: string; stdio?: unknown; extraArgs?: readonly string[] }): Promise<RunningServer>;

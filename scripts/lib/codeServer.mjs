@@ -110,7 +110,7 @@ export function installVsix(vsixPath, profile) {
 }
 
 /** Starts code-server on loopback and resolves once it answers HTTP. */
-export async function startCodeServer(profile, workspace, { port, logFile, stdio } = {}) {
+export async function startCodeServer(profile, workspace, { port, logFile, stdio, extraArgs = [] } = {}) {
   const { codeServerBin, nodeBin } = ensureCodeServer();
   const chosenPort = port ?? (await freePort());
   const args = [
@@ -121,6 +121,7 @@ export async function startCodeServer(profile, workspace, { port, logFile, stdio
     '--disable-workspace-trust',
     '--user-data-dir', profile.userDataDir,
     '--extensions-dir', profile.extensionsDir,
+    ...extraArgs,
     workspace,
   ];
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';

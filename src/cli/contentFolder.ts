@@ -3,6 +3,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../core/ports';
 import { buildCatalog, readCatalog, type Catalog } from '../core/notes/bundledCatalog';
 import { DEFAULT_MAX_NOTE_BYTES } from '../core/notes/noteLoader';
@@ -54,10 +55,10 @@ export async function readMarkdownFiles(dir: string, options: ReadMarkdownFilesO
   try {
     stat = await fs.stat(dir);
   } catch {
-    throw new InputError(`folder not found: ${dir}`);
+    throw new InputError(l10n.t({ message: 'folder not found: {0}', args: [dir], comment: ['{0} is a folder path'] }));
   }
   if (!stat.isDirectory()) {
-    throw new InputError(`not a folder: ${dir}`);
+    throw new InputError(l10n.t({ message: 'not a folder: {0}', args: [dir], comment: ['{0} is a path'] }));
   }
   const paths: string[] = [];
   await listMarkdownFiles(dir, paths);
@@ -97,7 +98,7 @@ export async function loadCatalogFile(file: string): Promise<Catalog> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
-    throw new InputError(`notes catalog not found: ${file} (run the build first)`);
+    throw new InputError(l10n.t({ message: 'notes catalog not found: {0} (run the build first)', args: [file], comment: ['{0} is the path of dist/catalog.json'] }));
   }
   try {
     return readCatalog(text);

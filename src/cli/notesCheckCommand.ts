@@ -2,13 +2,20 @@
 // note that passes here loads in the editor.
 
 import path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { Note, NoteProblem } from '../core/notes/note';
 import { linkNotes, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
 import { isError } from '../core/notes/noteValidator';
 import { ExitCode, UsageError, type CliIo } from './cliIo';
 import { displayPathFrom, readMarkdownFiles } from './contentFolder';
 
-const USAGE = 'usage: statecraft notes check <folder>';
+/** The command's syntax, typed literally (not translated). */
+const SYNTAX = 'statecraft notes check <folder>';
+
+/** A usage error: the problem, then the syntax on its own line. */
+function usageError(problem: string): UsageError {
+  return new UsageError(`${problem}\n${l10n.t({ message: 'usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] })}`);
+}
 
 /** Options for {@link runNotesCheckCommand}. */
 export interface NotesCheckOptions {
@@ -29,16 +36,17 @@ function parseArgs(argv: readonly string[]): string {
     if (!optionsEnded && arg === '--') {
       optionsEnded = true;
     } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option "${arg}" for "statecraft notes check"\n${USAGE}`);
+      throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft notes check"', args: [arg], comment: ['{0} is the option the user typed; statecraft notes check is the command (not translated)'] }));
     } else {
       positional.push(arg);
     }
   }
   if (positional.length === 0 || positional[0] === '') {
-    throw new UsageError(`missing folder argument\n${USAGE}`);
+    throw usageError(l10n.t('missing folder argument'));
   }
   if (positional.length > 1) {
-    throw new UsageError(`expected one folder but got ${positional.length}: ${positional.join(' ')}\n${USAGE}`);
+    const given = positional.join(' ');
+    throw usageError(l10n.t({ message: 'expected one folder but got {0}: {1}', args: [positional.length, given], comment: ['{0} is how many folders were given (2 or more), {1} the folders'] }));
   }
   return positional[0];
 }
@@ -60,8 +68,23 @@ function withoutCheckedCopies(linkAgainst: readonly Note[], checked: readonly No
 export function formatProblem(problem: NoteProblem): string {
   const line = problem.line === undefined ? '' : `:${problem.line + 1}`;
   const field = problem.field === undefined ? '' : ` ${problem.field}:`;
-  const severity = problem.severity === 'warning' ? ' warning:' : '';
+  const severity = problem.severity === 'warning' ? ` ${l10n.t({ message: 'warning', comment: ['Marks a problem that does not make a note invalid, in lines such as: notes/a.md:12: colour: warning: unknown field'] })}:` : '';
   return `${problem.sourcePath}${line}:${field}${severity} ${problem.detail ?? problem.message}`;
+}
+
+/**
+ * `Checked 3 note files in notes: 1 invalid, 2 errors, 0 warnings.` Each count is its own message (one per plural
+ * case) and the three are joined with commas into the sentence.
+ */
+function checkSummary(fileCount: number, folder: string, invalidFiles: number, errorCount: number, warningCount: number): string {
+  const counts = [
+    l10n.t({ message: '{0} invalid', args: [invalidFiles], comment: ['{0} is a number of invalid note files'] }),
+    errorCount === 1 ? l10n.t('1 error') : l10n.t({ message: '{0} errors', args: [errorCount], comment: ['{0} is a number of errors (0 or 2 and more)'] }),
+    warningCount === 1 ? l10n.t('1 warning') : l10n.t({ message: '{0} warnings', args: [warningCount], comment: ['{0} is a number of warnings (0 or 2 and more)'] }),
+  ].join(', ');
+  return fileCount === 1
+    ? l10n.t({ message: 'Checked 1 note file in {0}: {1}.', args: [folder, counts], comment: ['{0} is the folder, {1} the counts, e.g. 0 invalid, 0 errors, 1 warning'] })
+    : l10n.t({ message: 'Checked {0} note files in {1}: {2}.', args: [fileCount, folder, counts], comment: ['{0} is a number of files (0 or 2 and more), {1} the folder, {2} the counts, e.g. 1 invalid, 2 errors, 0 warnings'] });
 }
 
 function compareProblems(a: NoteProblem, b: NoteProblem): number {
@@ -102,10 +125,6 @@ export async function runNotesCheckCommand(
   const errors = problems.filter(isError);
   const invalidFiles = new Set(errors.map((problem) => problem.sourcePath)).size;
   const warnings = problems.length - errors.length;
-  io.stderr(
-    `Checked ${files.length} note file${files.length === 1 ? '' : 's'} in ${folder}: ` +
-      `${invalidFiles} invalid, ${errors.length} error${errors.length === 1 ? '' : 's'}, ` +
-      `${warnings} warning${warnings === 1 ? '' : 's'}.\n`,
-  );
+  io.stderr(`${checkSummary(files.length, folder, invalidFiles, errors.length, warnings)}\n`);
   return errors.length > 0 ? ExitCode.findings : ExitCode.ok;
 }

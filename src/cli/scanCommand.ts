@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
-import { NOTES_BASE_URL, RULE_IDS, RULES } from '../core/analyzer/rules';
+import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
 import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
 import { ExitCode, InputError, UsageError, type CliIo } from './cliIo';
 
@@ -408,12 +408,13 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
   const rules = RULE_IDS.map((id) => {
     const rule = RULES[id];
     const helpUri = `${NOTES_BASE_URL}${rule.note}.md`;
+    const description = ruleDescription(id);
     return {
       id,
       name: id.replace(/-([a-z])/g, (_match: string, letter: string) => letter.toUpperCase()),
-      shortDescription: { text: rule.title },
-      fullDescription: { text: rule.description },
-      help: { text: `${rule.description} See ${helpUri}` },
+      shortDescription: { text: ruleTitle(id) },
+      fullDescription: { text: description },
+      help: { text: `${description} See ${helpUri}` },
       helpUri,
       defaultConfiguration: { level: sarifLevel(rule.severity) },
       properties: { tags: ['scalability', 'state'] },

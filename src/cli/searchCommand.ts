@@ -1,6 +1,7 @@
 // `statecraft search "<query>" [--json] [--limit N]`: searches the bundled notes with the same index the
 // extension's QuickPick uses.
 
+import * as l10n from '@vscode/l10n';
 import type { Catalog } from '../core/notes/bundledCatalog';
 import { loadSearchIndex, type SearchHit } from '../core/search/searchIndex';
 import { ExitCode, UsageError, type CliIo } from './cliIo';
@@ -12,7 +13,13 @@ export type CatalogLoader = () => Promise<Catalog>;
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 100;
 
-const USAGE = 'usage: statecraft search "<query>" [--json] [--limit N]';
+/** The command's syntax, typed literally (not translated). */
+const SYNTAX = 'statecraft search "<query>" [--json] [--limit N]';
+
+/** A usage error: the problem, then the syntax on its own line. */
+function usageError(problem: string): UsageError {
+  return new UsageError(`${problem}\n${l10n.t({ message: 'usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] })}`);
+}
 
 interface SearchArgs {
   readonly query: string;
@@ -22,11 +29,11 @@ interface SearchArgs {
 
 function parseLimit(value: string | undefined): number {
   if (value === undefined || value === '') {
-    throw new UsageError(`option "--limit" needs a value: a whole number from 1 to ${MAX_SEARCH_LIMIT}\n${USAGE}`);
+    throw usageError(l10n.t({ message: 'option "--limit" needs a value: a whole number from 1 to {0}', args: [MAX_SEARCH_LIMIT], comment: ['--limit is an option name (not translated); {0} is the largest allowed number'] }));
   }
   const limit = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new UsageError(`option "--limit" must be a whole number from 1 to ${MAX_SEARCH_LIMIT}, got "${value}"\n${USAGE}`);
+    throw usageError(l10n.t({ message: 'option "--limit" must be a whole number from 1 to {0}, got "{1}"', args: [MAX_SEARCH_LIMIT, value], comment: ['--limit is an option name (not translated); {0} is the largest allowed number, {1} what the user typed'] }));
   }
   return limit;
 }
@@ -50,12 +57,12 @@ function parseArgs(argv: readonly string[]): SearchArgs {
     } else if (arg.startsWith('--limit=')) {
       limit = parseLimit(arg.slice('--limit='.length));
     } else {
-      throw new UsageError(`unknown option "${arg}" for "statecraft search"\n${USAGE}`);
+      throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft search"', args: [arg], comment: ['{0} is the option the user typed; statecraft search is the command (not translated)'] }));
     }
   }
   const query = words.join(' ').trim();
   if (query === '') {
-    throw new UsageError(`missing search query\n${USAGE}`);
+    throw usageError(l10n.t('missing search query'));
   }
   return { query, json, limit };
 }
@@ -66,14 +73,15 @@ function roundScore(score: number): number {
 
 function formatText(query: string, hits: readonly SearchHit[]): string {
   if (hits.length === 0) {
-    return `No notes match "${query}".\n`;
+    return `${l10n.t({ message: 'No notes match "{0}".', args: [query], comment: ['{0} is the search query'] })}\n`;
   }
   return hits
     .map((hit, index) => {
       const where = hit.section === '' ? hit.id : `${hit.id}#${hit.section}`;
       const title = hit.sectionTitle === '' ? hit.title : `${hit.title} › ${hit.sectionTitle}`;
       const snippet = hit.snippet === '' ? '' : `\n   ${hit.snippet}`;
-      return `${index + 1}. ${title}  (${where}, score ${roundScore(hit.score)})${snippet}\n`;
+      const line = l10n.t({ message: '{0}. {1}  ({2}, score {3})', args: [index + 1, title, where, roundScore(hit.score)], comment: ['One search result: {0} is its rank, {1} the note (and section) title, {2} the note id (and #section), {3} the relevance score'] });
+      return `${line}${snippet}\n`;
     })
     .join('');
 }

@@ -128,7 +128,10 @@ export class NotesLibrary implements vscode.Disposable {
         const files = await readMarkdownFiles(folder.uri);
         roots.push(parseNotes(files, folder.label));
       } catch (error) {
-        const problem: NoteProblem = { sourcePath: folder.uri.toString(), message: `${folder.uri.toString(true)}: cannot read notes folder: ${errorMessage(error)}` };
+        const problem: NoteProblem = {
+          sourcePath: folder.uri.toString(),
+          message: vscode.l10n.t({ message: '{0}: cannot read notes folder: {1}', args: [folder.uri.toString(true), errorMessage(error)], comment: ['{0} is the folder, {1} the file system\'s explanation'] }),
+        };
         roots.push({ notes: [], problems: [problem] });
       }
     }

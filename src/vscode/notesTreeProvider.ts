@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { buildCategoryTree, type CategoryTreeChild } from '../core/notes/categoryTree';
 import type { Note, NoteProblem, Priority } from '../core/notes/note';
-import { PRIORITY_LABELS } from '../core/notes/note';
+import { priorityLabel } from '../core/notes/note';
 import { CommandIds } from './commandIds';
 import { BUNDLED_ROOT, type NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
@@ -25,7 +25,7 @@ const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
 
 /** The description shown next to a note: `P0 · 2 min`. */
 export function noteDescription(note: Note): string {
-  return `${note.priority} · ${note.readingMinutes} min`;
+  return vscode.l10n.t({ message: '{0} · {1} min', args: [note.priority, note.readingMinutes], comment: ['{0} is a priority such as P0, {1} a reading time in whole minutes'] });
 }
 
 export function noteContextValue(note: Note, progress: ProgressStore): string {
@@ -41,10 +41,17 @@ export function noteTreeItem(note: Note, progress: ProgressStore, id: string): v
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(note.title)}**\n\n`);
   tooltip.appendMarkdown(`${escapeMarkdown(note.summary)}\n\n`);
-  tooltip.appendMarkdown(`$(tag) ${note.priority}: ${PRIORITY_LABELS[note.priority]} · ${note.readingMinutes} min read${studied ? ' · $(pass) studied' : ''}`);
+  const label = priorityLabel(note.priority);
+  tooltip.appendMarkdown(
+    studied
+      ? vscode.l10n.t({ message: '$(tag) {0}: {1} · {2} min read · $(pass) studied', args: [note.priority, label, note.readingMinutes], comment: ['$(tag) and $(pass) are icons: keep them as they are', '{0} is a priority such as P0, {1} what that priority means, {2} a reading time in whole minutes'] })
+      : vscode.l10n.t({ message: '$(tag) {0}: {1} · {2} min read', args: [note.priority, label, note.readingMinutes], comment: ['$(tag) is an icon: keep it as it is', '{0} is a priority such as P0, {1} what that priority means, {2} a reading time in whole minutes'] }),
+  );
   item.tooltip = tooltip;
   item.accessibilityInformation = {
-    label: vscode.l10n.t('{0}, {1}, {2} minute read{3}', note.title, note.priority, note.readingMinutes, studied ? vscode.l10n.t(', studied') : ''),
+    label: studied
+      ? vscode.l10n.t({ message: '{0}, {1}, {2} minute read, studied', args: [note.title, note.priority, note.readingMinutes], comment: ['{0} is the note title, {1} a priority such as P0, {2} a reading time in whole minutes'] })
+      : vscode.l10n.t({ message: '{0}, {1}, {2} minute read', args: [note.title, note.priority, note.readingMinutes], comment: ['{0} is the note title, {1} a priority such as P0, {2} a reading time in whole minutes'] }),
   };
   item.contextValue = noteContextValue(note, progress);
   item.command = { command: CommandIds.openNote, title: vscode.l10n.t('Open Note'), arguments: [note.id] };
@@ -58,11 +65,26 @@ function firstProblemPerFile(problems: readonly NoteProblem[]): NoteProblem[] {
   return [...byFile.values()].map((list) =>
     list.length === 1
       ? list[0]
-      : { ...list[0], detail: vscode.l10n.t('{0} (and {1} more problems: see the Problems panel)', list[0].detail ?? list[0].message, list.length - 1), message: list.map((p) => p.message).join('\n') });
+      : { ...list[0], detail: withMoreProblems(list[0].detail ?? list[0].message, list.length - 1), message: list.map((p) => p.message).join('\n') });
+}
+
+function withMoreProblems(first: string, more: number): string {
+  return more === 1
+    ? vscode.l10n.t('{0} (and 1 more problem: see the Problems panel)', first)
+    : vscode.l10n.t('{0} (and {1} more problems: see the Problems panel)', first, more);
 }
 
 function countNotes(count: number): string {
   return count === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', count);
+}
+
+/** A user folder's description: its note count, and how many of its files have problems (one message per plural case). */
+function folderDescription(notes: number, filesWithProblems: number): string {
+  if (filesWithProblems === 0) return countNotes(notes);
+  if (notes === 1) {
+    return filesWithProblems === 1 ? vscode.l10n.t('1 note, 1 file with problems') : vscode.l10n.t('1 note, {0} files with problems', filesWithProblems);
+  }
+  return filesWithProblems === 1 ? vscode.l10n.t('{0} notes, 1 file with problems', notes) : vscode.l10n.t('{0} notes, {1} files with problems', notes, filesWithProblems);
 }
 
 function escapeMarkdown(text: string): string {
@@ -175,7 +197,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
               kind: 'root',
               id: `root:${folder.label}`,
               label: folder.label,
-              description: problems.length > 0 ? vscode.l10n.t('{0}, {1} with problems', countNotes(notes.length), problems.length === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', problems.length)) : countNotes(notes.length),
+              description: folderDescription(notes.length, problems.length),
               children,
             };
           }),
@@ -194,7 +216,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
         return [{
           kind: 'category',
           id: `priority:${rootLabel}:${priority}`,
-          label: `${priority} · ${PRIORITY_LABELS[priority]}`,
+          label: `${priority} · ${priorityLabel(priority)}`,
           noteCount: inGroup.length,
           children: inGroup.map((note): NotesTreeNode => ({ kind: 'note', id: `note:${note.id}`, note })),
         }];

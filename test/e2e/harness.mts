@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { installVsix, makeProfile, repoRoot, startCodeServer, type Profile, type RunningServer } from '../../scripts/lib/codeServer.mjs';
 import { freshSampleWorkspace } from '../../scripts/lib/sampleWorkspace.mjs';
 import { launchBrowser, openWorkbench } from '../../scripts/lib/workbench.mjs';
+import { installPseudoLocale, PSEUDO_LOCALE } from './pseudoTranslations.mjs';
 
 export const screenshotsDir = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -27,6 +28,8 @@ export interface WorkbenchOptions {
   readonly theme?: string;
   readonly colorScheme?: 'light' | 'dark';
   readonly userSettings?: Record<string, unknown>;
+  /** Runs the workbench in the pseudo display language (see pseudoTranslations.mts). */
+  readonly pseudoLocale?: boolean;
 }
 
 let browser: Browser | undefined;
@@ -38,8 +41,12 @@ export async function startWorkbench(name: string, options: WorkbenchOptions = {
     userSettings: { 'workbench.colorTheme': options.theme ?? 'Default Light Modern', ...options.userSettings },
   });
   installVsix(vsix, profile);
+  if (options.pseudoLocale) installPseudoLocale(profile);
   const workspace = freshSampleWorkspace(name);
-  const server = await startCodeServer(profile, workspace, { logFile: path.join(profile.dir, 'code-server.log') });
+  const server = await startCodeServer(profile, workspace, {
+    logFile: path.join(profile.dir, 'code-server.log'),
+    extraArgs: options.pseudoLocale ? ['--locale', PSEUDO_LOCALE] : [],
+  });
   browser ??= await launchBrowser();
   const { context, page } = await openWorkbench(browser, server.url, workspace, { colorScheme: options.colorScheme ?? 'light' });
   await dismissNotifications(page);
@@ -129,12 +136,17 @@ export async function treeRows(page: Page, viewTitle = 'Notes'): Promise<string[
   return (await pane.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
-/** Clicks a tree row; for a collapsed category, waits until it has expanded (the tree renders asynchronously). */
+/**
+ * Clicks a tree row to open it: a note runs its command; a collapsed category expands, and the call waits until it
+ * has (the tree renders asynchronously). An already expanded category is left as it is, since a click would fold it.
+ */
 export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes'): Promise<void> {
   const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
   const row = pane.locator('.monaco-list-row', { hasText: label }).first();
   await row.waitFor({ timeout: 15_000 });
-  const wasCollapsed = (await row.getAttribute('aria-expanded')) === 'false';
+  const expanded = await row.getAttribute('aria-expanded');
+  if (expanded === 'true') return;
+  const wasCollapsed = expanded === 'false';
   await row.click();
   if (wasCollapsed) await pane.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor({ timeout: 15_000 });
 }

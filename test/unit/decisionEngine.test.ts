@@ -13,7 +13,7 @@ import {
   type Runtime,
   type YesNo,
 } from '../../src/core/wizard/decisionEngine';
-import { LATENCY_FIGURES, LATENCY_NOTE_LINK, PLACEMENT_TIERS } from '../../src/core/wizard/latencyFigures';
+import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigures } from '../../src/core/wizard/latencyFigures';
 
 function inputs(
   latencyBudgetMs: number,
@@ -42,7 +42,7 @@ function why(rec: Recommendation, p: Placement): string {
 void describe('latency figures', () => {
   void test('match the shared table of the brief exactly', () => {
     assert.deepEqual(
-      PLACEMENT_TIERS.map((t) => [t, LATENCY_FIGURES[t].perAccessMs.low, LATENCY_FIGURES[t].perAccessMs.high]),
+      PLACEMENT_TIERS.map((t) => [t, latencyFigures()[t].perAccessMs.low, latencyFigures()[t].perAccessMs.high]),
       [
         ['in-process', 0.0001, 0.001],
         ['client-carried', 0.001, 0.05],
@@ -50,10 +50,10 @@ void describe('latency figures', () => {
         ['database', 5, 20],
       ],
     );
-    assert.deepEqual(LATENCY_FIGURES['same-datacenter-round-trip'].perAccessMs, { low: 0.5, high: 0.5 });
-    assert.deepEqual(LATENCY_FIGURES['cross-region'].perAccessMs, { low: 150, high: 150 });
+    assert.deepEqual(latencyFigures()['same-datacenter-round-trip'].perAccessMs, { low: 0.5, high: 0.5 });
+    assert.deepEqual(latencyFigures()['cross-region'].perAccessMs, { low: 150, high: 150 });
     assert.equal(LATENCY_NOTE_LINK, 'latency-numbers#the-figures');
-    for (const figure of Object.values(LATENCY_FIGURES)) {
+    for (const figure of Object.values(latencyFigures())) {
       for (const s of figure.sources) assert.match(s.url, /^https:\/\//);
     }
   });
@@ -496,7 +496,7 @@ void describe('properties over the discretised input space', () => {
   void test('latency lines are per access × accesses and fit by the high total', () => {
     for (const [inp, rec] of recs) {
       for (const line of rec.latency) {
-        const per = LATENCY_FIGURES[line.tier].perAccessMs;
+        const per = latencyFigures()[line.tier].perAccessMs;
         assert.ok(Math.abs(line.totalMs.high - per.high * inp.accessesPerRequest) < 1e-9);
         assert.ok(Math.abs(line.totalMs.low - per.low * inp.accessesPerRequest) < 1e-9);
         assert.equal(line.fits, line.totalMs.high <= inp.latencyBudgetMs);

@@ -2,8 +2,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { INPUT_IDS, INPUT_SPECS, recommend, validateInputs, type Inputs } from '../../src/core/wizard/decisionEngine';
 import {
-  PRESETS,
-  WIZARD_STEPS,
   answer,
   back,
   currentStep,
@@ -11,7 +9,9 @@ import {
   isComplete,
   result,
   start,
+  presets,
   validateStepValue,
+  wizardSteps,
   type WizardState,
 } from '../../src/core/wizard/wizardMachine';
 
@@ -33,9 +33,9 @@ const SAMPLE_TEXT = INPUT_IDS.map((id) => String(SAMPLE[id]));
 
 void describe('steps', () => {
   void test('one step per input, in input order, each with a note link into the guide', () => {
-    assert.deepEqual(WIZARD_STEPS.map((s) => s.id), INPUT_IDS);
+    assert.deepEqual(wizardSteps().map((s) => s.id), INPUT_IDS);
     assert.deepEqual(
-      WIZARD_STEPS.map((s) => s.noteLink),
+      wizardSteps().map((s) => s.noteLink),
       [
         'state-placement-guide#latency-budget',
         'state-placement-guide#accesses-per-request',
@@ -46,11 +46,11 @@ void describe('steps', () => {
         'state-placement-guide#client-can-carry',
       ],
     );
-    assert.deepEqual(WIZARD_STEPS.map((s) => s.kind), ['number', 'number', 'number', 'pick', 'pick', 'pick', 'pick']);
+    assert.deepEqual(wizardSteps().map((s) => s.kind), ['number', 'number', 'number', 'pick', 'pick', 'pick', 'pick']);
   });
 
   void test('pick steps offer exactly the allowed values', () => {
-    for (const step of WIZARD_STEPS) {
+    for (const step of wizardSteps()) {
       const spec = INPUT_SPECS[step.id];
       if (spec.kind === 'pick') assert.deepEqual(step.options?.map((o) => o.label), spec.values);
       else assert.equal(step.options, undefined);
@@ -117,7 +117,7 @@ void describe('walking the wizard', () => {
       const after = answer(before, value);
       assert.deepEqual(after, { ...before, error: message });
       assert.equal(currentStep(after)?.error, message);
-      assert.equal(validateStepValue(WIZARD_STEPS[index], String(value)), message);
+      assert.equal(validateStepValue(wizardSteps()[index], String(value)), message);
     });
   }
 
@@ -128,9 +128,9 @@ void describe('walking the wizard', () => {
   });
 
   void test('validateStepValue accepts valid text', () => {
-    assert.equal(validateStepValue(WIZARD_STEPS[0], '0.5'), undefined);
-    assert.equal(validateStepValue(WIZARD_STEPS[2], '3'), undefined);
-    assert.equal(validateStepValue(WIZARD_STEPS[3], 'serverless'), undefined);
+    assert.equal(validateStepValue(wizardSteps()[0], '0.5'), undefined);
+    assert.equal(validateStepValue(wizardSteps()[2], '3'), undefined);
+    assert.equal(validateStepValue(wizardSteps()[3], 'serverless'), undefined);
   });
 });
 
@@ -176,11 +176,11 @@ void describe('presets', () => {
   };
 
   void test('the five presets, each valid', () => {
-    assert.deepEqual(PRESETS.map((p) => p.id), Object.keys(expected));
-    for (const p of PRESETS) assert.deepEqual(validateInputs({ ...p.inputs }), { ok: true, inputs: p.inputs });
+    assert.deepEqual(presets().map((p) => p.id), Object.keys(expected));
+    for (const p of presets()) assert.deepEqual(validateInputs({ ...p.inputs }), { ok: true, inputs: p.inputs });
   });
 
-  for (const preset of PRESETS) {
+  for (const preset of presets()) {
     void test(`${preset.id} fills every answer and gives ${expected[preset.id].placement}`, () => {
       const s = start(preset.inputs);
       assert.equal(isComplete(s), true);
@@ -194,10 +194,10 @@ void describe('presets', () => {
   }
 
   void test('a preset stays editable: each step shows its value, and a changed answer changes the result', () => {
-    const preset = PRESETS.find((p) => p.id === 'rate-limiter-counters')!;
+    const preset = presets().find((p) => p.id === 'rate-limiter-counters')!;
     const s = start(preset.inputs);
     assert.deepEqual(
-      WIZARD_STEPS.map((_, i) => currentStep({ ...s, stepIndex: i })?.value),
+      wizardSteps().map((_, i) => currentStep({ ...s, stepIndex: i })?.value),
       ['5', '1', '10', 'server', 'acceptable', 'yes', 'no'],
     );
     const edited = answer(s, '2');

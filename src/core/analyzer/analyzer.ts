@@ -18,6 +18,7 @@
 // tree as soon as it is replaced, when a file is skipped, and on dispose.
 
 import type { Tree } from '@vscode/tree-sitter-wasm';
+import * as l10n from '@vscode/l10n';
 import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
@@ -210,19 +211,19 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
     const explicitLanguage = isAnalyzerLanguage(fileNameOrLanguage);
     const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage);
     if (!language) {
-      return skip('unsupported', 'not a language the analyzer handles');
+      return skip('unsupported', l10n.t('not a language the analyzer handles'));
     }
     if (!explicitLanguage && isTestFile(fileNameOrLanguage)) {
-      return skip('test-file', 'test code is not analysed');
+      return skip('test-file', l10n.t('test code is not analysed'));
     }
     const maxBytes = callOptions.maxBytes ?? options.maxBytes ?? DEFAULT_MAX_BYTES;
     const bytes = utf8LengthOver(text, maxBytes);
     if (bytes !== undefined) {
-      return skip('too-large', `file is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit`);
+      return skip('too-large', l10n.t({ message: 'file is {0}, over the {1} limit', args: [formatBytes(bytes), formatBytes(maxBytes)], comment: ['{0} and {1} are sizes such as "1.1 MB" or "138 bytes": the file\'s size and the configured limit'] }));
     }
     const longest = longestLine(text, maxLineLength);
     if (longest > maxLineLength) {
-      return skip('minified', `looks minified or generated (a line of ${longest} characters, limit ${maxLineLength})`);
+      return skip('minified', l10n.t({ message: 'looks minified or generated (a line of {0} characters, limit {1})', args: [longest, maxLineLength], comment: ['{0} is the length of the longest line and {1} the maximum line length, both in characters'] }));
     }
 
     const applicable = registry.filter((detector) => detector.languages.includes(language) && safePrefilter(detector, text, logger));
@@ -231,7 +232,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return { findings: [], suppressed: [] };
     }
     if (isCancelled()) {
-      return skip('cancelled', 'analysis cancelled');
+      return skip('cancelled', l10n.t('analysis cancelled'));
     }
     await host.prepare(language);
     let parsed: Tree | 'timeout' | 'cancelled';
@@ -247,10 +248,10 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       }
     }
     if (parsed === 'timeout') {
-      return skip('timeout', `parsing took longer than ${parseTimeoutMs} ms`);
+      return skip('timeout', l10n.t({ message: 'parsing took longer than {0} ms', args: [parseTimeoutMs], comment: ['{0} is a number of milliseconds'] }));
     }
     if (parsed === 'cancelled') {
-      return skip('cancelled', 'analysis cancelled');
+      return skip('cancelled', l10n.t('analysis cancelled'));
     }
 
     const findings: Finding[] = [];
@@ -259,7 +260,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
     try {
       for (const detector of applicable) {
         if (isCancelled()) {
-          return skip('cancelled', 'analysis cancelled');
+          return skip('cancelled', l10n.t('analysis cancelled'));
         }
         try {
           findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled }));
@@ -345,14 +346,15 @@ function longestLine(text: string, limit: number): number {
   return longest;
 }
 
+/** A size label such as "1.1 MB", translated (a unit label, passed into the skip message as a value). */
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) {
-    return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+    return l10n.t({ message: '{0} MB', args: [Number((bytes / (1024 * 1024)).toFixed(1))], comment: ['A file size in megabytes, e.g. "1.1 MB"'] });
   }
   if (bytes >= 1024) {
-    return `${Number((bytes / 1024).toFixed(1))} KB`;
+    return l10n.t({ message: '{0} KB', args: [Number((bytes / 1024).toFixed(1))], comment: ['A file size in kilobytes, e.g. "12.5 KB"'] });
   }
-  return `${bytes} bytes`;
+  return l10n.t({ message: '{0} bytes', args: [bytes], comment: ['A file size in bytes, e.g. "138 bytes"'] });
 }
 
 function dedupe(findings: readonly Finding[]): Finding[] {

@@ -3,6 +3,7 @@
 // note may ever execute. Here the only accepted opening line is exactly `---`, and YAML is parsed as data
 // (core schema: no custom tags, so no functions, regexps or class instances).
 
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** Front matter split from a note: the YAML mapping, the body, and where each field sits in the file. */
@@ -70,13 +71,13 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   const lines = normalised.split('\n');
   if (!FENCE.test(lines[0])) {
     const message = lines[0].startsWith('---')
-      ? `front matter must open with a line that is exactly "---" (found "${lines[0].slice(0, 40)}")`
-      : 'missing front matter: the file must start with a "---" line, then YAML fields, then a closing "---" line';
+      ? l10n.t({ message: 'front matter must open with a line that is exactly "---" (found "{0}")', args: [lines[0].slice(0, 40)], comment: ['{0} is the first line of the file'] })
+      : l10n.t('missing front matter: the file must start with a "---" line, then YAML fields, then a closing "---" line');
     return { ok: false, error: { message, line: 0 } };
   }
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (close === -1) {
-    return { ok: false, error: { message: 'front matter is not closed: no "---" line after the opening one', line: 0 } };
+    return { ok: false, error: { message: l10n.t('front matter is not closed: no "---" line after the opening one'), line: 0 } };
   }
   const yamlText = lines.slice(1, close).join('\n');
   const lineCounter = new LineCounter();
@@ -86,20 +87,26 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const line = lineOf(problem.pos[0]);
-    const kind = doc.errors.length > 0 ? 'front matter is not valid YAML' : 'front matter uses an unsupported YAML feature';
-    return { ok: false, error: { message: `${kind} (line ${line + 1}): ${firstLine(problem.message)}`, line } };
+    // The parser's own explanation comes from the yaml package, in English.
+    const explanation = firstLine(problem.message);
+    const message =
+      doc.errors.length > 0
+        ? l10n.t({ message: 'front matter is not valid YAML (line {0}): {1}', args: [line + 1, explanation], comment: ['{0} is a line number in the file, {1} the YAML parser\'s explanation (in English)'] })
+        : l10n.t({ message: 'front matter uses an unsupported YAML feature (line {0}): {1}', args: [line + 1, explanation], comment: ['{0} is a line number in the file, {1} the YAML parser\'s explanation (in English)'] });
+    return { ok: false, error: { message, line } };
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return { ok: false, error: { message: 'front matter is empty', line: 0 } };
+    return { ok: false, error: { message: l10n.t('front matter is empty'), line: 0 } };
   }
   if (!isMap(doc.contents)) {
-    return { ok: false, error: { message: 'front matter must be a YAML mapping of "field: value" lines', line: 1 } };
+    return { ok: false, error: { message: l10n.t('front matter must be a YAML mapping of "field: value" lines'), line: 1 } };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    return { ok: false, error: { message: `front matter could not be read: ${(error as Error).message}`, line: 1 } };
+    const reason = (error as Error).message;
+    return { ok: false, error: { message: l10n.t({ message: 'front matter could not be read: {0}', args: [reason], comment: ['{0} is the YAML parser\'s explanation (in English)'] }), line: 1 } };
   }
   const fieldLines = new Map<string, number>();
   collectLines(doc.contents, '', lineOf, fieldLines);

@@ -1,12 +1,19 @@
 // The note model shared by the loader, the validator, the search index, the renderer, the tree and the CLI.
+import * as l10n from '@vscode/l10n';
 
 export type Priority = 'P0' | 'P1' | 'P2';
 
-export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
-  P0: 'appears in nearly every system design interview',
-  P1: 'comes up often; know the trade-offs',
-  P2: 'useful depth; good to recognise',
-};
+/** What a priority means, for tooltips and group labels (translated when called, so not a module-level table). */
+export function priorityLabel(priority: Priority): string {
+  switch (priority) {
+    case 'P0':
+      return l10n.t('appears in nearly every system design interview');
+    case 'P1':
+      return l10n.t('comes up often; know the trade-offs');
+    case 'P2':
+      return l10n.t('useful depth; good to recognise');
+  }
+}
 
 /** A chapter of "Designing Data-Intensive Applications", always with its edition (the chapter numbers moved). */
 export interface DdiaReference {

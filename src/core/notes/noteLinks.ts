@@ -2,6 +2,7 @@
 // The renderer and the validator both call `classifyHref`, so a link the validator accepts is exactly a link the
 // viewer makes clickable, and everything else is inert text.
 
+import * as l10n from '@vscode/l10n';
 import { NOTE_ID_PATTERN } from './noteValidator';
 
 /** A link to another note: `other-id.md` or `./other-id.md`, optionally with `#heading-slug`. */
@@ -51,6 +52,10 @@ export function parseNoteHref(href: string): NoteHref | undefined {
   return fragment === undefined ? undefined : { id, fragment };
 }
 
+function invalidHttpsUrl(href: string): string {
+  return l10n.t({ message: '"{0}" is not a valid https URL', args: [href], comment: ['{0} is the link target as written in the note'] });
+}
+
 /**
  * Decides what a link href (as markdown-it normalised it) may do. Allow-list: https URLs, in-page `#fragment`
  * links and note links. Every other scheme (javascript:, data:, command:, vscode:, file:, http:, mailto: ...) and
@@ -60,7 +65,7 @@ export function classifyHref(href: string): LinkTarget {
   if (href.startsWith('#')) {
     const fragment = decodeFragment(href.slice(1));
     if (fragment === undefined || fragment === '') {
-      return { kind: 'blocked', reason: `in-page link "${href}" has no valid heading slug` };
+      return { kind: 'blocked', reason: l10n.t({ message: 'in-page link "{0}" has no valid heading slug', args: [href], comment: ['{0} is the link target as written in the note, e.g. #'] }) };
     }
     return { kind: 'anchor', fragment };
   }
@@ -75,26 +80,29 @@ export function classifyHref(href: string): LinkTarget {
     const name = scheme[1].toLowerCase();
     if (name === 'https') {
       if (!/^https:\/\//i.test(href)) {
-        return { kind: 'blocked', reason: `"${href}" is not a valid https URL` };
+        return { kind: 'blocked', reason: invalidHttpsUrl(href) };
       }
       let url: URL;
       try {
         url = new URL(href);
       } catch {
-        return { kind: 'blocked', reason: `"${href}" is not a valid URL` };
+        return { kind: 'blocked', reason: l10n.t({ message: '"{0}" is not a valid URL', args: [href], comment: ['{0} is the link target as written in the note'] }) };
       }
       if (url.protocol === 'https:' && url.hostname !== '') {
         return { kind: 'external', url: url.href };
       }
-      return { kind: 'blocked', reason: `"${href}" is not a valid https URL` };
+      return { kind: 'blocked', reason: invalidHttpsUrl(href) };
     }
     if (name === 'http') {
-      return { kind: 'blocked', reason: `link "${href}" uses http; only https links are allowed` };
+      return { kind: 'blocked', reason: l10n.t({ message: 'link "{0}" uses http; only https links are allowed', args: [href], comment: ['{0} is the link target as written in the note'] }) };
     }
-    return { kind: 'blocked', reason: `link scheme "${name}:" is not allowed; use https://, #heading or other-id.md` };
+    return {
+      kind: 'blocked',
+      reason: l10n.t({ message: 'link scheme "{0}:" is not allowed; use https://, #heading or other-id.md', args: [name], comment: ['{0} is a URL scheme such as javascript or file; https://, #heading and other-id.md are link syntax (not translated)'] }),
+    };
   }
   return {
     kind: 'blocked',
-    reason: `relative link "${href}" is not a note link; link other notes as other-id.md or other-id.md#heading`,
+    reason: l10n.t({ message: 'relative link "{0}" is not a note link; link other notes as other-id.md or other-id.md#heading', args: [href], comment: ['{0} is the link target as written in the note; other-id.md and other-id.md#heading are link syntax (not translated)'] }),
   };
 }

@@ -6,6 +6,7 @@
 //     reported but the note stays loaded, so one typo in a link does not hide a whole note.
 // Whatever happens to bad files, the good notes load.
 
+import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../ports';
 import { splitFrontMatter } from './frontMatter';
 import { analyzeMarkdown, type MarkdownLink } from './markdownStructure';
@@ -66,19 +67,20 @@ export function readingMinutesFor(wordCount: number): number {
 function decode(file: SourceFile, maxBytes: number): { text?: string; problem?: NoteProblem } {
   const { bytes, path } = file;
   if (bytes.length > maxBytes) {
-    return { problem: noteProblem(path, `file is larger than the ${maxBytes}-byte limit for a note`, { line: 0 }) };
+    const limit = l10n.t({ message: 'file is larger than the {0}-byte limit for a note', args: [maxBytes], comment: ['{0} is a whole number of bytes'] });
+    return { problem: noteProblem(path, limit, { line: 0 }) };
   }
   if (bytes.includes(0)) {
-    return { problem: noteProblem(path, 'file is binary (it contains NUL bytes), not a Markdown note', { line: 0 }) };
+    return { problem: noteProblem(path, l10n.t('file is binary (it contains NUL bytes), not a Markdown note'), { line: 0 }) };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { problem: noteProblem(path, 'file is not valid UTF-8 text', { line: 0 }) };
+    return { problem: noteProblem(path, l10n.t('file is not valid UTF-8 text'), { line: 0 }) };
   }
   if (text.trim() === '') {
-    return { problem: noteProblem(path, 'file is empty', { line: 0 }) };
+    return { problem: noteProblem(path, l10n.t('file is empty'), { line: 0 }) };
   }
   return { text };
 }
@@ -91,7 +93,7 @@ function decode(file: SourceFile, maxBytes: number): { text?: string; problem?: 
 export function parseNote(file: SourceFile, root: string, options: ParseNoteOptions = {}): ParsedNote {
   const name = baseName(file.path);
   if (!name.endsWith('.md')) {
-    return { problems: [noteProblem(file.path, 'not a note: note files are named <id>.md', { line: 0 })] };
+    return { problems: [noteProblem(file.path, l10n.t('not a note: note files are named <id>.md'), { line: 0 })] };
   }
   const { text, problem } = decode(file, options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES);
   if (text === undefined) {
@@ -178,33 +180,35 @@ function fieldLine(note: Note, field: string): number | undefined {
   return details.get(note)?.fieldLines.get(field);
 }
 
+/** The clause listing a note's headings, appended after "; " to a "has no heading" message. */
 function headingList(note: Note): string {
-  const slugs = note.headings.map((heading) => heading.slug);
-  return slugs.length === 0 ? 'it has no headings' : `its headings are ${slugs.map((slug) => `#${slug}`).join(', ')}`;
+  const slugs = note.headings.map((heading) => `#${heading.slug}`).join(', ');
+  return slugs === ''
+    ? l10n.t('it has no headings')
+    : l10n.t({ message: 'its headings are {0}', args: [slugs], comment: ['{0} lists heading anchors such as #problem, #mechanism (not translated)'] });
 }
 
+// In these messages `[{0}]({1})` is the Markdown link as the author wrote it (its text and its target): keep it.
 function checkLinks(note: Note, byId: ReadonlyMap<string, Note>, problems: NoteProblem[]): void {
   const own = new Set(note.headings.map((heading) => heading.slug));
   for (const link of linksOf(note)) {
     const at = { field: 'body', line: (note.bodyStartLine ?? 0) + link.line };
-    const shown = `link [${link.text}](${link.href})`;
-    const target = classifyHref(link.href);
+    const { text, href } = link;
+    const target = classifyHref(href);
     if (target.kind === 'blocked') {
-      problems.push(noteProblem(note.sourcePath, `${shown}: ${target.reason}`, at));
+      const detail = l10n.t({ message: 'link [{0}]({1}): {2}', args: [text, href, target.reason], comment: ['[{0}]({1}) is a Markdown link (keep the brackets): {0} its text, {1} its target; {2} says why the link is not allowed'] });
+      problems.push(noteProblem(note.sourcePath, detail, at));
     } else if (target.kind === 'anchor' && !own.has(target.fragment)) {
-      problems.push(noteProblem(note.sourcePath, `${shown}: this note has no heading "#${target.fragment}"; ${headingList(note)}`, at));
+      const detail = l10n.t({ message: 'link [{0}]({1}): this note has no heading "#{2}"; {3}', args: [text, href, target.fragment, headingList(note)], comment: ['[{0}]({1}) is a Markdown link (keep the brackets): {0} its text, {1} its target; {2} is a heading anchor; {3} lists the headings the note has'] });
+      problems.push(noteProblem(note.sourcePath, detail, at));
     } else if (target.kind === 'note') {
       const other = byId.get(target.id);
       if (!other) {
-        problems.push(noteProblem(note.sourcePath, `${shown}: there is no note with id "${target.id}"`, at));
+        const detail = l10n.t({ message: 'link [{0}]({1}): there is no note with id "{2}"', args: [text, href, target.id], comment: ['[{0}]({1}) is a Markdown link (keep the brackets): {0} its text, {1} its target; {2} is a note id'] });
+        problems.push(noteProblem(note.sourcePath, detail, at));
       } else if (target.fragment !== undefined && !other.headings.some((heading) => heading.slug === target.fragment)) {
-        problems.push(
-          noteProblem(
-            note.sourcePath,
-            `${shown}: note "${target.id}" has no heading "#${target.fragment}"; ${headingList(other)}`,
-            at,
-          ),
-        );
+        const detail = l10n.t({ message: 'link [{0}]({1}): note "{2}" has no heading "#{3}"; {4}', args: [text, href, target.id, target.fragment, headingList(other)], comment: ['[{0}]({1}) is a Markdown link (keep the brackets): {0} its text, {1} its target; {2} is a note id, {3} a heading anchor; {4} lists the headings that note has'] });
+        problems.push(noteProblem(note.sourcePath, detail, at));
       }
     }
   }
@@ -226,7 +230,7 @@ export function linkNotes(roots: readonly LoadedNotes[]): NoteCollection {
       problems.push(
         noteProblem(
           note.sourcePath,
-          `duplicate id "${note.id}": already used by ${first.sourcePath}; this note was not loaded`,
+          l10n.t({ message: 'duplicate id "{0}": already used by {1}; this note was not loaded', args: [note.id, first.sourcePath], comment: ['{0} is a note id, {1} the file that already uses it'] }),
           { field: 'id', line: fieldLine(note, 'id') },
         ),
       );
@@ -240,7 +244,7 @@ export function linkNotes(roots: readonly LoadedNotes[]): NoteCollection {
       if (!byId.has(id)) {
         const field = `related[${index}]`;
         problems.push(
-          noteProblem(note.sourcePath, `there is no note with id "${id}"`, { field, line: fieldLine(note, field) }),
+          noteProblem(note.sourcePath, l10n.t({ message: 'there is no note with id "{0}"', args: [id], comment: ['{0} is a note id'] }), { field, line: fieldLine(note, field) }),
         );
       }
     });

@@ -4,6 +4,7 @@
 // Unknown fields are warnings, not errors: the note still loads (the field is ignored), but `notes check` and the
 // content test show them, so a typo such as `alias:` is noticed (it also shows up as "aliases is required").
 
+import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
 import type { DdiaReference, NoteMeta, NoteProblem, NoteProblemSeverity, Priority, SourceLink } from './note';
 
@@ -81,15 +82,20 @@ export interface ProblemLocation {
  */
 export function noteProblem(sourcePath: string, detail: string, location: ProblemLocation = {}): NoteProblem {
   const { field, line, severity } = location;
-  let where = '';
+  let message: string;
   if (field === 'body') {
-    where = line === undefined ? ' body:' : ` body line ${line + 1}:`;
+    message =
+      line === undefined
+        ? l10n.t({ message: '{0}: body: {1}', args: [sourcePath, detail], comment: ['{0} is the note file, {1} the problem found in its Markdown body'] })
+        : l10n.t({ message: '{0}: body line {1}: {2}', args: [sourcePath, line + 1, detail], comment: ['{0} is the note file, {1} a line number in it, {2} the problem found on that line of its Markdown body'] });
   } else if (field !== undefined) {
-    where = ` field "${field}":`;
+    message = l10n.t({ message: '{0}: field "{1}": {2}', args: [sourcePath, field, detail], comment: ['{0} is the note file, {1} a front-matter field name such as priority or ddia[0].chapter (not translated), {2} the problem with it'] });
+  } else {
+    message = `${sourcePath}: ${detail}`;
   }
   return {
     sourcePath,
-    message: `${sourcePath}:${where} ${detail}`,
+    message,
     detail,
     ...(field === undefined ? {} : { field }),
     ...(line === undefined ? {} : { line }),
@@ -116,15 +122,21 @@ export interface FrontMatterValidation {
   readonly problems: readonly NoteProblem[];
 }
 
+/**
+ * The value found, for "... but got {0}" messages: a quoted string, a phrase such as "an empty list", or a JS type
+ * name and the value (`number 3`, `boolean true`).
+ */
 function describe(value: unknown): string {
   if (value === null || value === undefined) {
-    return 'nothing';
+    return l10n.t({ message: 'nothing', comment: ['Describes a missing YAML value, in messages such as: expected a non-empty string but got nothing'] });
   }
   if (Array.isArray(value)) {
-    return value.length === 0 ? 'an empty list' : 'a list';
+    return value.length === 0
+      ? l10n.t({ message: 'an empty list', comment: ['Describes a YAML value, in messages such as: expected a non-empty list of category names but got an empty list'] })
+      : l10n.t({ message: 'a list', comment: ['Describes a YAML value, in messages such as: expected a non-empty string but got a list'] });
   }
   if (typeof value === 'object') {
-    return 'a mapping';
+    return l10n.t({ message: 'a mapping', comment: ['Describes a YAML value (key: value pairs), in messages such as: expected a non-empty string but got a mapping'] });
   }
   if (typeof value === 'string') {
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
@@ -146,6 +158,7 @@ export function hasSeveralSentences(text: string): boolean {
   return SENTENCE_BREAK.test(masked);
 }
 
+// Translator comments are written out in each call: the bundle extractor reads only literal comments.
 class Checker {
   readonly problems: NoteProblem[] = [];
 
@@ -183,30 +196,36 @@ class Checker {
 
   nonEmptyString(field: string, value: unknown): string | undefined {
     if (value === undefined) {
-      this.report(field, 'is required but missing');
+      this.report(field, l10n.t('is required but missing'));
       return undefined;
     }
     if (typeof value !== 'string' || value.trim() === '') {
-      this.report(field, `expected a non-empty string but got ${describe(value)}`);
+      this.report(field, l10n.t({ message: 'expected a non-empty string but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
       return undefined;
     }
     return value.replace(/\s+/g, ' ').trim();
   }
 
-  list(field: string, value: unknown, hint: string): readonly unknown[] | undefined {
+  /** A required list; `ddia` gets its own hint about when to leave it empty. */
+  list(field: string, value: unknown, kind: 'plain' | 'ddia' = 'plain'): readonly unknown[] | undefined {
     if (value === undefined) {
-      this.report(field, `is required but missing (${hint})`);
+      this.report(field, kind === 'ddia' ? l10n.t('is required but missing (use [] when no chapter applies)') : l10n.t('is required but missing (use [] for none)'));
       return undefined;
     }
     if (!Array.isArray(value)) {
-      this.report(field, `expected a list (${hint}) but got ${describe(value)}`);
+      this.report(
+        field,
+        kind === 'ddia'
+          ? l10n.t({ message: 'expected a list (use [] when no chapter applies) but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] })
+          : l10n.t({ message: 'expected a list (use [] for none) but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }),
+      );
       return undefined;
     }
     return value;
   }
 
   stringList(field: string, value: unknown): string[] | undefined {
-    const items = this.list(field, value, 'use [] for none');
+    const items = this.list(field, value);
     if (!items) {
       return undefined;
     }
@@ -218,7 +237,7 @@ class Checker {
         return;
       }
       if (seen.has(text)) {
-        this.report(`${field}[${index}]`, `duplicate entry ${describe(text)}`, 'warning');
+        this.report(`${field}[${index}]`, l10n.t({ message: 'duplicate entry {0}', args: [describe(text)], comment: ['{0} is the repeated entry, in quotes'] }), 'warning');
       }
       seen.add(text);
       result.push(text);
@@ -230,7 +249,8 @@ class Checker {
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
         const path = field === '' ? key : `${field}.${key}`;
-        this.report(path, `unknown field (ignored); expected only ${known.join(', ')}`, 'warning');
+        const expected = known.join(', ');
+        this.report(path, l10n.t({ message: 'unknown field (ignored); expected only {0}', args: [expected], comment: ['{0} lists the allowed field names (not translated), separated by commas'] }), 'warning');
       }
     }
   }
@@ -244,12 +264,12 @@ function validateId(check: Checker, value: unknown, expectedId: string | undefin
   if (!NOTE_ID_PATTERN.test(id)) {
     check.report(
       'id',
-      `expected a slug (lower-case letters, digits and single hyphens, e.g. "sticky-sessions") but got ${describe(id)}`,
+      l10n.t({ message: 'expected a slug (lower-case letters, digits and single hyphens, e.g. "sticky-sessions") but got {0}', args: [describe(id)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }),
     );
     return undefined;
   }
   if (expectedId !== undefined && id !== expectedId) {
-    check.report('id', `${describe(id)} must equal the file name without .md (${describe(expectedId)})`);
+    check.report('id', l10n.t({ message: '{0} must equal the file name without .md ({1})', args: [describe(id), describe(expectedId)], comment: ['{0} is the id found, in quotes; {1} is the file name without .md, in quotes'] }));
     return undefined;
   }
   return id;
@@ -257,11 +277,11 @@ function validateId(check: Checker, value: unknown, expectedId: string | undefin
 
 function validateCategory(check: Checker, value: unknown): string[] | undefined {
   if (value === undefined) {
-    check.report('category', 'is required but missing');
+    check.report('category', l10n.t('is required but missing'));
     return undefined;
   }
   if (!Array.isArray(value) || value.length === 0) {
-    check.report('category', `expected a non-empty list of category names but got ${describe(value)}`);
+    check.report('category', l10n.t({ message: 'expected a non-empty list of category names but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
     return undefined;
   }
   const result: string[] = [];
@@ -271,7 +291,7 @@ function validateCategory(check: Checker, value: unknown): string[] | undefined 
       return;
     }
     if (name.includes('/')) {
-      check.report(`category[${index}]`, `category names must not contain "/" but got ${describe(name)}`);
+      check.report(`category[${index}]`, l10n.t({ message: 'category names must not contain "/" but got {0}', args: [describe(name)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
       return;
     }
     result.push(name);
@@ -280,12 +300,13 @@ function validateCategory(check: Checker, value: unknown): string[] | undefined 
 }
 
 function validatePriority(check: Checker, value: unknown): Priority | undefined {
+  const allowed = PRIORITIES.join(', ');
   if (value === undefined) {
-    check.report('priority', `is required but missing (one of ${PRIORITIES.join(', ')})`);
+    check.report('priority', l10n.t({ message: 'is required but missing (one of {0})', args: [allowed], comment: ['{0} lists the priorities: P0, P1, P2'] }));
     return undefined;
   }
   if (typeof value !== 'string' || !(PRIORITIES as readonly string[]).includes(value)) {
-    check.report('priority', `expected one of ${PRIORITIES.join(', ')} but got ${describe(value)}`);
+    check.report('priority', l10n.t({ message: 'expected one of {0} but got {1}', args: [allowed, describe(value)], comment: ['{0} lists the priorities: P0, P1, P2', '{1} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
     return undefined;
   }
   return value as Priority;
@@ -294,7 +315,7 @@ function validatePriority(check: Checker, value: unknown): Priority | undefined 
 function validateSummary(check: Checker, value: unknown): string | undefined {
   const summary = check.nonEmptyString('summary', value);
   if (summary !== undefined && hasSeveralSentences(summary)) {
-    check.report('summary', `expected one sentence but got several: ${describe(summary)}`);
+    check.report('summary', l10n.t({ message: 'expected one sentence but got several: {0}', args: [describe(summary)], comment: ['{0} is the summary, in quotes'] }));
     return undefined;
   }
   return summary;
@@ -307,9 +328,9 @@ function validateRelated(check: Checker, value: unknown, id: string | undefined)
   }
   related.forEach((target, index) => {
     if (!NOTE_ID_PATTERN.test(target)) {
-      check.report(`related[${index}]`, `expected a note id (a slug such as "consistent-hashing") but got ${describe(target)}`);
+      check.report(`related[${index}]`, l10n.t({ message: 'expected a note id (a slug such as "consistent-hashing") but got {0}', args: [describe(target)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
     } else if (target === id) {
-      check.report(`related[${index}]`, 'a note cannot list itself as related');
+      check.report(`related[${index}]`, l10n.t('a note cannot list itself as related'));
     }
   });
   return related;
@@ -318,7 +339,7 @@ function validateRelated(check: Checker, value: unknown, id: string | undefined)
 const DDIA_KEYS = ['edition', 'chapter', 'title', 'topic'] as const;
 
 function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefined {
-  const items = check.list('ddia', value, 'use [] when no chapter applies');
+  const items = check.list('ddia', value, 'ddia');
   if (!items) {
     return undefined;
   }
@@ -326,28 +347,28 @@ function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefin
   items.forEach((item, index) => {
     const field = `ddia[${index}]`;
     if (!isRecord(item)) {
-      check.report(field, `expected a mapping { edition, chapter, title, topic? } but got ${describe(item)}`);
+      check.report(field, l10n.t({ message: 'expected a mapping { edition, chapter, title, topic? } but got {0}', args: [describe(item)], comment: ['edition, chapter, title and topic are field names (not translated)', '{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
       return;
     }
     check.unknownKeys(field, item, DDIA_KEYS);
     const { edition, chapter } = item;
     let editionOk = false;
     if (edition === undefined) {
-      check.report(`${field}.edition`, 'is required but missing (1 or 2)');
+      check.report(`${field}.edition`, l10n.t('is required but missing (1 or 2)'));
     } else if (edition !== 1 && edition !== 2) {
-      check.report(`${field}.edition`, `expected 1 or 2 but got ${describe(edition)}`);
+      check.report(`${field}.edition`, l10n.t({ message: 'expected 1 or 2 but got {0}', args: [describe(edition)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
     } else {
       editionOk = true;
     }
     let chapterOk = false;
     if (chapter === undefined) {
-      check.report(`${field}.chapter`, 'is required but missing');
+      check.report(`${field}.chapter`, l10n.t('is required but missing'));
     } else if (typeof chapter !== 'number' || !Number.isInteger(chapter) || chapter < 1) {
-      check.report(`${field}.chapter`, `expected a positive integer but got ${describe(chapter)}`);
+      check.report(`${field}.chapter`, l10n.t({ message: 'expected a positive integer but got {0}', args: [describe(chapter)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
     } else if (editionOk && chapter > DDIA_CHAPTERS[edition as 1 | 2].length) {
       check.report(
         `${field}.chapter`,
-        `edition ${String(edition)} has chapters 1-${DDIA_CHAPTERS[edition as 1 | 2].length} but got ${chapter}`,
+        l10n.t({ message: 'edition {0} has chapters 1-{1} but got {2}', args: [edition as number, DDIA_CHAPTERS[edition as 1 | 2].length, chapter], comment: ['{0} is the edition (1 or 2) of Designing Data-Intensive Applications, {1} its last chapter number, {2} the chapter number found'] }),
       );
     } else {
       chapterOk = true;
@@ -358,7 +379,7 @@ function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefin
       if (slugify(expected) !== slugify(title)) {
         check.report(
           `${field}.title`,
-          `expected ${describe(expected)} for edition ${String(edition)} chapter ${String(chapter)} but got ${describe(title)}`,
+          l10n.t({ message: 'expected {0} for edition {1} chapter {2} but got {3}', args: [describe(expected), edition as number, chapter as number, describe(title)], comment: ['{0} is the chapter title of Designing Data-Intensive Applications (in English, as in the book), {1} the edition, {2} the chapter number, {3} the title found'] }),
         );
       }
     }
@@ -377,7 +398,7 @@ function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefin
 const SOURCE_KEYS = ['title', 'url'] as const;
 
 function validateSources(check: Checker, value: unknown): SourceLink[] | undefined {
-  const items = check.list('sources', value, 'use [] for none');
+  const items = check.list('sources', value);
   if (!items) {
     return undefined;
   }
@@ -385,16 +406,16 @@ function validateSources(check: Checker, value: unknown): SourceLink[] | undefin
   items.forEach((item, index) => {
     const field = `sources[${index}]`;
     if (!isRecord(item)) {
-      check.report(field, `expected a mapping { title, url } but got ${describe(item)}`);
+      check.report(field, l10n.t({ message: 'expected a mapping { title, url } but got {0}', args: [describe(item)], comment: ['title and url are field names (not translated)', '{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
       return;
     }
     check.unknownKeys(field, item, SOURCE_KEYS);
     const title = check.nonEmptyString(`${field}.title`, item.title);
     let url: string | undefined;
     if (item.url === undefined) {
-      check.report(`${field}.url`, 'is required but missing');
+      check.report(`${field}.url`, l10n.t('is required but missing'));
     } else if (typeof item.url !== 'string' || !isHttpsUrl(item.url)) {
-      check.report(`${field}.url`, `expected an https:// URL but got ${describe(item.url)}`);
+      check.report(`${field}.url`, l10n.t({ message: 'expected an https:// URL but got {0}', args: [describe(item.url)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
     } else {
       url = item.url;
     }
@@ -431,7 +452,7 @@ export function validateFrontMatter(
   const check = new Checker(sourcePath, options.fieldLines);
   if (!isRecord(data)) {
     return {
-      problems: [noteProblem(sourcePath, `front matter must be a YAML mapping but got ${describe(data)}`, { line: 0 })],
+      problems: [noteProblem(sourcePath, l10n.t({ message: 'front matter must be a YAML mapping but got {0}', args: [describe(data)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }), { line: 0 })],
     };
   }
   check.unknownKeys('', data, NOTE_FIELDS);

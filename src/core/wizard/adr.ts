@@ -4,18 +4,20 @@
 // link: a decision record lives in the user's repository, where relative links to Statecraft's content/ would
 // dangle and a custom URI scheme would only work inside VS Code; an id works with Statecraft's note search everywhere.
 
+import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
 import {
   INPUT_FLAGS,
   INPUT_IDS,
   PLACEMENTS,
-  PLACEMENT_DESCRIPTIONS,
+  chosenFitText,
+  placementDescription,
   type InputId,
   type Inputs,
   type Recommendation,
 } from './decisionEngine';
-import { LATENCY_FIGURES, LATENCY_NOTE_LINK, PLACEMENT_TIERS } from './latencyFigures';
-import { WIZARD_STEPS } from './wizardMachine';
+import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigure } from './latencyFigures';
+import { wizardSteps } from './wizardMachine';
 
 export interface DecisionRecordOptions {
   /** The decision date, `YYYY-MM-DD`; the caller owns the clock. */
@@ -26,36 +28,61 @@ export interface DecisionRecordOptions {
   readonly subject?: string;
 }
 
-const DEFAULT_SUBJECT = 'service';
-
-function placementPhrase(rec: Recommendation): string {
-  switch (rec.placement) {
-    case 'stateless':
-      return 'stateless, carried by each request';
-    case 'externalized':
-      return rec.store === 'database' ? 'externalized in a database' : 'externalized in Redis';
-    case 'in-process-cache':
-      return 'in an in-process cache';
-    case 'stateful-sticky':
-      return 'stateful in memory, routed by key';
-  }
+/** What the state is called when the caller names no subject. */
+function defaultSubject(): string {
+  return l10n.t({ message: 'service', comment: ['What the state belongs to when the user names nothing, as in "Keep service state externalized in Redis"'] });
 }
 
 /** "Keep <subject> state <placement>", with "(budget not met)" when the recommendation is not feasible. */
-export function decisionRecordTitle(recommendation: Recommendation, subject: string = DEFAULT_SUBJECT): string {
-  const title = `Keep ${subject.trim() || DEFAULT_SUBJECT} state ${placementPhrase(recommendation)}`;
+export function decisionRecordTitle(recommendation: Recommendation, subject?: string): string {
+  const who = subject?.trim() || defaultSubject();
+  let title: string;
+  switch (recommendation.placement) {
+    case 'stateless':
+      title = l10n.t({ message: 'Keep {0} state stateless, carried by each request', args: [who], comment: ['{0} is what the state belongs to, e.g. "login session"'] });
+      break;
+    case 'externalized':
+      title =
+        recommendation.store === 'database'
+          ? l10n.t({ message: 'Keep {0} state externalized in a database', args: [who], comment: ['{0} is what the state belongs to, e.g. "login session"'] })
+          : l10n.t({ message: 'Keep {0} state externalized in Redis', args: [who], comment: ['{0} is what the state belongs to, e.g. "login session"'] });
+      break;
+    case 'in-process-cache':
+      title = l10n.t({ message: 'Keep {0} state in an in-process cache', args: [who], comment: ['{0} is what the state belongs to, e.g. "login session"'] });
+      break;
+    case 'stateful-sticky':
+      title = l10n.t({ message: 'Keep {0} state stateful in memory, routed by key', args: [who], comment: ['{0} is what the state belongs to, e.g. "login session"'] });
+      break;
+  }
+  return recommendation.feasible ? title : l10n.t({ message: '{0} (budget not met)', args: [title], comment: ['{0} is a decision record title'] });
+}
+
+/**
+ * The title a decision record's file name is made from ({@link nextDecisionRecordFileName}): always the English
+ * {@link decisionRecordTitle}, whatever the display language, because file names are not translated; a record saved
+ * in one language is named like one saved in any other.
+ */
+export function decisionRecordFileTitle(recommendation: Recommendation, subject?: string): string {
+  const who = subject?.trim() || 'service';
+  const phrase = {
+    stateless: 'stateless, carried by each request',
+    externalized: recommendation.store === 'database' ? 'externalized in a database' : 'externalized in Redis',
+    'in-process-cache': 'in an in-process cache',
+    'stateful-sticky': 'stateful in memory, routed by key',
+  }[recommendation.placement];
+  const title = `Keep ${who} state ${phrase}`;
   return recommendation.feasible ? title : `${title} (budget not met)`;
 }
 
 function answerText(inputs: Inputs, id: InputId): string {
   const value = inputs[id];
   if (id === 'latencyBudgetMs') return `${value} ms`;
-  const option = WIZARD_STEPS.find((s) => s.id === id)?.options?.find((o) => o.label === value);
+  const option = wizardSteps().find((s) => s.id === id)?.options?.find((o) => o.label === value);
   return option === undefined ? String(value) : `${value} (${option.description})`;
 }
 
 function stepTitle(id: InputId): string {
-  return WIZARD_STEPS.find((s) => s.id === id)?.title ?? id;
+  return wizardSteps().find((s) => s.id === id)?.title ?? id;
 }
 
 /** `statecraft recommend …` with the same answers, so a reader can re-run the decision. */
@@ -71,25 +98,38 @@ function rangeText(r: { low: number; high: number }): string {
   return `${r.low}–${r.high}`;
 }
 
+function yesNo(yes: boolean): string {
+  return yes
+    ? l10n.t({ message: 'yes', comment: ['A table cell: the option or tier fits'] })
+    : l10n.t({ message: 'no', comment: ['A table cell: the option or tier does not fit'] });
+}
+
 function latencyTable(inputs: Inputs, rec: Recommendation): string[] {
-  const budget = inputs.latencyBudgetMs;
+  const headers = [
+    l10n.t('Tier'),
+    l10n.t('Per access (ms)'),
+    l10n.t('Accesses'),
+    l10n.t('Total (ms)'),
+    l10n.t({ message: 'High total within {0} ms', args: [inputs.latencyBudgetMs], comment: ['A table header; {0} is the latency budget in milliseconds'] }),
+  ];
   return [
-    `| Tier | Per access (ms) | Accesses | Total (ms) | High total within ${budget} ms |`,
+    `| ${headers.map(cell).join(' | ')} |`,
     '|---|---|---|---|---|',
     ...rec.latency.map(
       (l) =>
-        `| ${l.label} | ${rangeText(l.perAccessMs)} | ${inputs.accessesPerRequest} | ${rangeText(l.totalMs)} | ${l.fits ? 'yes' : 'no'} |`,
+        `| ${cell(l.label)} | ${rangeText(l.perAccessMs)} | ${inputs.accessesPerRequest} | ${rangeText(l.totalMs)} | ${yesNo(l.fits)} |`,
     ),
   ];
 }
 
 function seedTable(rec: Recommendation): string[] {
+  const headers = [l10n.t('Approach'), l10n.t('Scaling'), l10n.t('Failure Recovery'), l10n.t('Complexity')];
   return [
-    '| Approach | Scaling | Failure Recovery | Complexity |',
+    `| ${headers.map(cell).join(' | ')} |`,
     '|---|---|---|---|',
     ...rec.consequences.map(
       (c) =>
-        `| ${c.chosen ? `**${c.approach} (chosen)**` : c.approach} | ${c.scaling} | ${c.failureRecovery} | ${c.complexity} |`,
+        `| ${c.chosen ? `**${cell(l10n.t({ message: '{0} (chosen)', args: [c.approach], comment: ['{0} is a row of the seed table, e.g. Externalised'] }))}**` : cell(c.approach)} | ${cell(c.scaling)} | ${cell(c.failureRecovery)} | ${cell(c.complexity)} |`,
     ),
   ];
 }
@@ -98,7 +138,7 @@ function latencySources(): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const tier of PLACEMENT_TIERS) {
-    for (const s of LATENCY_FIGURES[tier].sources) {
+    for (const s of latencyFigure(tier).sources) {
       if (seen.has(s.url)) continue;
       seen.add(s.url);
       lines.push(`* ${s.title}: <${s.url}>`);
@@ -107,9 +147,33 @@ function latencySources(): string[] {
   return lines;
 }
 
-function chosenWhy(rec: Recommendation): string {
-  const why = rec.alternatives.find((a) => a.placement === rec.placement)?.why ?? '';
-  return why.replace(/^fits \(chosen\): /, '').replace(/^does not fit \(closest option\): /, '');
+function lowerFirst(text: string): string {
+  return text.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}
+
+/**
+ * A MADR consequence line, "Good, because …" or "Bad, because …". English lower-cases the first letter of the
+ * sentence it continues; a translated frame gets the sentence as its translator wrote it, because lower-casing is
+ * English grammar (a German noun, for one, keeps its capital).
+ */
+function consequenceLine(good: boolean, sentence: string): string {
+  const frame = (text: string) =>
+    good ? l10n.t({ message: 'Good, because {0}', args: [text], comment: ['{0} is a whole sentence about the decision (in English its first letter is lower-cased)'] }) : l10n.t({ message: 'Bad, because {0}', args: [text], comment: ['{0} is a whole sentence about the decision (in English its first letter is lower-cased)'] });
+  const english = frame('') === (good ? 'Good, because ' : 'Bad, because ');
+  return frame(english ? lowerFirst(sentence) : sentence);
+}
+
+/** The second sentence of the problem statement: the budget, the accesses and the instances. */
+function budgetSentence(inputs: Inputs): string {
+  const { latencyBudgetMs: budget, accessesPerRequest: n, instances, runtime } = inputs;
+  if (n === 1) {
+    return instances === 1
+      ? l10n.t({ message: 'One request may spend {0} ms (p99) on it across 1 access, on up to 1 {1} instance.', args: [budget, runtime], comment: ['{0} is the p99 budget in milliseconds; the access and instance counts are whole numbers; the runtime (server or serverless) stays as it is'] })
+      : l10n.t({ message: 'One request may spend {0} ms (p99) on it across 1 access, on up to {1} {2} instances.', args: [budget, instances, runtime], comment: ['{0} is the p99 budget in milliseconds; the access and instance counts are whole numbers; the runtime (server or serverless) stays as it is'] });
+  }
+  return instances === 1
+    ? l10n.t({ message: 'One request may spend {0} ms (p99) on it across {1} accesses, on up to 1 {2} instance.', args: [budget, n, runtime], comment: ['{0} is the p99 budget in milliseconds; the access and instance counts are whole numbers; the runtime (server or serverless) stays as it is'] })
+    : l10n.t({ message: 'One request may spend {0} ms (p99) on it across {1} accesses, on up to {2} {3} instances.', args: [budget, n, instances, runtime], comment: ['{0} is the p99 budget in milliseconds; the access and instance counts are whole numbers; the runtime (server or serverless) stays as it is'] });
 }
 
 /**
@@ -118,85 +182,82 @@ function chosenWhy(rec: Recommendation): string {
  * answer with its value), Considered Options (all four placements), Decision Outcome with the reasons and the
  * latency arithmetic, Consequences (good/bad and the seed table), Techniques, Confirmation, Pros and Cons of the
  * Options, More Information (note ids and latency sources). Throws a RangeError for a date not in `YYYY-MM-DD` form.
+ * Headings and prose are in the display language; ids, values, commands and source citations stay as they are.
  */
 export function renderDecisionRecord(inputs: Inputs, recommendation: Recommendation, options: DecisionRecordOptions): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
     throw new RangeError(`date must be YYYY-MM-DD (got ${JSON.stringify(options.date)})`);
   }
   const rec = recommendation;
-  const subject = options.subject?.trim() || DEFAULT_SUBJECT;
+  const subject = options.subject?.trim() || defaultSubject();
   const title = options.title?.trim() || decisionRecordTitle(rec, subject);
-  const runtimeText = inputs.runtime === 'serverless' ? 'serverless' : 'server';
   const outcome = rec.feasible
-    ? `Chosen option: "${rec.placement}", because ${chosenWhy(rec)}.`
-    : `Chosen option: "${rec.placement}", the closest option: no option meets every decision driver. ${rec.message ?? ''}`;
+    ? l10n.t({ message: 'Chosen option: "{0}", because {1}.', args: [rec.placement, chosenFitText(inputs, rec.placement)], comment: ['{0} is a placement id, kept as it is; {1} says how it meets the answers'] })
+    : `${l10n.t({ message: 'Chosen option: "{0}", the closest option: no option meets every decision driver.', args: [rec.placement], comment: ['{0} is a placement id, kept as it is'] })} ${rec.message ?? ''}`;
   const lines: string[] = [
     `# ${title}`,
     '',
-    `* Status: ${rec.feasible ? 'accepted' : 'proposed'}`,
-    `* Date: ${options.date}`,
+    `* ${rec.feasible ? l10n.t({ message: 'Status: accepted', comment: ['A decision record status (MADR)'] }) : l10n.t({ message: 'Status: proposed', comment: ['A decision record status (MADR)'] })}`,
+    `* ${l10n.t({ message: 'Date: {0}', args: [options.date], comment: ['{0} is a date as YYYY-MM-DD'] })}`,
     '',
-    '## Context and Problem Statement',
+    `## ${l10n.t('Context and Problem Statement')}`,
     '',
-    `Where should ${subject} state live: carried by each request, in an external store, in an in-process cache in ` +
-      `front of a store, or in memory with requests routed by key? One request may spend ${inputs.latencyBudgetMs} ms ` +
-      `(p99) on it across ${inputs.accessesPerRequest} ${inputs.accessesPerRequest === 1 ? 'access' : 'accesses'}, ` +
-      `on up to ${inputs.instances} ${runtimeText} ${inputs.instances === 1 ? 'instance' : 'instances'}.`,
+    `${l10n.t({ message: 'Where should {0} state live: carried by each request, in an external store, in an in-process cache in front of a store, or in memory with requests routed by key?', args: [subject], comment: ['{0} is what the state belongs to, e.g. "login session"'] })} ${budgetSentence(inputs)}`,
     '',
-    '## Decision Drivers',
+    `## ${l10n.t('Decision Drivers')}`,
     '',
     ...INPUT_IDS.map((id) => `* ${stepTitle(id)} (\`${id}\`): ${answerText(inputs, id)}`),
     '',
-    '## Considered Options',
+    `## ${l10n.t('Considered Options')}`,
     '',
-    ...PLACEMENTS.map((p) => `* ${p}: ${PLACEMENT_DESCRIPTIONS[p]}`),
+    ...PLACEMENTS.map((p) => `* ${p}: ${placementDescription(p)}`),
     '',
-    '## Decision Outcome',
+    `## ${l10n.t('Decision Outcome')}`,
     '',
     outcome,
     '',
     rec.headline,
     '',
-    'Reasons, one per decision driver:',
+    l10n.t('Reasons, one per decision driver:'),
     '',
     ...rec.reasons.map((r) => `* \`${r.input}\`: ${r.text}`),
     '',
-    `Latency arithmetic (per-access cost × accesses; the high total must be within the budget; figures from \`${LATENCY_NOTE_LINK}\`):`,
+    l10n.t({ message: 'Latency arithmetic (per-access cost × accesses; the high total must be within the budget; figures from `{0}`):', args: [LATENCY_NOTE_LINK], comment: ['{0} is a note id and section, kept as it is'] }),
     '',
     ...latencyTable(inputs, rec),
     '',
-    '### Consequences',
+    `### ${l10n.t('Consequences')}`,
     '',
-    ...rec.tradeOffs.good.map((g) => `* Good, because ${lowerFirst(g)}`),
-    ...rec.tradeOffs.bad.map((b) => `* Bad, because ${lowerFirst(b)}`),
+    ...rec.tradeOffs.good.map((g) => `* ${consequenceLine(true, g)}`),
+    ...rec.tradeOffs.bad.map((b) => `* ${consequenceLine(false, b)}`),
     '',
-    'The seed table (`statelessness-and-state-management`), with the accepted row marked:',
+    l10n.t({ message: 'The seed table (`{0}`), with the accepted row marked:', args: ['statelessness-and-state-management'], comment: ['{0} is a note id, kept as it is'] }),
     '',
     ...seedTable(rec),
     '',
-    '### Techniques',
+    `### ${l10n.t('Techniques')}`,
     '',
     ...rec.techniques.map((t) => `* ${t}`),
     '',
-    '### Confirmation',
+    `### ${l10n.t('Confirmation')}`,
     '',
-    `Re-run \`${recommendCommandLine(inputs)}\` when an answer changes; this decision holds while it still answers \`${rec.placement}\`.`,
+    l10n.t({ message: 'Re-run `{0}` when an answer changes; this decision holds while it still answers `{1}`.', args: [recommendCommandLine(inputs), rec.placement], comment: ['{0} is a command line and {1} a placement id, both kept as they are'] }),
     '',
-    '## Pros and Cons of the Options',
+    `## ${l10n.t('Pros and Cons of the Options')}`,
     '',
   ];
   for (const a of rec.alternatives) {
-    lines.push(`### ${a.placement}`, '', PLACEMENT_DESCRIPTIONS[a.placement].replace(/^./, (c) => c.toUpperCase()) + '.', '');
-    lines.push(`* ${a.fits ? 'Good' : 'Bad'}, because it ${a.why}`, '');
+    lines.push(`### ${a.placement}`, '', placementDescription(a.placement).replace(/^./, (c) => c.toUpperCase()) + '.', '');
+    lines.push(`* ${a.fits ? l10n.t({ message: 'Good, because it {0}', args: [a.why], comment: ["{0} is this option's verdict and its reasons, starting with \"fits\" or \"does not fit\""] }) : l10n.t({ message: 'Bad, because it {0}', args: [a.why], comment: ["{0} is this option's verdict and its reasons, starting with \"fits\" or \"does not fit\""] })}`, '');
   }
   lines.push(
-    '## More Information',
+    `## ${l10n.t('More Information')}`,
     '',
-    'Statecraft notes to read, by note id (open them with Statecraft\'s note search):',
+    l10n.t("Statecraft notes to read, by note id (open them with Statecraft's note search):"),
     '',
     ...rec.notes.map((n) => `* \`${n}\``),
     '',
-    `Latency figures (\`${LATENCY_NOTE_LINK}\`) come from:`,
+    l10n.t({ message: 'Latency figures (`{0}`) come from:', args: [LATENCY_NOTE_LINK], comment: ['{0} is a note id and section, kept as it is; the list that follows cites published sources by their own titles'] }),
     '',
     ...latencySources(),
     '',
@@ -204,16 +265,13 @@ export function renderDecisionRecord(inputs: Inputs, recommendation: Recommendat
   return lines.join('\n');
 }
 
-function lowerFirst(text: string): string {
-  return text.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
-}
-
 const MAX_SLUG_LENGTH = 80;
 
 /**
  * The file name for a new decision record: `NNNN-<slug>.md`, numbered one past the highest `NNNN-` prefix among
  * `existingFileNames` (bare names or paths; others are ignored), `0001` when there is none. Gaps are not refilled,
- * so the result never equals an existing name. The slug is {@link slugify}'s, with runs of hyphens collapsed.
+ * so the result never equals an existing name. The slug is {@link slugify}'s, with runs of hyphens collapsed. Pass
+ * {@link decisionRecordFileTitle}, so the name does not depend on the display language.
  */
 export function nextDecisionRecordFileName(existingFileNames: readonly string[], title: string): string {
   let highest = 0;
@@ -233,29 +291,27 @@ export function nextDecisionRecordFileName(existingFileNames: readonly string[],
 /** A compact Markdown summary for "Copy as Markdown": answers, placement, every option, arithmetic, techniques, notes. */
 export function toMarkdownSummary(inputs: Inputs, recommendation: Recommendation): string {
   const rec = recommendation;
-  const lines: string[] = [
-    `### State placement: ${rec.placement}${rec.feasible ? '' : ' (closest; nothing fits)'}`,
-    '',
-    rec.headline,
-    '',
-  ];
-  if (!rec.feasible && rec.message !== undefined) lines.push(`**Not feasible:** ${rec.message}`, '');
+  const heading = rec.feasible
+    ? l10n.t({ message: 'State placement: {0}', args: [rec.placement], comment: ['{0} is a placement id, kept as it is'] })
+    : l10n.t({ message: 'State placement: {0} (closest; nothing fits)', args: [rec.placement], comment: ['{0} is a placement id, kept as it is'] });
+  const lines: string[] = [`### ${heading}`, '', rec.headline, ''];
+  if (!rec.feasible && rec.message !== undefined) lines.push(`**${l10n.t('Not feasible:')}** ${rec.message}`, '');
   lines.push(
-    '| Answer | Value |',
+    `| ${cell(l10n.t('Answer'))} | ${cell(l10n.t('Value'))} |`,
     '|---|---|',
-    ...INPUT_IDS.map((id) => `| ${stepTitle(id)} | ${cell(answerText(inputs, id))} |`),
+    ...INPUT_IDS.map((id) => `| ${cell(stepTitle(id))} | ${cell(answerText(inputs, id))} |`),
     '',
-    '| Option | Fits | Why |',
+    `| ${cell(l10n.t('Option'))} | ${cell(l10n.t('Fits'))} | ${cell(l10n.t('Why'))} |`,
     '|---|---|---|',
-    ...rec.alternatives.map((a) => `| ${a.placement} | ${a.fits ? 'yes' : 'no'} | ${cell(a.why)} |`),
+    ...rec.alternatives.map((a) => `| ${a.placement} | ${yesNo(a.fits)} | ${cell(a.why)} |`),
     '',
     ...latencyTable(inputs, rec),
     '',
-    '**Techniques**',
+    `**${l10n.t('Techniques')}**`,
     '',
     ...rec.techniques.map((t) => `- ${t}`),
     '',
-    `**Notes:** ${rec.notes.map((n) => `\`${n}\``).join(', ')}`,
+    `**${l10n.t('Notes:')}** ${rec.notes.map((n) => `\`${n}\``).join(', ')}`,
     '',
   );
   return lines.join('\n');

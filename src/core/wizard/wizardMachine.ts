@@ -3,6 +3,7 @@
 // vscode-extension-samples/quickinput-sample/src/multiStepInput.ts), and presets fill every answer while leaving
 // each one editable.
 
+import * as l10n from '@vscode/l10n';
 import {
   INPUT_IDS,
   checkInputValue,
@@ -10,6 +11,7 @@ import {
   type InputId,
   type Inputs,
   type Recommendation,
+  unknownInputMessage,
 } from './decisionEngine';
 
 /** A choice in a pick step; `label` is the value the engine receives. */
@@ -36,93 +38,98 @@ export interface WizardStep {
 
 const GUIDE = 'state-placement-guide';
 
-/** The steps, one per input, in {@link INPUT_IDS} order. */
-export const WIZARD_STEPS: readonly WizardStep[] = [
-  {
-    id: 'latencyBudgetMs',
-    title: 'Latency budget',
-    prompt: 'p99 milliseconds one request may spend reading and writing this state',
-    explanation: 'The budget decides which tiers fit: memory, a signed token, Redis (1–5 ms) or a database (5–20 ms).',
-    noteLink: `${GUIDE}#latency-budget`,
-    kind: 'number',
-    placeholder: 'e.g. 20',
-  },
-  {
-    id: 'accessesPerRequest',
-    title: 'Accesses per request',
-    prompt: 'How many times does one request read or write this state?',
-    explanation: 'Every per-access cost is multiplied by this count before it is compared with the budget.',
-    noteLink: `${GUIDE}#accesses-per-request`,
-    kind: 'number',
-    placeholder: 'e.g. 1',
-  },
-  {
-    id: 'instances',
-    title: 'Instances',
-    prompt: 'How many instances run at peak?',
-    explanation: 'With more than one instance, in-process state is split across processes unless requests are routed by key.',
-    noteLink: `${GUIDE}#instances`,
-    kind: 'number',
-    placeholder: 'e.g. 4',
-  },
-  {
-    id: 'runtime',
-    title: 'Runtime',
-    prompt: 'Where does the service run?',
-    explanation: 'Serverless instances are recycled by the platform and cannot be routed by key, so memory is only a cache there.',
-    noteLink: `${GUIDE}#runtime`,
-    kind: 'pick',
-    options: [
-      { label: 'server', description: 'long-running processes you deploy: VMs, containers, Kubernetes pods' },
-      { label: 'serverless', description: 'functions the platform starts, freezes and recycles: Lambda, Cloud Functions, Workers' },
-    ],
-    placeholder: 'Pick the runtime',
-  },
-  {
-    id: 'loss',
-    title: 'Loss',
-    prompt: 'What happens if an instance loses this state?',
-    explanation: 'State that must survive restarts can never have process memory as its source of truth.',
-    noteLink: `${GUIDE}#loss`,
-    kind: 'pick',
-    options: [
-      { label: 'none', description: 'it must survive restarts and deploys' },
-      { label: 'rebuildable', description: 'it can be recomputed from an authoritative source' },
-      { label: 'acceptable', description: 'it is ephemeral: losing it is fine' },
-    ],
-    placeholder: 'Pick how much loss is acceptable',
-  },
-  {
-    id: 'shared',
-    title: 'Shared',
-    prompt: 'Must other instances see a write right away?',
-    explanation: 'Per-instance copies go stale; a shared write needs one store or one owner per key.',
-    noteLink: `${GUIDE}#shared`,
-    kind: 'pick',
-    options: [
-      { label: 'yes', description: 'a write on one instance must be visible on every other at once' },
-      { label: 'no', description: 'each instance may see its own copy for a while' },
-    ],
-    placeholder: 'Pick whether writes must be shared at once',
-  },
-  {
-    id: 'clientCanCarry',
-    title: 'Client can carry',
-    prompt: 'Is the state small and safe enough to travel with each request?',
-    explanation: 'If it fits in a signed cookie or token, the server can keep no state at all.',
-    noteLink: `${GUIDE}#client-can-carry`,
-    kind: 'pick',
-    options: [
-      { label: 'yes', description: 'a few KB at most, safe to hand to the client signed (or encrypted)' },
-      { label: 'no', description: 'too large, too sensitive, or shared with other clients' },
-    ],
-    placeholder: 'Pick whether the client can carry it',
-  },
-];
+/**
+ * The steps, one per input, in {@link INPUT_IDS} order, with their text in the display language. A function, not a
+ * table: the text is translated when asked for, after the host has configured @vscode/l10n.
+ */
+export function wizardSteps(): readonly WizardStep[] {
+  return [
+    {
+      id: 'latencyBudgetMs',
+      title: l10n.t('Latency budget'),
+      prompt: l10n.t('p99 milliseconds one request may spend reading and writing this state'),
+      explanation: l10n.t('The budget decides which tiers fit: memory, a signed token, Redis (1–5 ms) or a database (5–20 ms).'),
+      noteLink: `${GUIDE}#latency-budget`,
+      kind: 'number',
+      placeholder: l10n.t('e.g. 20'),
+    },
+    {
+      id: 'accessesPerRequest',
+      title: l10n.t('Accesses per request'),
+      prompt: l10n.t('How many times does one request read or write this state?'),
+      explanation: l10n.t('Every per-access cost is multiplied by this count before it is compared with the budget.'),
+      noteLink: `${GUIDE}#accesses-per-request`,
+      kind: 'number',
+      placeholder: l10n.t('e.g. 1'),
+    },
+    {
+      id: 'instances',
+      title: l10n.t('Instances'),
+      prompt: l10n.t('How many instances run at peak?'),
+      explanation: l10n.t('With more than one instance, in-process state is split across processes unless requests are routed by key.'),
+      noteLink: `${GUIDE}#instances`,
+      kind: 'number',
+      placeholder: l10n.t('e.g. 4'),
+    },
+    {
+      id: 'runtime',
+      title: l10n.t('Runtime'),
+      prompt: l10n.t('Where does the service run?'),
+      explanation: l10n.t('Serverless instances are recycled by the platform and cannot be routed by key, so memory is only a cache there.'),
+      noteLink: `${GUIDE}#runtime`,
+      kind: 'pick',
+      options: [
+        { label: 'server', description: l10n.t('long-running processes you deploy: VMs, containers, Kubernetes pods') },
+        { label: 'serverless', description: l10n.t('functions the platform starts, freezes and recycles: Lambda, Cloud Functions, Workers') },
+      ],
+      placeholder: l10n.t('Pick the runtime'),
+    },
+    {
+      id: 'loss',
+      title: l10n.t('Loss'),
+      prompt: l10n.t('What happens if an instance loses this state?'),
+      explanation: l10n.t('State that must survive restarts can never have process memory as its source of truth.'),
+      noteLink: `${GUIDE}#loss`,
+      kind: 'pick',
+      options: [
+        { label: 'none', description: l10n.t('it must survive restarts and deploys') },
+        { label: 'rebuildable', description: l10n.t('it can be recomputed from an authoritative source') },
+        { label: 'acceptable', description: l10n.t('it is ephemeral: losing it is fine') },
+      ],
+      placeholder: l10n.t('Pick how much loss is acceptable'),
+    },
+    {
+      id: 'shared',
+      title: l10n.t('Shared'),
+      prompt: l10n.t('Must other instances see a write right away?'),
+      explanation: l10n.t('Per-instance copies go stale; a shared write needs one store or one owner per key.'),
+      noteLink: `${GUIDE}#shared`,
+      kind: 'pick',
+      options: [
+        { label: 'yes', description: l10n.t('a write on one instance must be visible on every other at once') },
+        { label: 'no', description: l10n.t('each instance may see its own copy for a while') },
+      ],
+      placeholder: l10n.t('Pick whether writes must be shared at once'),
+    },
+    {
+      id: 'clientCanCarry',
+      title: l10n.t('Client can carry'),
+      prompt: l10n.t('Is the state small and safe enough to travel with each request?'),
+      explanation: l10n.t('If it fits in a signed cookie or token, the server can keep no state at all.'),
+      noteLink: `${GUIDE}#client-can-carry`,
+      kind: 'pick',
+      options: [
+        { label: 'yes', description: l10n.t('a few KB at most, safe to hand to the client signed (or encrypted)') },
+        { label: 'no', description: l10n.t('too large, too sensitive, or shared with other clients') },
+      ],
+      placeholder: l10n.t('Pick whether the client can carry it'),
+    },
+  ];
+}
 
 /** Where the wizard is. Treat as immutable: every transition returns a new state. */
 export interface WizardState {
-  /** Index into {@link WIZARD_STEPS}; equals its length once the last step is answered. */
+  /** Index into {@link wizardSteps}; equals its length once the last step is answered. */
   readonly stepIndex: number;
   /** Answers given so far, including ones kept from later steps after Back. */
   readonly answers: Partial<Inputs>;
@@ -146,79 +153,84 @@ export interface Preset {
   readonly inputs: Inputs;
 }
 
-/** Common cases; the state-placement-guide note ("Presets") explains each answer and the resulting placement. */
-export const PRESETS: readonly Preset[] = [
-  {
-    id: 'web-login-sessions',
-    label: 'Web login sessions',
-    description: 'Who is logged in, read once per request; a deploy must not log everyone out, logout must hold everywhere.',
-    inputs: {
-      latencyBudgetMs: 10,
-      accessesPerRequest: 1,
-      instances: 4,
-      runtime: 'server',
-      loss: 'none',
-      shared: 'yes',
-      clientCanCarry: 'no',
+/**
+ * Common cases; the state-placement-guide note ("Presets") explains each answer and the resulting placement. Labels
+ * and descriptions are in the display language; ids and inputs are the values the engine parses.
+ */
+export function presets(): readonly Preset[] {
+  return [
+    {
+      id: 'web-login-sessions',
+      label: l10n.t('Web login sessions'),
+      description: l10n.t('Who is logged in, read once per request; a deploy must not log everyone out, logout must hold everywhere.'),
+      inputs: {
+        latencyBudgetMs: 10,
+        accessesPerRequest: 1,
+        instances: 4,
+        runtime: 'server',
+        loss: 'none',
+        shared: 'yes',
+        clientCanCarry: 'no',
+      },
     },
-  },
-  {
-    id: 'shopping-cart',
-    label: 'Shopping cart',
-    description: 'Items a customer collects across devices and days; losing them loses sales.',
-    inputs: {
-      latencyBudgetMs: 50,
-      accessesPerRequest: 2,
-      instances: 6,
-      runtime: 'server',
-      loss: 'none',
-      shared: 'yes',
-      clientCanCarry: 'no',
+    {
+      id: 'shopping-cart',
+      label: l10n.t('Shopping cart'),
+      description: l10n.t('Items a customer collects across devices and days; losing them loses sales.'),
+      inputs: {
+        latencyBudgetMs: 50,
+        accessesPerRequest: 2,
+        instances: 6,
+        runtime: 'server',
+        loss: 'none',
+        shared: 'yes',
+        clientCanCarry: 'no',
+      },
     },
-  },
-  {
-    id: 'game-or-chat-connections',
-    label: 'Game or chat server connections',
-    description: 'Room membership and presence for live WebSocket connections, touched on every message.',
-    inputs: {
-      latencyBudgetMs: 1,
-      accessesPerRequest: 5,
-      instances: 8,
-      runtime: 'server',
-      loss: 'rebuildable',
-      shared: 'yes',
-      clientCanCarry: 'no',
+    {
+      id: 'game-or-chat-connections',
+      label: l10n.t('Game or chat server connections'),
+      description: l10n.t('Room membership and presence for live WebSocket connections, touched on every message.'),
+      inputs: {
+        latencyBudgetMs: 1,
+        accessesPerRequest: 5,
+        instances: 8,
+        runtime: 'server',
+        loss: 'rebuildable',
+        shared: 'yes',
+        clientCanCarry: 'no',
+      },
     },
-  },
-  {
-    id: 'rate-limiter-counters',
-    label: 'Rate limiter counters',
-    description: 'Requests per client per window, checked on every request against one global limit.',
-    inputs: {
-      latencyBudgetMs: 5,
-      accessesPerRequest: 1,
-      instances: 10,
-      runtime: 'server',
-      loss: 'acceptable',
-      shared: 'yes',
-      clientCanCarry: 'no',
+    {
+      id: 'rate-limiter-counters',
+      label: l10n.t('Rate limiter counters'),
+      description: l10n.t('Requests per client per window, checked on every request against one global limit.'),
+      inputs: {
+        latencyBudgetMs: 5,
+        accessesPerRequest: 1,
+        instances: 10,
+        runtime: 'server',
+        loss: 'acceptable',
+        shared: 'yes',
+        clientCanCarry: 'no',
+      },
     },
-  },
-  {
-    id: 'feature-flags',
-    label: 'Feature flags / config',
-    description: 'Flags read many times per request, changed rarely, owned by a flag service or database.',
-    inputs: {
-      latencyBudgetMs: 1,
-      accessesPerRequest: 20,
-      instances: 10,
-      runtime: 'server',
-      loss: 'rebuildable',
-      shared: 'no',
-      clientCanCarry: 'no',
+    {
+      id: 'feature-flags',
+      label: l10n.t('Feature flags / config'),
+      description: l10n.t('Flags read many times per request, changed rarely, owned by a flag service or database.'),
+      inputs: {
+        latencyBudgetMs: 1,
+        accessesPerRequest: 20,
+        instances: 10,
+        runtime: 'server',
+        loss: 'rebuildable',
+        shared: 'no',
+        clientCanCarry: 'no',
+      },
     },
-  },
-];
+  ];
+}
 
 /**
  * The message for a value typed into a step, or undefined when it is acceptable: for the input box's as-you-type
@@ -238,7 +250,7 @@ export function start(initial: Partial<Inputs> = {}): WizardState {
   const problems: string[] = [];
   for (const [key, raw] of Object.entries(initial)) {
     if (!(INPUT_IDS as readonly string[]).includes(key)) {
-      problems.push(`unknown input "${key}": expected one of ${INPUT_IDS.join(', ')}`);
+      problems.push(unknownInputMessage(key));
       continue;
     }
     const checked = checkInputValue(key as InputId, raw);
@@ -251,13 +263,14 @@ export function start(initial: Partial<Inputs> = {}): WizardState {
 
 /** The current step with its position and kept answer, or undefined once every step is answered. */
 export function currentStep(state: WizardState): WizardStepView | undefined {
-  const step = WIZARD_STEPS[state.stepIndex];
+  const steps = wizardSteps();
+  const step = steps[state.stepIndex];
   if (step === undefined) return undefined;
   const kept = state.answers[step.id];
   return {
     ...step,
     stepNumber: state.stepIndex + 1,
-    totalSteps: WIZARD_STEPS.length,
+    totalSteps: steps.length,
     ...(kept === undefined ? {} : { value: String(kept) }),
     ...(state.error === undefined ? {} : { error: state.error }),
   };
@@ -268,9 +281,9 @@ export function currentStep(state: WizardState): WizardStepView | undefined {
  * moves on; a rejected one returns the same step and answers with `error` set.
  */
 export function answer(state: WizardState, value: string | number): WizardState {
-  const step = WIZARD_STEPS[state.stepIndex];
+  const step = wizardSteps()[state.stepIndex];
   if (step === undefined) {
-    return { ...state, error: 'Every step is answered: go back to change an answer.' };
+    return { ...state, error: l10n.t('Every step is answered: go back to change an answer.') };
   }
   const checked = checkInputValue(step.id, value, step.title);
   if (!checked.ok) return { ...state, error: checked.message };

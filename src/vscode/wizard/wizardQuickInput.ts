@@ -4,7 +4,7 @@
 // multiStepInput.ts, with its TODO fixed (values are remembered on Back because the machine keeps them).
 import * as vscode from 'vscode';
 import type { Inputs } from '../../core/wizard/decisionEngine';
-import { answer, back, currentStep, PRESETS, start, validateStepValue, type WizardState, type WizardStepView } from '../../core/wizard/wizardMachine';
+import { answer, back, currentStep, presets, start, validateStepValue, type WizardState, type WizardStepView } from '../../core/wizard/wizardMachine';
 
 type StepOutcome = { readonly kind: 'answer'; readonly value: string } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
 
@@ -49,7 +49,7 @@ async function pickPreset(): Promise<Partial<Inputs> | 'cancel'> {
   const items: (vscode.QuickPickItem & { inputs?: Inputs })[] = [
     { label: `$(edit) ${vscode.l10n.t('Answer each question')}`, description: vscode.l10n.t('start from scratch') },
     { label: vscode.l10n.t('Presets'), kind: vscode.QuickPickItemKind.Separator },
-    ...PRESETS.map((preset) => ({ label: vscode.l10n.t(preset.label), detail: vscode.l10n.t(preset.description), inputs: preset.inputs })),
+    ...presets().map((preset) => ({ label: preset.label, detail: preset.description, inputs: preset.inputs })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Recommend State Placement'),
@@ -63,7 +63,7 @@ async function pickPreset(): Promise<Partial<Inputs> | 'cancel'> {
 
 function title(step: WizardStepView): string {
   // VS Code appends "(N/M)" from `step`/`totalSteps` itself.
-  return `${vscode.l10n.t('Recommend State Placement')}: ${vscode.l10n.t(step.title)}`;
+  return `${vscode.l10n.t('Recommend State Placement')}: ${step.title}`;
 }
 
 /**
@@ -98,9 +98,8 @@ function askNumber(step: WizardStepView, openNote: (link: string) => unknown): P
   input.title = title(step);
   input.step = step.stepNumber;
   input.totalSteps = step.totalSteps;
-  // The core's step texts are fixed English strings; passing them through l10n.t lets a translation bundle use
-  // them as keys.
-  input.prompt = `${vscode.l10n.t(step.prompt)}. ${vscode.l10n.t(step.explanation)}`;
+  // The core's step texts arrive in the display language (see coreLocalization.ts).
+  input.prompt = `${step.prompt}. ${step.explanation}`;
   input.placeholder = step.placeholder;
   input.value = step.value ?? '';
   input.ignoreFocusOut = true;
@@ -124,10 +123,10 @@ function askPick(step: WizardStepView, openNote: (link: string) => unknown): Pro
   quickPick.title = title(step);
   quickPick.step = step.stepNumber;
   quickPick.totalSteps = step.totalSteps;
-  quickPick.placeholder = `${vscode.l10n.t(step.prompt)} — ${vscode.l10n.t(step.explanation)}`;
+  quickPick.placeholder = `${step.prompt} — ${step.explanation}`;
   quickPick.ignoreFocusOut = true;
   quickPick.buttons = [vscode.QuickInputButtons.Back, openNoteButton()];
-  quickPick.items = (step.options ?? []).map((option) => ({ label: option.label, description: vscode.l10n.t(option.description) }));
+  quickPick.items = (step.options ?? []).map((option) => ({ label: option.label, description: option.description }));
   const kept = quickPick.items.find((item) => item.label === step.value);
   if (kept) quickPick.activeItems = [kept];
   return runStep(quickPick, (finish) => [

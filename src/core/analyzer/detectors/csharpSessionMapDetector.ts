@@ -11,6 +11,7 @@
 // invocation, so their instance fields stand down, as do read-only tables (never written outside initialisers),
 // function-local dictionaries, cache-named fields and test sources.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
@@ -127,8 +128,10 @@ function singletonTypes(root: Node): Set<string> {
 /** A class of this file whose instance lives in a static field of a hub or controller (or any field of a singleton). */
 interface Holder {
   readonly kind: ClassKind;
-  /** E.g. "the static field Connections of hub ChatHub". */
-  readonly description: string;
+  /** The holding class and its field, e.g. ChatHub and Connections. */
+  readonly className: string;
+  readonly fieldName: string;
+  readonly isStatic: boolean;
   /** The methods the holder calls on that instance from its entry points. */
   readonly calledMethods: Set<string>;
 }
@@ -157,8 +160,7 @@ function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKin
         calledOnMembers ??= methodsCalledOnMembers(entryPoints, className);
         const calledMethods = new Set(calledOnMembers.get(fieldName));
         if (calledMethods.size > 0) {
-          const description = `the ${isStatic ? 'static ' : ''}field ${fieldName} of ${kind} ${className}`;
-          held.set(typeName, { kind, description, calledMethods });
+          held.set(typeName, { kind, className, fieldName, isStatic, calledMethods });
         }
       }
     }
@@ -214,7 +216,8 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
   const className = classNode.childForFieldName('name')?.text ?? '';
   const allWrites = entryPoints.flatMap((method) => {
     const body = method.childForFieldName('body');
-    const where = `${method.childForFieldName('name')?.text ?? 'a method'}()`;
+    // A method declaration always has a name (an empty MISSING node at worst).
+    const where = `${method.childForFieldName('name')?.text ?? ''}()`;
     return body ? writesIn(body, className, csLocalNames(method), where) : [];
   });
   const writesByTarget = groupByTarget(allWrites);
@@ -243,29 +246,197 @@ function groupByTarget(writes: readonly DictionaryWrite[]): Map<string, Dictiona
   return byTarget;
 }
 
-/** How a finding names the dictionary, and which note section and framework it points at. */
+/** The finding's message (given where the dictionary is first written), and the note section and framework. */
 interface Description {
-  readonly what: string;
+  readonly message: (where: string) => string;
   readonly note: string;
   readonly framework: string;
 }
 
 function describe(kind: ClassKind, dictionary: SharedDictionary, className: string, holder?: Holder): Description {
   const typeName = dictionary.typeText.replace(/<.*$/s, '');
-  const subject = `the ${dictionary.isStatic ? `static ${typeName}` : `${typeName} field`} "${dictionary.name}"`;
+  const message = (where: string) => classMessage(kind, dictionary, typeName, className, where, holder);
   if (holder) {
-    const what = `${subject} of ${className} (shared through ${holder.description})`;
-    return holder.kind === 'hub' ? { what, note: SIGNALR, framework: 'SignalR' } : { what, note: HAND_ROLLED, framework: 'ASP.NET Core' };
+    return holder.kind === 'hub' ? { message, note: SIGNALR, framework: 'SignalR' } : { message, note: HAND_ROLLED, framework: 'ASP.NET Core' };
   }
   switch (kind) {
     case 'hub':
-      return { what: `${subject} of hub ${className}`, note: SIGNALR, framework: 'SignalR' };
+      return { message, note: SIGNALR, framework: 'SignalR' };
     case 'controller':
-      return { what: `${subject} of controller ${className}`, note: HAND_ROLLED, framework: 'ASP.NET Core MVC' };
+      return { message, note: HAND_ROLLED, framework: 'ASP.NET Core MVC' };
     case 'page':
-      return { what: `${subject} of page model ${className}`, note: HAND_ROLLED, framework: 'ASP.NET Core Razor Pages' };
+      return { message, note: HAND_ROLLED, framework: 'ASP.NET Core Razor Pages' };
     default:
-      return { what: `${subject} of singleton ${className}`, note: HAND_ROLLED, framework: 'ASP.NET Core' };
+      return { message, note: HAND_ROLLED, framework: 'ASP.NET Core' };
+  }
+}
+
+/**
+ * The finding's message for a dictionary of a hub, controller, page model or singleton class, written in `where` (a
+ * method, `Join()`). Each shape (static or instance, the kind of class, and for a shared helper class the field that
+ * holds it) is one whole message.
+ */
+function classMessage(kind: ClassKind, dictionary: SharedDictionary, typeName: string, className: string, where: string, holder?: Holder): string {
+  const name = dictionary.name;
+  if (holder) {
+    return heldMessage(dictionary, typeName, className, where, holder);
+  }
+  switch (kind) {
+    case 'hub':
+      return dictionary.isStatic
+        ? l10n.t({
+            message: "The static {0} \"{1}\" of hub {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a SignalR hub class, {3} the method that writes it, e.g. Join()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of hub {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a SignalR hub class, {3} the method that writes it, e.g. Track()"],
+          });
+    case 'controller':
+      return dictionary.isStatic
+        ? l10n.t({
+            message: "The static {0} \"{1}\" of controller {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a controller class, {3} the method that writes it, e.g. Join()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of controller {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a controller class, {3} the method that writes it, e.g. Track()"],
+          });
+    case 'page':
+      return dictionary.isStatic
+        ? l10n.t({
+            message: "The static {0} \"{1}\" of page model {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a Razor page model class, {3} the method that writes it, e.g. Join()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of page model {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a Razor page model class, {3} the method that writes it, e.g. Track()"],
+          });
+    case 'singleton':
+      return dictionary.isStatic
+        ? l10n.t({
+            message: "The static {0} \"{1}\" of singleton {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a class registered as a singleton, {3} the method that writes it, e.g. Join()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of singleton {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, where],
+            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a class registered as a singleton, {3} the method that writes it, e.g. Track()"],
+          });
+  }
+}
+
+/** The message for a dictionary of a helper class whose instance a hub, controller, page or singleton keeps in a field. */
+function heldMessage(dictionary: SharedDictionary, typeName: string, className: string, where: string, holder: Holder): string {
+  const name = dictionary.name;
+  switch (holder.kind) {
+    case 'hub':
+      if (dictionary.isStatic) {
+        return holder.isStatic
+          ? l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
+            })
+          : l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
+            });
+      }
+      return holder.isStatic
+        ? l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
+          });
+    case 'controller':
+      if (dictionary.isStatic) {
+        return holder.isStatic
+          ? l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
+            })
+          : l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
+            });
+      }
+      return holder.isStatic
+        ? l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
+          });
+    case 'page':
+      if (dictionary.isStatic) {
+        return holder.isStatic
+          ? l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
+            })
+          : l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
+            });
+      }
+      return holder.isStatic
+        ? l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
+          });
+    case 'singleton':
+      if (dictionary.isStatic) {
+        return holder.isStatic
+          ? l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
+            })
+          : l10n.t({
+              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+              args: [typeName, name, className, holder.fieldName, holder.className, where],
+              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
+            });
+      }
+      return holder.isStatic
+        ? l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
+          })
+        : l10n.t({
+            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+            args: [typeName, name, className, holder.fieldName, holder.className, where],
+            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
+          });
   }
 }
 
@@ -277,11 +448,8 @@ function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly Dict
   if (!sessionLike) {
     return undefined;
   }
-  const what = description.what.charAt(0).toUpperCase() + description.what.slice(1);
   return makeFinding('in-memory-session-map', dictionary.nameNode, {
-    message:
-      `${what} is written in ${writes[0].where} and keeps per-user state in this process's memory: it is lost on restart and ` +
-      'each instance has its own copy, so scaling out needs sticky routing.',
+    message: description.message(writes[0].where),
     note: description.note,
     framework: description.framework,
   });
@@ -453,12 +621,18 @@ function detectTopLevel(root: Node): Finding[] {
       }
     }
   }
-  const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', csLocalNames(handler), 'a minimal-API handler')));
+  // Every write here is in a minimal-API handler, which the message says in words: `where` stays empty.
+  const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', csLocalNames(handler), '')));
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
     const writes = writesByTarget.get(dictionary.name) ?? [];
     const finding = reportIfSessionLike(dictionary, writes, {
-      what: `the top-level ${dictionary.typeText.replace(/<.*$/s, '')} "${dictionary.name}" (it lives as long as the process)`,
+      message: () =>
+        l10n.t({
+          message: "The top-level {0} \"{1}\" (it lives as long as the process) is written in a minimal-API handler and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+          args: [dictionary.typeText.replace(/<.*$/s, ''), dictionary.name],
+          comment: ['{0} is a C# dictionary type (e.g. Dictionary), {1} the name of a top-level variable in Program.cs'],
+        }),
       note: HAND_ROLLED,
       framework: 'ASP.NET Core minimal API',
     });

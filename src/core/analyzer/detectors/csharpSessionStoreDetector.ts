@@ -5,6 +5,7 @@
 // change — rather than on AddSession. A distributed cache anywhere in the file (even in the other branch of an
 // `IsDevelopment()` check) stands down, as does AddSession alone (the cache may be registered elsewhere).
 
+import * as l10n from '@vscode/l10n';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding } from '../syntax/tree';
 import { csInvocationTypeArguments, csInvokedName, csInvokedNameNode, csIsTestSource } from '../syntax/csharpSyntax';
@@ -46,9 +47,7 @@ export const csharpSessionStoreDetector: Detector = {
       return [];
     }
     return [makeFinding('session-store-in-memory', callRange(memoryCache), {
-      message:
-        'AddDistributedMemoryCache() is the only IDistributedCache behind AddSession(), so ASP.NET Core sessions live in this ' +
-        'process\'s memory: they are lost on restart and need sticky routing once there is more than one instance.',
+      message: l10n.t("AddDistributedMemoryCache() is the only IDistributedCache behind AddSession(), so ASP.NET Core sessions live in this process's memory: they are lost on restart and need sticky routing once there is more than one instance."),
       note: 'externalize-sessions-dotnet#aspnet-core-session',
       framework: 'ASP.NET Core session',
     })];

@@ -5,6 +5,7 @@
 // It stands down for db / cached_db / signed_cookies engines, for any other cache backend (Redis, django-redis,
 // Memcached, database), and when CACHES is not a literal or may come from elsewhere (`from .base import *`, env).
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { dictValue, moduleAssignments, pythonString } from '../syntax/python';
@@ -31,7 +32,7 @@ export const djangoSessionDetector: Detector = {
     if (engineName === FILE_ENGINE) {
       return [
         makeFinding('session-store-local-disk', engine.assignment, {
-          message: 'SESSION_ENGINE stores sessions as files on this server\'s disk: other instances cannot read them, so users lose their session when a request lands elsewhere unless routing is sticky.',
+          message: l10n.t("SESSION_ENGINE stores sessions as files on this server's disk: other instances cannot read them, so users lose their session when a request lands elsewhere unless routing is sticky."),
           note: NOTE,
           framework: 'django',
         }),
@@ -45,7 +46,7 @@ export const djangoSessionDetector: Detector = {
     if (backend === LOCMEM) {
       return [
         makeFinding('session-store-in-memory', engine.assignment, {
-          message: `SESSION_ENGINE uses the cache backend and the "${alias}" cache is LocMemCache (Django's default), so sessions live in this process's memory: they are lost on every restart or deploy, and a second instance or worker needs sticky routing to find them.`,
+          message: l10n.t({ message: 'SESSION_ENGINE uses the cache backend and the "{0}" cache is LocMemCache (Django\'s default), so sessions live in this process\'s memory: they are lost on every restart or deploy, and a second instance or worker needs sticky routing to find them.', args: [alias], comment: ['{0} is the name of a Django cache alias from the settings, e.g. default'] }),
           note: NOTE,
           framework: 'django',
         }),
@@ -54,7 +55,7 @@ export const djangoSessionDetector: Detector = {
     if (backend === FILE_CACHE) {
       return [
         makeFinding('session-store-local-disk', engine.assignment, {
-          message: `SESSION_ENGINE uses the cache backend and the "${alias}" cache is FileBasedCache, so sessions live on this server's disk: other instances cannot read them without sticky routing.`,
+          message: l10n.t({ message: 'SESSION_ENGINE uses the cache backend and the "{0}" cache is FileBasedCache, so sessions live on this server\'s disk: other instances cannot read them without sticky routing.', args: [alias], comment: ['{0} is the name of a Django cache alias from the settings, e.g. default'] }),
           note: NOTE,
           framework: 'django',
         }),

@@ -1,6 +1,7 @@
 // express-session without a `store` (or with MemoryStore / the memorystore package) keeps every session in the
 // process. Reported on the `session(...)` call, with a fix that switches to connect-redis.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding, TextEdit } from '../types';
 import { analyzeJsModule, callArguments, callIndex, declaratorsByName, JS_LANGUAGES, localsFor, requireSource, stringValue, unwrapExpression, type JsModuleInfo } from '../syntax/js';
@@ -10,7 +11,6 @@ import { indentationAt, makeFinding, namedChildren, rangeOf } from '../syntax/tr
 
 const NOTE = 'externalize-sessions-node#express';
 const STORE_TEXT = 'new RedisStore({ client: redisClient })';
-const CONSEQUENCE = 'sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.';
 
 export const expressSessionDetector: Detector = {
   id: 'express-session',
@@ -85,12 +85,12 @@ export const expressSessionDetector: Detector = {
 
 function messageFor(option: StoreOption): string {
   if (option.kind === 'memory' && option.flavour === 'memorystore') {
-    return `express-session uses the memorystore package, which still keeps sessions in this process's memory: ${CONSEQUENCE}`;
+    return l10n.t("express-session uses the memorystore package, which still keeps sessions in this process's memory: sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.");
   }
   if (option.kind === 'memory') {
-    return `express-session uses MemoryStore, which keeps sessions in this process's memory: ${CONSEQUENCE}`;
+    return l10n.t("express-session uses MemoryStore, which keeps sessions in this process's memory: sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.");
   }
-  return `express-session is configured without a \`store\`, so it keeps sessions in its in-process MemoryStore: ${CONSEQUENCE}`;
+  return l10n.t('express-session is configured without a `store`, so it keeps sessions in its in-process MemoryStore: sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.');
 }
 
 /** The edits that move sessions to Redis with connect-redis, or nothing when they cannot be placed safely. */
@@ -105,7 +105,7 @@ function fixFor(context: DetectorContext, info: JsModuleInfo, call: Node, option
   if (importEdit && info.lastImport && call.startIndex < info.lastImport.endIndex) {
     return {};
   }
-  return { fix: { title: 'Store sessions in Redis (connect-redis)', edits: importEdit ? [importEdit, storeEdit] : [storeEdit] } };
+  return { fix: { title: l10n.t('Store sessions in Redis (connect-redis)'), edits: importEdit ? [importEdit, storeEdit] : [storeEdit] } };
 }
 
 function storeEditFor(context: DetectorContext, call: Node, option: StoreOption): TextEdit | undefined {

@@ -1,6 +1,7 @@
 // fastapi-sessions' InMemoryBackend keeps server-side sessions in a dict of this process. Starlette's
 // SessionMiddleware (a signed cookie) keeps nothing on the server and never matches.
 
+import * as l10n from '@vscode/l10n';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzePythonModule } from '../syntax/python';
 import { collect, makeFinding } from '../syntax/tree';
@@ -25,7 +26,7 @@ export const fastapiSessionDetector: Detector = {
       })
       .map((call) =>
         makeFinding('session-store-in-memory', call, {
-          message: 'fastapi-sessions InMemoryBackend keeps sessions in this process\'s memory: they are lost on every restart or deploy, and a second instance or worker needs sticky routing to find them.',
+          message: l10n.t("fastapi-sessions InMemoryBackend keeps sessions in this process's memory: they are lost on every restart or deploy, and a second instance or worker needs sticky routing to find them."),
           note: 'externalize-sessions-python#fastapi',
           framework: 'fastapi-sessions',
         }),

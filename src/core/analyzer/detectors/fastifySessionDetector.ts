@@ -1,6 +1,7 @@
 // @fastify/session (and the older fastify-session) registered without a `store` keeps sessions in an in-process
 // MemoryStore. Reported on the `register(...)` call. @fastify/secure-session is cookie-based and never matches.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, requireSource, unwrapExpression } from '../syntax/js';
@@ -9,7 +10,6 @@ import { readStoreOption } from '../syntax/jsStoreOption';
 import { makeFinding } from '../syntax/tree';
 
 const SOURCES = new Set(['@fastify/session', 'fastify-session']);
-const CONSEQUENCE = 'sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.';
 
 export const fastifySessionDetector: Detector = {
   id: 'fastify-session',
@@ -57,8 +57,8 @@ export const fastifySessionDetector: Detector = {
       if (option.kind === 'missing' || option.kind === 'memory') {
         const message =
           option.kind === 'memory'
-            ? `@fastify/session uses MemoryStore, which keeps sessions in this process's memory: ${CONSEQUENCE}`
-            : `@fastify/session is registered without a \`store\`, so it keeps sessions in its in-process MemoryStore: ${CONSEQUENCE}`;
+            ? l10n.t("@fastify/session uses MemoryStore, which keeps sessions in this process's memory: sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.")
+            : l10n.t('@fastify/session is registered without a `store`, so it keeps sessions in its in-process MemoryStore: sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.');
         findings.push(makeFinding('session-store-in-memory', call, { message, note: 'externalize-sessions-node#fastify', framework: '@fastify/session' }));
       }
     }

@@ -4,6 +4,7 @@
 // SimpleCache keeps them in the process (warning). Only literal values count: `os.environ.get(...)` is unknown.
 // Flask's default session (a signed cookie) keeps nothing on the server and never matches.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { lastName, pythonString } from '../syntax/python';
@@ -28,7 +29,7 @@ export const flaskSessionDetector: Detector = {
       if (setting.key === 'SESSION_TYPE' && pythonString(setting.value) === 'filesystem') {
         findings.push(
           makeFinding('session-store-local-disk', node, {
-            message: 'Flask-Session SESSION_TYPE "filesystem" stores sessions on this server\'s disk: other instances cannot read them, so a second instance needs sticky routing and a redeploy on a fresh disk logs everyone out.',
+            message: l10n.t('Flask-Session SESSION_TYPE "filesystem" stores sessions on this server\'s disk: other instances cannot read them, so a second instance needs sticky routing and a redeploy on a fresh disk logs everyone out.'),
             note: NOTE,
             framework: 'Flask-Session',
           }),
@@ -38,7 +39,7 @@ export const flaskSessionDetector: Detector = {
         if (cache === 'FileSystemCache') {
           findings.push(
             makeFinding('session-store-local-disk', node, {
-              message: 'Flask-Session SESSION_CACHELIB is a FileSystemCache, which stores sessions on this server\'s disk: other instances cannot read them without sticky routing.',
+              message: l10n.t("Flask-Session SESSION_CACHELIB is a FileSystemCache, which stores sessions on this server's disk: other instances cannot read them without sticky routing."),
               note: NOTE,
               framework: 'Flask-Session',
             }),
@@ -46,7 +47,7 @@ export const flaskSessionDetector: Detector = {
         } else if (cache === 'SimpleCache') {
           findings.push(
             makeFinding('session-store-in-memory', node, {
-              message: 'Flask-Session SESSION_CACHELIB is a SimpleCache, which keeps sessions in this process\'s memory: they are lost on every restart, and a second instance or worker needs sticky routing to find them.',
+              message: l10n.t("Flask-Session SESSION_CACHELIB is a SimpleCache, which keeps sessions in this process's memory: they are lost on every restart, and a second instance or worker needs sticky routing to find them."),
               note: NOTE,
               framework: 'Flask-Session',
             }),

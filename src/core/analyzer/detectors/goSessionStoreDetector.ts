@@ -8,6 +8,7 @@
 // - gin-contrib/sessions: `memstore.NewStore(...)`. Cookie, Redis and other stores stand down.
 // Calls are recognised through the file's imports, so comments, strings and unrelated `memstore` packages do not match.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
@@ -17,8 +18,6 @@ const SCS = /^github\.com\/alexedwards\/scs(\/v\d+)?$/;
 const SCS_MEMSTORE = /^github\.com\/alexedwards\/scs(\/v\d+)?\/memstore$/;
 const FIBER_SESSION = /^github\.com\/gofiber\/fiber(\/v\d+)?\/middleware\/session$/;
 const GIN_MEMSTORE = /^github\.com\/gin-contrib\/sessions\/memstore$/;
-
-const CONSEQUENCE = 'sessions live in this process\'s memory, are lost on restart and need sticky routing once there is more than one instance.';
 
 /** Go session libraries on their in-memory default stores: scs, Fiber session, gin-contrib memstore. */
 export const goSessionStoreDetector: Detector = {
@@ -49,25 +48,37 @@ export const goSessionStoreDetector: Detector = {
       const [pkg, name] = callee as [string, string];
       if (scs.has(pkg) && name === 'New' && storeAssignments.length === 0) {
         findings.push(makeFinding('session-store-in-memory', call, {
-          message: `scs.New() without a .Store uses scs's default in-memory memstore: ${CONSEQUENCE}`,
+          message: l10n.t("scs.New() without a .Store uses scs's default in-memory memstore: sessions live in this process's memory, are lost on restart and need sticky routing once there is more than one instance."),
           note: 'externalize-sessions-go#scs',
           framework: 'scs',
         }));
       } else if (scsMemstore.has(pkg) && /^New/.test(name)) {
         findings.push(makeFinding('session-store-in-memory', call, {
-          message: `${pkg}.${name}() is scs's in-memory session store: ${CONSEQUENCE}`,
+          message: l10n.t({
+            message: "{0}() is scs's in-memory session store: sessions live in this process's memory, are lost on restart and need sticky routing once there is more than one instance.",
+            args: [`${pkg}.${name}`],
+            comment: ['{0} is the Go function called, e.g. memstore.New'],
+          }),
           note: 'externalize-sessions-go#scs',
           framework: 'scs',
         }));
       } else if (fiberSession.has(pkg) && (name === 'New' || name === 'NewWithStore') && usesDefaultFiberStorage(call, (configs ??= fiberConfigs(root)))) {
         findings.push(makeFinding('session-store-in-memory', call, {
-          message: `${pkg}.${name}() without a Storage keeps Fiber sessions in its default memory storage: ${CONSEQUENCE}`,
+          message: l10n.t({
+            message: "{0}() without a Storage keeps Fiber sessions in its default memory storage: sessions live in this process's memory, are lost on restart and need sticky routing once there is more than one instance.",
+            args: [`${pkg}.${name}`],
+            comment: ['{0} is the Go function called, e.g. session.New'],
+          }),
           note: 'externalize-sessions-go#fiber',
           framework: 'Fiber session',
         }));
       } else if (ginMemstore.has(pkg) && name === 'NewStore') {
         findings.push(makeFinding('session-store-in-memory', call, {
-          message: `${pkg}.NewStore(...) is gin-contrib/sessions' in-memory store: ${CONSEQUENCE}`,
+          message: l10n.t({
+            message: "{0}.NewStore(...) is gin-contrib/sessions' in-memory store: sessions live in this process's memory, are lost on restart and need sticky routing once there is more than one instance.",
+            args: [pkg],
+            comment: ['{0} is the Go package name the file imports gin-contrib/sessions/memstore as, e.g. memstore'],
+          }),
           note: 'externalize-sessions-go#gin',
           framework: 'gin-contrib/sessions',
         }));

@@ -6,6 +6,7 @@
 // Spring Session in the file (an `org.springframework.session` import or an `@Enable…HttpSession` annotation) stands
 // the whole file down. Test sources stand down too.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
@@ -15,7 +16,6 @@ const SPRING_SESSION_ANNOTATION = /^Enable\w*(HttpSession|WebSession)$/;
 const CONTROLLER_ANNOTATIONS = new Set(['Controller', 'RestController']);
 const SERVLET_SUPERTYPES = new Set(['HttpServlet', 'GenericServlet']);
 const NOTE = 'externalize-sessions-java#tomcat-and-plain-servlets';
-const TITLE = 'HttpSession in container memory unless Spring Session is set up';
 
 /** Java container HttpSession without Spring Session (rule session-store-in-memory, severity information). */
 export const javaHttpSessionDetector: Detector = {
@@ -82,11 +82,8 @@ function firstSessionWrite(classNode: Node): Finding | undefined {
   if (sessionAttributes && (!first || sessionAttributes.startIndex < first.startIndex)) {
     return makeFinding('session-store-in-memory', sessionAttributes, {
       severity: 'information',
-      title: TITLE,
-      message:
-        '@SessionAttributes keeps model attributes in the servlet container\'s HttpSession, which Tomcat and Jetty hold in this ' +
-        'instance\'s memory by default; this file shows no Spring Session, so unless it is configured elsewhere the data is lost ' +
-        'on restart and needs sticky routing.',
+      title: httpSessionTitle(),
+      message: l10n.t("@SessionAttributes keeps model attributes in the servlet container's HttpSession, which Tomcat and Jetty hold in this instance's memory by default; this file shows no Spring Session, so unless it is configured elsewhere the data is lost on restart and needs sticky routing."),
       note: NOTE,
       framework: 'Spring MVC @SessionAttributes',
     });
@@ -96,14 +93,20 @@ function firstSessionWrite(classNode: Node): Finding | undefined {
   }
   return makeFinding('session-store-in-memory', first, {
     severity: 'information',
-    title: TITLE,
-    message:
-      `${first.childForFieldName('object')?.text ?? 'session'}.setAttribute(...) stores state in the servlet container's HttpSession, ` +
-      'which Tomcat and Jetty hold in this instance\'s memory by default; this file shows no Spring Session, so unless it is ' +
-      'configured elsewhere sessions are lost on restart and need sticky routing.',
+    title: httpSessionTitle(),
+    message: l10n.t({
+      message: "{0}.setAttribute(...) stores state in the servlet container's HttpSession, which Tomcat and Jetty hold in this instance's memory by default; this file shows no Spring Session, so unless it is configured elsewhere sessions are lost on restart and need sticky routing.",
+      args: [first.childForFieldName('object')?.text ?? 'session'],
+      comment: ['{0} is Java code: the expression setAttribute is called on, e.g. session or request.getSession()'],
+    }),
     note: NOTE,
     framework: isServlet ? 'Servlet HttpSession' : 'Spring MVC HttpSession',
   });
+}
+
+/** The CodeLens title of this detector's findings (more precise than the rule's: the container may be configured elsewhere). */
+function httpSessionTitle(): string {
+  return l10n.t('HttpSession in container memory unless Spring Session is set up');
 }
 
 /** Names declared with type HttpSession by parameter, local or field declarations. */

@@ -3,6 +3,7 @@
 // Instance fields of a Jakarta @ServerEndpoint are per connection and stand down; so do immutable tables
 // (`Map.of(...)`), maps filled only in initialisers, cache-named maps and test sources.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
@@ -97,16 +98,28 @@ function detectInClass(classNode: Node): Finding[] {
     if (!sessionLike) {
       continue;
     }
-    const holder = field.isStatic ? `static ${field.typeName}` : `${field.typeName} field of the singleton ${className}`;
     findings.push(makeFinding('in-memory-session-map', field.nameNode, {
-      message:
-        `"${field.name}" (${holder}) is written in ${writes[0].handler}() and keeps per-user state in this JVM's memory: ` +
-        'it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.',
+      message: messageFor(field, className, writes[0].handler),
       note: 'externalize-sessions-java#hand-rolled-session-maps',
       framework: javaFrameworkOf(classNode),
     }));
   }
   return findings;
+}
+
+function messageFor(field: MapField, className: string, handler: string): string {
+  if (field.isStatic) {
+    return l10n.t({
+      message: "\"{0}\" (static {1}) is written in {2}() and keeps per-user state in this JVM's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+      args: [field.name, field.typeName, handler],
+      comment: ['{0} is the name of a Java field, {1} its map type (e.g. ConcurrentHashMap), {2} the name of the handler method that writes it'],
+    });
+  }
+  return l10n.t({
+    message: "\"{0}\" ({1} field of the singleton {2}) is written in {3}() and keeps per-user state in this JVM's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
+    args: [field.name, field.typeName, className, handler],
+    comment: ['{0} is the name of a Java field, {1} its map type (e.g. HashMap), {2} the name of the class (a Spring bean or servlet), {3} the name of the handler method that writes it'],
+  });
 }
 
 function mapFields(classNode: Node): MapField[] {
@@ -146,7 +159,8 @@ function mapWritesIn(handler: Node, className: string): MapWrite[] {
     return [];
   }
   const locals = javaLocalNames(handler);
-  const handlerName = handler.childForFieldName('name')?.text ?? 'a handler';
+  // A method declaration always has a name (an empty MISSING node at worst).
+  const handlerName = handler.childForFieldName('name')?.text ?? '';
   const writes: MapWrite[] = [];
   for (const call of collect(body, ['method_invocation'])) {
     const method = call.childForFieldName('name')?.text;

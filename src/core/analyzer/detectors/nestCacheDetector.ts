@@ -3,6 +3,7 @@
 // session (a SessionModule/SessionService/SessionController, express-session, a `session` key or variable) outside
 // the CacheModule call. Stores configured in `registerAsync` factories count; `useClass`/`useExisting` is unknown.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, objectProperty, propertyValue, stringValue, unwrapExpression } from '../syntax/js';
@@ -35,8 +36,7 @@ export const nestCacheDetector: Detector = {
       }
       findings.push(
         makeFinding('session-store-in-memory', call, {
-          message:
-            'CacheModule is registered without a store, so the sessions it holds live in this process\'s memory: they are lost on every restart or deploy, and a second instance needs sticky routing to find them.',
+          message: l10n.t("CacheModule is registered without a store, so the sessions it holds live in this process's memory: they are lost on every restart or deploy, and a second instance needs sticky routing to find them."),
           note: 'externalize-sessions-node#nestjs',
           framework: '@nestjs/cache-manager',
         }),

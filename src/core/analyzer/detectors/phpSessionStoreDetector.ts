@@ -10,6 +10,7 @@
 // - CodeIgniter: the file session handler (CodeIgniter 4 `$driver = FileHandler::class`, CodeIgniter 3
 //   `$config['sess_driver'] = 'files'`) → session-store-local-disk. Database/Redis/Memcached handlers stand down.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
@@ -56,18 +57,22 @@ function laravelFinding(root: Node): Finding | undefined {
     const shown = driver.value.text;
     if (value === 'file') {
       return makeFinding('session-store-local-disk', driver.element, {
-        message:
-          `The Laravel session driver ${shown} stores sessions as files in storage/framework/sessions on this instance's disk: ` +
-          'other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.',
+        message: l10n.t({
+          message: "The Laravel session driver {0} stores sessions as files in storage/framework/sessions on this instance's disk: other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.",
+          args: [shown],
+          comment: ["{0} is the driver value as written in config/session.php, e.g. 'file' or env('SESSION_DRIVER', 'file')"],
+        }),
         note: 'externalize-sessions-php#laravel',
         framework: 'Laravel session',
       });
     }
     if (value === 'array') {
       return makeFinding('session-store-in-memory', driver.element, {
-        message:
-          `The Laravel session driver ${shown} keeps sessions in a PHP array for one request only: nothing persists between ` +
-          'requests, let alone across instances.',
+        message: l10n.t({
+          message: 'The Laravel session driver {0} keeps sessions in a PHP array for one request only: nothing persists between requests, let alone across instances.',
+          args: [shown],
+          comment: ["{0} is the driver value as written in config/session.php, e.g. 'array'"],
+        }),
         note: 'externalize-sessions-php#laravel',
         framework: 'Laravel session',
       });
@@ -92,9 +97,7 @@ function envDefault(value: Node): { variable: string; fallback: string | undefin
  */
 function codeIgniterFinding(root: Node): Finding | undefined {
   const spec = {
-    message:
-      'CodeIgniter\'s file session handler stores sessions under writable/session on this instance\'s disk: other instances ' +
-      'cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.',
+    message: l10n.t("CodeIgniter's file session handler stores sessions under writable/session on this instance's disk: other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced."),
     note: 'externalize-sessions-php#php-sessions',
     framework: 'CodeIgniter session',
   };
@@ -150,13 +153,16 @@ function plainPhpFinding(root: Node): Finding | undefined {
   if (!at) {
     return undefined;
   }
-  const construct = at === handlerCall
-    ? 'The "files" session save handler'
-    : `${phpFunctionName(at) === 'ini_set' ? "ini_set('session.save_path', ...)" : 'session_save_path(...)'} to a local directory`;
+  const message =
+    at === handlerCall
+      ? l10n.t("The \"files\" session save handler stores PHP sessions on this instance's disk: other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.")
+      : l10n.t({
+          message: "{0} to a local directory stores PHP sessions on this instance's disk: other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.",
+          args: [phpFunctionName(at) === 'ini_set' ? "ini_set('session.save_path', ...)" : 'session_save_path(...)'],
+          comment: ["{0} is PHP code that sets the session save path: ini_set('session.save_path', ...) or session_save_path(...)"],
+        });
   return makeFinding('session-store-local-disk', at, {
-    message:
-      `${construct} stores PHP sessions on this instance's disk: other instances cannot read them, so users lose their ` +
-      'session when routed elsewhere or when the instance is replaced.',
+    message,
     note: 'externalize-sessions-php#php-sessions',
     framework: 'PHP sessions',
   });

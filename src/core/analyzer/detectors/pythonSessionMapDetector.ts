@@ -7,6 +7,7 @@
 // `d[k].append(...)`) inside a handler (syntax/python.ts) with a session-like key, or the collection's own name is
 // session-like. Function-local dicts, constant tables and scripts without a server never match.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
@@ -72,10 +73,9 @@ export const pythonSessionMapDetector: Detector = {
         continue;
       }
       reported.add(collection);
-      const keyText = access.key ? `, key \`${abbreviate(access.key.text)}\`` : '';
       findings.push(
         makeFinding('in-memory-session-map', collection.declaration, {
-          message: `Module-level ${collection.kind} \`${collection.name}\` is written in a request handler (line ${write.startPosition.row + 1}${keyText}): this per-user state lives only in this process (and in each worker), is lost on restart, and a second instance needs sticky routing to see it.`,
+          message: messageFor(collection, write, access.key),
           note: 'externalize-sessions-python#hand-rolled-session-maps',
           framework: info.framework,
         }),
@@ -146,6 +146,22 @@ function writeAccess(write: Node): WriteAccess | undefined {
 function keyIsSessionLike(key: Node): boolean {
   const words = key.type === 'identifier' ? [key] : collect(key, ['identifier', 'string_content']);
   return words.some((word) => isSessionLikeName(word.text));
+}
+
+/** The finding's message, with or without the key written (one whole message each). */
+function messageFor(collection: Collection, write: Node, key: Node | undefined): string {
+  const line = write.startPosition.row + 1;
+  return key
+    ? l10n.t({
+        message: 'Module-level {0} `{1}` is written in a request handler (line {2}, key `{3}`): this per-user state lives only in this process (and in each worker), is lost on restart, and a second instance needs sticky routing to see it.',
+        args: [collection.kind, collection.name, line, abbreviate(key.text)],
+        comment: ['{0} is the Python type (dict, defaultdict or set), {1} a variable name, {2} a line number, {3} the key expression written (code)'],
+      })
+    : l10n.t({
+        message: 'Module-level {0} `{1}` is written in a request handler (line {2}): this per-user state lives only in this process (and in each worker), is lost on restart, and a second instance needs sticky routing to see it.',
+        args: [collection.kind, collection.name, line],
+        comment: ['{0} is the Python type (dict, defaultdict or set), {1} a variable name, {2} a line number'],
+      });
 }
 
 function abbreviate(text: string): string {

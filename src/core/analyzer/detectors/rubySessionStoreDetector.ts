@@ -9,6 +9,7 @@
 // - Rack::Session::Pool added as middleware (`use` in config.ru/Sinatra, `config.middleware.use/insert_*` in Rails)
 //   → session-store-in-memory: the pool is a Hash in the process.
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding } from '../syntax/tree';
@@ -45,9 +46,7 @@ export const rubySessionStoreDetector: Detector = {
       }
       if (rubyPositionalArguments(call).some((argument) => argument.text.replace(/^::/, '') === 'Rack::Session::Pool')) {
         findings.push(makeFinding('session-store-in-memory', call, {
-          message:
-            'Rack::Session::Pool keeps every session in a Hash inside this Ruby process: sessions are lost on restart and need ' +
-            'sticky routing once there is more than one process or instance.',
+          message: l10n.t('Rack::Session::Pool keeps every session in a Hash inside this Ruby process: sessions are lost on restart and need sticky routing once there is more than one process or instance.'),
           note: NOTE,
           framework: 'Rack::Session::Pool',
         }));
@@ -74,17 +73,13 @@ function railsCacheStoreSessions(root: Node): Finding | undefined {
   }
   if (cacheStores.includes('memory_store')) {
     return makeFinding('session-store-in-memory', sessionCall, {
-      message:
-        'config.session_store :cache_store with config.cache_store = :memory_store keeps Rails sessions in this process\'s memory: ' +
-        'they are lost on restart or deploy and need sticky routing across Puma workers and instances.',
+      message: l10n.t("config.session_store :cache_store with config.cache_store = :memory_store keeps Rails sessions in this process's memory: they are lost on restart or deploy and need sticky routing across Puma workers and instances."),
       note: NOTE,
       framework: 'Rails session (cache store)',
     });
   }
   return makeFinding('session-store-local-disk', sessionCall, {
-    message:
-      'config.session_store :cache_store with config.cache_store = :file_store keeps Rails sessions on this instance\'s disk: ' +
-      'other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced.',
+    message: l10n.t("config.session_store :cache_store with config.cache_store = :file_store keeps Rails sessions on this instance's disk: other instances cannot read them, so users lose their session when routed elsewhere or when the instance is replaced."),
     note: NOTE,
     framework: 'Rails session (cache store)',
   });

@@ -4,6 +4,7 @@
 // throng, or reads NODE_APP_INSTANCE). It stands down when the file sets an adapter (`io.adapter(...)`, an `adapter`
 // option) or imports any Socket.IO adapter package (the adapter is then most likely wired in a helper).
 
+import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, objectProperty, requireSource, unwrapExpression } from '../syntax/js';
@@ -63,8 +64,8 @@ export const socketIoAdapterDetector: Detector = {
         continue;
       }
       const message = scaledOut
-        ? 'Socket.IO server without an adapter in an app that runs several processes: rooms and broadcasts reach only the clients of the process that emits, so messages go missing and reconnecting clients need sticky routing.'
-        : 'Socket.IO server without an adapter: rooms and broadcasts reach only the clients connected to this process, so a second instance would miss messages and clients would need sticky routing.';
+        ? l10n.t('Socket.IO server without an adapter in an app that runs several processes: rooms and broadcasts reach only the clients of the process that emits, so messages go missing and reconnecting clients need sticky routing.')
+        : l10n.t('Socket.IO server without an adapter: rooms and broadcasts reach only the clients connected to this process, so a second instance would miss messages and clients would need sticky routing.');
       findings.push(
         makeFinding('socketio-no-adapter', construction, {
           message,

@@ -374,8 +374,8 @@ export function goEnclosingReceiver(fn: Node): { readonly name: string; readonly
 export interface GoReachedFunction {
   readonly node: Node;
   readonly framework: string;
-  /** The handler's name, or "a handler func literal" for an anonymous one. */
-  readonly handlerName: string;
+  /** The handler's label (see {@link goFunctionLabel}), or undefined for a handler func literal. */
+  readonly handlerName: string | undefined;
 }
 
 /**
@@ -444,10 +444,10 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
   return [...reached.values()];
 }
 
-/** A readable name for a function node: its declared name, or a description of a literal. */
-export function goFunctionLabel(fn: Node): string {
+/** A function node as code, `name()`, or undefined for a func literal (messages then describe it in words). */
+export function goFunctionLabel(fn: Node): string | undefined {
   const name = fn.childForFieldName('name')?.text;
-  return name ? `${name}()` : 'a handler func literal';
+  return name ? `${name}()` : undefined;
 }
 
 /**

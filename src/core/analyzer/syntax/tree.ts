@@ -5,7 +5,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Finding, FindingSeverity, RuleId, TextRange } from '../types';
-import { RULES } from '../rules';
+import { RULES, ruleTitle } from '../rules';
 
 /** The 0-based range of a node (tree-sitter columns are UTF-16 code units here, as in VS Code). */
 export function rangeOf(node: Node): TextRange {
@@ -303,7 +303,7 @@ export function indentationAt(text: string, offset: number): string {
   return match ? match[0] : '';
 }
 
-/** Everything a detector says about one finding; severity and title default to the rule's. */
+/** Everything a detector says about one finding (text already translated); severity and title default to the rule's. */
 export interface FindingSpec {
   readonly message: string;
   readonly note: string;
@@ -320,7 +320,7 @@ export function makeFinding(rule: RuleId, at: Node | TextRange, spec: FindingSpe
     rule,
     severity: spec.severity ?? RULES[rule].severity,
     message: spec.message,
-    title: spec.title ?? RULES[rule].title,
+    title: spec.title ?? ruleTitle(rule),
     range,
     note: spec.note,
     framework: spec.framework,

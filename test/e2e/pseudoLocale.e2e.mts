@@ -1,0 +1,80 @@
+// Localisation, proven in a real VS Code: the workbench runs in a pseudo display language whose bundles turn every
+// message Statecraft ships into ⟪message⟫ (pseudoTranslations.mts). Prose a user sees outside the brackets would
+// stay English for every translator, so each surface is read and checked for it. Note content is not translated
+// (notes are written in one language), so only the chrome around a note is checked.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { untranslatedProse } from '../shared/pseudoText.js';
+import { closeBrowser, openFileFromExplorer, quickInput, runCommand, startWorkbench, webviewFrame, type Workbench } from './harness.mjs';
+
+describe('Statecraft in another display language', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await startWorkbench('e2e-pseudo-locale', { pseudoLocale: true });
+  });
+  after(async () => {
+    await workbench?.stop();
+    await closeBrowser();
+  });
+
+  test('the side bar: container, views, counts and the empty-bookmarks text are translated', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar [aria-label^="⟪Statecraft⟫"]').first().click();
+    await page.locator('.pane-header[aria-label^="⟪Notes⟫"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-list-row', { hasText: '⟪1 note⟫' }).first().waitFor({ timeout: 30_000 });
+    const sidebar = await page.locator('.sidebar').innerText();
+    for (const text of ['⟪Notes⟫', '⟪Bookmarks⟫']) assert.ok(sidebar.includes(text), `${text} in ${JSON.stringify(sidebar)}`);
+    assert.deepEqual(untranslatedProse(sidebar), []);
+  });
+
+  test('hints: CodeLens titles and Problems-panel messages (composed by the core) are translated', async () => {
+    const { page } = workbench;
+    await openFileFromExplorer(page, ['src', 'server.js']);
+    const lens = page.locator('.codelens-decoration', { hasText: '⟪Why?⟫' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const lensText = await lens.innerText();
+    assert.match(lensText, /⟪In-memory session store/);
+    assert.deepEqual(untranslatedProse(lensText), []);
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel .monaco-list-row', { hasText: '⟪' }).first();
+    await problems.waitFor({ timeout: 30_000 });
+    const problemText = await page.locator('.markers-panel').innerText();
+    assert.deepEqual(untranslatedProse(problemText), []);
+    await workbench.screenshot('pseudo-locale-hints');
+  });
+
+  test("the note viewer's toolbar, metadata and navigation are translated", async () => {
+    const { page } = workbench;
+    await page.locator('.codelens-decoration a', { hasText: '⟪Why?⟫' }).first().click();
+    const frame = await webviewFrame(page, '⟪Mark Studied⟫');
+    const chrome = [
+      await frame.locator('[role="toolbar"]').innerText(),
+      (await frame.locator('[role="toolbar"]').getAttribute('aria-label')) ?? '',
+      await frame.locator('.sc-meta').innerText(),
+      (await frame.locator('.sc-breadcrumb').getAttribute('aria-label')) ?? '',
+    ];
+    assert.ok(chrome.every((text) => text.includes('⟪')), JSON.stringify(chrome));
+    assert.deepEqual(untranslatedProse(chrome.join('\n')), []);
+  });
+
+  test('the wizard: steps, the recommendation page and its chart are translated', async () => {
+    const { page } = workbench;
+    await runCommand(page, '⟪Recommend State Placement…⟫');
+    await quickInput.waitForTitle(page, '⟪Recommend State Placement⟫');
+    const pickerText = await page.locator('.quick-input-widget').innerText();
+    assert.deepEqual(untranslatedProse(pickerText), []);
+    await page.keyboard.press('ArrowDown'); // the first preset
+    await page.keyboard.press('Enter');
+    for (let step = 1; step <= 7; step++) {
+      await quickInput.waitForTitle(page, `(${step}/7)`);
+      const stepText = await page.locator('.quick-input-widget').innerText();
+      assert.deepEqual(untranslatedProse(stepText), [], `step ${step}`);
+      await page.keyboard.press('Enter');
+    }
+    const frame = await webviewFrame(page, '⟪Recommended placement⟫');
+    const pageText = await frame.locator('main').innerText();
+    const chartLabel = (await frame.locator('figure.sc-chart svg').getAttribute('aria-label')) ?? '';
+    assert.deepEqual(untranslatedProse(`${pageText}\n${chartLabel}`), []);
+    await workbench.screenshot('pseudo-locale-recommendation');
+  });
+});
