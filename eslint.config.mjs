@@ -31,6 +31,14 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='t'][callee.object.property.name='l10n']:not([arguments.0.type='Literal']):not([arguments.0.type='ObjectExpression'])",
           message: 'vscode.l10n.t needs one string literal: the extractor skips anything else.',
         },
+        {
+          selector: "CallExpression[callee.property.name='t'] > ObjectExpression > Property[key.name='message']:not([value.type='Literal'])",
+          message: 'l10n.t({ message }) needs a string literal: the extractor skips anything else.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='t'] > ObjectExpression > Property[key.name='comment']:not([value.type='ArrayExpression'])",
+          message: 'l10n.t({ comment }) needs an inline array of literals: the extractor skips the message otherwise.',
+        },
       ],
     },
   },

@@ -1,6 +1,7 @@
 // `statecraft recommend`: the decision wizard's engine behind flags. Parsing and printing only; every decision is
 // recommend()'s, so the CLI and the editor always give the same answer for the same inputs.
 
+import * as l10n from '@vscode/l10n';
 import { renderDecisionRecord } from '../core/wizard/adr';
 import {
   INPUT_FLAGS,
@@ -14,9 +15,13 @@ import {
 } from '../core/wizard/decisionEngine';
 import { ExitCode, UsageError, type CliIo } from './cliIo';
 
-const USAGE =
-  'Usage: statecraft recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> ' +
+const SYNTAX =
+  'statecraft recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> ' +
   '--runtime server|serverless --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]';
+
+function usage(): string {
+  return l10n.t({ message: 'Usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] });
+}
 
 type OutputFormat = 'text' | 'json' | 'adr';
 
@@ -33,31 +38,31 @@ function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFor
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
     if (!arg.startsWith('--')) {
-      problems.push(`unexpected argument ${JSON.stringify(arg)}: every answer is a flag`);
+      problems.push(l10n.t('unexpected argument {0}: every answer is a flag', JSON.stringify(arg)));
       continue;
     }
     const eq = arg.indexOf('=');
     const flag = eq === -1 ? arg : arg.slice(0, eq);
     if (flag === '--json' || flag === '--adr') {
-      if (eq !== -1) problems.push(`${flag} takes no value`);
-      else if (formatFlag !== undefined && formatFlag !== flag) problems.push(`${formatFlag} and ${flag} cannot be combined: pick one output`);
+      if (eq !== -1) problems.push(l10n.t('{0} takes no value', flag));
+      else if (formatFlag !== undefined && formatFlag !== flag) problems.push(l10n.t('{0} and {1} cannot be combined: pick one output', formatFlag, flag));
       formatFlag = flag;
       format = flag === '--json' ? 'json' : 'adr';
       continue;
     }
     const id = FLAG_TO_INPUT.get(flag);
     if (id === undefined) {
-      problems.push(`unknown flag ${flag}`);
+      problems.push(l10n.t('unknown flag {0}', flag));
       continue;
     }
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
     if (value === undefined) {
-      problems.push(`${flag} needs a value: ${describeAllowed(id)}`);
+      problems.push(l10n.t('{0} needs a value: {1}', flag, describeAllowed(id)));
       reported.add(id);
     } else if (raw.has(id)) {
-      problems.push(`${flag} is given more than once`);
+      problems.push(l10n.t('{0} is given more than once', flag));
       reported.add(id);
     } else {
       raw.set(id, value);
@@ -70,7 +75,7 @@ function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFor
     if (checked.ok) inputs[id] = checked.value;
     else problems.push(checked.message);
   }
-  if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\n${USAGE}`);
+  if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\n${usage()}`);
   return { inputs: inputs as unknown as Inputs, format };
 }
 
@@ -86,34 +91,34 @@ function range(r: { low: number; high: number }): string {
 
 function textReport(inputs: Inputs, rec: Recommendation): string {
   const width = Math.max(...rec.alternatives.map((a) => a.placement.length));
-  const lines: string[] = [`Placement: ${rec.placement}${rec.feasible ? '' : ' (closest; no placement fits)'}`, rec.headline];
-  if (!rec.feasible && rec.message !== undefined) lines.push('', `Not feasible: ${rec.message}`);
+  const lines: string[] = [rec.feasible ? l10n.t('Placement: {0}', rec.placement) : l10n.t('Placement: {0} (closest; no placement fits)', rec.placement), rec.headline];
+  if (!rec.feasible && rec.message !== undefined) lines.push('', l10n.t('Not feasible: {0}', rec.message));
   lines.push(
     '',
-    'Answers',
+    l10n.t('Answers'),
     ...INPUT_IDS.map((id) => `  ${INPUT_FLAGS[id]} ${inputs[id]}`),
     '',
-    'Options',
+    l10n.t('Options'),
     ...rec.alternatives.map((a) => `  ${a.placement.padEnd(width)}  ${a.why}`),
     '',
-    'Reasons',
+    l10n.t('Reasons'),
     ...rec.reasons.map((r) => `  ${r.input}: ${r.text}`),
     '',
-    `Latency (per access × ${inputs.accessesPerRequest}; the high total must be within ${inputs.latencyBudgetMs} ms)`,
+    l10n.t('Latency (per access × {0}; the high total must be within {1} ms)', inputs.accessesPerRequest, inputs.latencyBudgetMs),
     ...rec.latency.map(
-      (l) => `  ${l.label.padEnd(20)}  ${range(l.perAccessMs).padEnd(16)}  total ${range(l.totalMs).padEnd(18)}  ${l.fits ? 'fits' : 'does not fit'}`,
+      (l) => `  ${l.label.padEnd(20)}  ${range(l.perAccessMs).padEnd(16)}  ${l10n.t('total {0}', range(l.totalMs)).padEnd(24)}  ${l.fits ? l10n.t('fits') : l10n.t('does not fit')}`,
     ),
     '',
-    'Consequences (seed table; * marks the accepted row)',
+    l10n.t('Consequences (seed table; * marks the accepted row)'),
     ...rec.consequences.map(
       (c) =>
-        `  ${c.chosen ? '*' : ' '} ${c.approach}: scaling ${c.scaling}; failure recovery ${c.failureRecovery}; complexity ${c.complexity}`,
+        `  ${c.chosen ? '*' : ' '} ${l10n.t('{0}: scaling {1}; failure recovery {2}; complexity {3}', c.approach, c.scaling, c.failureRecovery, c.complexity)}`,
     ),
     '',
-    'Techniques',
+    l10n.t('Techniques'),
     ...rec.techniques.map((t) => `  - ${t}`),
     '',
-    `Notes to read: ${rec.notes.join(', ')}`,
+    l10n.t('Notes to read: {0}', rec.notes.join(', ')),
     '',
   );
   return lines.join('\n');
@@ -128,7 +133,7 @@ function textReport(inputs: Inputs, rec: Recommendation): string {
 export async function runRecommendCommand(argv: string[], io: CliIo, clock: () => Date = () => new Date()): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${usage()}\n`);
     return ExitCode.ok;
   }
   const { inputs, format } = parsed;

@@ -18,6 +18,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
@@ -50,7 +51,11 @@ export interface ScanResultJson {
   readonly note: string;
 }
 
-const USAGE = 'usage: statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
+const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
+
+function usage(): string {
+  return l10n.t({ message: 'usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] });
+}
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const CONCURRENCY = 16;
 const BINARY_SNIFF_BYTES = 8 * 1024;
@@ -65,14 +70,14 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
   try {
     const parsed = parseArgs(argv);
     if (parsed === 'help') {
-      io.stdout(`${USAGE}\n`);
+      io.stdout(`${usage()}\n`);
       return ExitCode.ok;
     }
     args = parsed;
     roots = await resolveRoots(args.paths, io.cwd);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`statecraft scan: ${error.message}\n${USAGE}\n`);
+      io.stderr(`statecraft scan: ${error.message}\n${usage()}\n`);
       return ExitCode.usage;
     }
     if (error instanceof InputError) {
@@ -113,19 +118,19 @@ function parseArgs(argv: readonly string[]): ScanArgs | 'help' {
   const valueOf = (option: string, index: number): string => {
     const value = argv[index];
     if (value === undefined || value === '') {
-      throw new UsageError(`option "${option}" needs a value`);
+      throw new UsageError(l10n.t('option "{0}" needs a value', option));
     }
     return value;
   };
   const setFormat = (value: string) => {
     if (value !== 'text' && value !== 'json' && value !== 'sarif') {
-      throw new UsageError(`option "--format" must be text, json or sarif, got "${value}"`);
+      throw new UsageError(l10n.t('option "--format" must be text, json or sarif, got "{0}"', value));
     }
     format = value;
   };
   const setMaxBytes = (value: string) => {
     if (!/^\d+$/.test(value) || Number(value) < 1) {
-      throw new UsageError(`option "--max-bytes" must be a positive whole number, got "${value}"`);
+      throw new UsageError(l10n.t('option "--max-bytes" must be a positive whole number, got "{0}"', value));
     }
     maxBytes = Number(value);
   };
@@ -150,7 +155,7 @@ function parseArgs(argv: readonly string[]): ScanArgs | 'help' {
     } else if (arg.startsWith('--max-bytes=')) {
       setMaxBytes(arg.slice('--max-bytes='.length));
     } else {
-      throw new UsageError(`unknown option "${arg}"`);
+      throw new UsageError(l10n.t('unknown option "{0}"', arg));
     }
   }
   return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes };
@@ -171,7 +176,7 @@ async function resolveRoots(paths: readonly string[], cwd: string): Promise<Root
       stats = await fs.promises.stat(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? `path not found: ${given}` : `cannot read ${given}: ${code ?? String(error)}`);
+      throw new InputError(code === 'ENOENT' ? l10n.t('path not found: {0}', given) : l10n.t('cannot read {0}: {1}', given, code ?? String(error)));
     }
     roots.push({ given, absolute, isDirectory: stats.isDirectory() });
   }
@@ -217,23 +222,23 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   try {
     const stats = await fs.promises.stat(candidate.absolute);
     if (stats.size > args.maxBytes) {
-      io.stderr(`statecraft scan: skipped ${candidate.display}: ${stats.size} bytes, over the ${args.maxBytes}-byte limit\n`);
+      io.stderr(`statecraft scan: ${l10n.t('skipped {0}: {1} bytes, over the {2}-byte limit', candidate.display, stats.size, args.maxBytes)}\n`);
       return;
     }
     bytes = await fs.promises.readFile(candidate.absolute);
   } catch (error) {
     outcome.readErrors++;
-    io.stderr(`statecraft scan: cannot read ${candidate.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    io.stderr(`statecraft scan: ${l10n.t('cannot read {0}: {1}', candidate.display, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
     return;
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    io.stderr(`statecraft scan: skipped ${candidate.display}: binary file\n`);
+    io.stderr(`statecraft scan: ${l10n.t('skipped {0}: binary file', candidate.display)}\n`);
     return;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   const result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes });
   if (result.skipReason === 'too-large' || result.skipReason === 'minified' || result.skipReason === 'timeout') {
-    io.stderr(`statecraft scan: skipped ${candidate.display}: ${result.skipped ?? result.skipReason}\n`);
+    io.stderr(`statecraft scan: ${l10n.t('skipped {0}: {1}', candidate.display, result.skipped ?? result.skipReason)}\n`);
     return;
   }
   if (result.skipReason !== undefined) {
@@ -327,7 +332,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
     const display = (absolute: string) => toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
     if (!root.isDirectory) {
       if (languageForFile(root.absolute) === undefined) {
-        io.stderr(`statecraft scan: skipped ${display(root.absolute)}: not a language the analyzer handles\n`);
+        io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
         yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
       }
@@ -342,7 +347,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
       try {
         entries = await fs.promises.readdir(directory, { withFileTypes: true });
       } catch (error) {
-        onError(`cannot read directory ${display(directory)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        onError(l10n.t('cannot read directory {0}: {1}', display(directory), (error as NodeJS.ErrnoException).code ?? String(error)));
         continue;
       }
       const files: Candidate[] = [];
@@ -383,20 +388,28 @@ function toJson({ file, finding }: { file: string; finding: Finding }): ScanResu
 }
 
 function formatText(results: ReadonlyArray<{ file: string; finding: Finding }>, outcome: ScanOutcome): string {
-  const suppressed = outcome.suppressed > 0 ? `, ${outcome.suppressed} suppressed` : '';
+  const analysed = analysedText(outcome);
   if (results.length === 0) {
-    return `No in-memory session state found (${outcome.scanned} ${plural(outcome.scanned, 'file')} analysed${suppressed}).\n`;
+    return `${l10n.t('No in-memory session state found ({0}).', analysed)}\n`;
   }
   const lines = results.map(({ file, finding }) => {
     const { line, character } = finding.range.start;
-    return `${file}:${line + 1}:${character + 1}: ${finding.severity} [${finding.rule}] ${finding.message}\n    why: ${finding.note}\n`;
+    return `${file}:${line + 1}:${character + 1}: ${finding.severity} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
   });
   const files = new Set(results.map((result) => result.file)).size;
-  return `${lines.join('')}\n${results.length} ${plural(results.length, 'finding')} in ${files} ${plural(files, 'file')} (${outcome.scanned} ${plural(outcome.scanned, 'file')} analysed${suppressed}).\n`;
+  const found =
+    results.length === 1
+      ? l10n.t('1 finding in 1 file ({0}).', analysed)
+      : files === 1
+        ? l10n.t('{0} findings in 1 file ({1}).', results.length, analysed)
+        : l10n.t('{0} findings in {1} files ({2}).', results.length, files, analysed);
+  return `${lines.join('')}\n${found}\n`;
 }
 
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
+/** "3 files analysed, 1 suppressed": each count and plural its own message, so translators get whole phrases. */
+function analysedText(outcome: ScanOutcome): string {
+  const analysed = outcome.scanned === 1 ? l10n.t('1 file analysed') : l10n.t('{0} files analysed', outcome.scanned);
+  return outcome.suppressed > 0 ? l10n.t('{0}, {1} suppressed', analysed, outcome.suppressed) : analysed;
 }
 
 function sarifLevel(severity: FindingSeverity): 'warning' | 'note' {
@@ -414,7 +427,7 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
       name: id.replace(/-([a-z])/g, (_match: string, letter: string) => letter.toUpperCase()),
       shortDescription: { text: ruleTitle(id) },
       fullDescription: { text: description },
-      help: { text: `${description} See ${helpUri}` },
+      help: { text: l10n.t('{0} See {1}', description, helpUri) },
       helpUri,
       defaultConfiguration: { level: sarifLevel(rule.severity) },
       properties: { tags: ['scalability', 'state'] },
