@@ -8,7 +8,8 @@ const from = path.join(repoRoot, 'test-results', 'screenshots');
 const to = path.join(repoRoot, 'docs', 'screenshots');
 const wanted = [
   'viewer-light', 'viewer-dark', 'viewer-high-contrast', 'search-alias', 'wizard-validation', 'wizard-result-light',
-  'wizard-result-dark', 'codelens-light', 'codelens-why', 'quick-fix-suppressed', 'xss-inert', 'web-worker-running-extensions',
+  'wizard-result-dark', 'codelens-light', 'codelens-why', 'quick-fix-suppressed', 'xss-inert', 'web-worker-running-extensions', 'tree-keyboard',
+  'pseudo-locale-recommendation',
 ];
 fs.mkdirSync(to, { recursive: true });
 const missing = [];
