@@ -4,10 +4,18 @@
 
 type BundleEntry = string | { message: string; comment: string[] };
 
-/** Maps every message of a bundle (l10n/bundle.l10n.json or package.nls.json) to ⟪message⟫, placeholders kept. */
-export function pseudoTranslate(bundle: Readonly<Record<string, BundleEntry>>): Record<string, string> {
+/**
+ * Maps every message of a bundle (l10n/bundle.l10n.json or package.nls.json) to ⟪message⟫, placeholders kept.
+ * `fenceValues` closes the brackets around each {n} and fences it with `|` (⟪got ⟫|{0}|⟪⟫): a value then sits
+ * outside the brackets and is judged on its own, so an English phrase passed in as a value is caught too instead of
+ * hiding inside the message that embeds it.
+ */
+export function pseudoTranslate(bundle: Readonly<Record<string, BundleEntry>>, { fenceValues = false } = {}): Record<string, string> {
   const pseudo: Record<string, string> = {};
-  for (const [key, value] of Object.entries(bundle)) pseudo[key] = `⟪${typeof value === 'string' ? value : value.message}⟫`;
+  for (const [key, value] of Object.entries(bundle)) {
+    const message = typeof value === 'string' ? value : value.message;
+    pseudo[key] = `⟪${fenceValues ? message.replace(/\{(\d+)\}/g, '⟫|{$1}|⟪') : message}⟫`;
+  }
   return pseudo;
 }
 

@@ -6,21 +6,20 @@
 // Two pseudo-locales:
 //  - the shared one (helpers/pseudoLocale): each message becomes ⟪message⟫ with its values filled in inside the
 //    brackets. Prose outside every bracket skipped the bundle.
-//  - a stricter one, built here from the same extracted bundle, that closes the brackets around each {0}
-//    placeholder and marks the value: ⟪The package-level ⟫⟦map⟧⟪ "⟫⟦sessions⟧⟪" is written in ⟫⟦login()⟧⟪ and …⟫.
-//    Each value is then checked on its own, so an English phrase passed in as a value (rather than written into a
-//    whole message) is caught too, while identifiers from the user's code are not mistaken for prose.
+//  - the strict one (same helper), that closes the brackets around each {0} placeholder and fences the value:
+//    ⟪The package-level ⟫|map|⟪ "⟫|sessions|⟪" is written in ⟫|login()|⟪ and …⟫. Each value is then judged on its
+//    own, so an English phrase passed in as a value (rather than written into a whole message) is caught too, while
+//    identifiers from the user's code are not mistaken for prose.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import { toSarif } from '../../src/cli/scanCommand';
 import { createAnalyzer, type Analyzer } from '../../src/core/analyzer/analyzer';
 import { RULE_IDS, ruleDescription, ruleTitle } from '../../src/core/analyzer/rules';
 import type { AnalysisResult, Finding } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
-import { extractBundle, untranslatedProse, usePseudoLocale } from './helpers/pseudoLocale';
+import { untranslatedProse, usePseudoLocale, useStrictPseudoLocale } from './helpers/pseudoLocale';
 
 const FIXTURE_ROOT = path.join(__dirname, '..', 'fixtures', 'analyzer');
 
@@ -227,40 +226,9 @@ async function skipReasons(analyzer: Analyzer): Promise<Array<{ reason: string; 
   }
 }
 
-/** Like usePseudoLocale, but every {n} placeholder is outside the brackets and marked: ⟪written in ⟫⟦{0}⟧⟪ and …⟫. */
-async function useStrictPseudoLocale(): Promise<() => void> {
-  const bundle = await extractBundle();
-  const contents: Record<string, string> = {};
-  for (const [key, value] of Object.entries(bundle)) {
-    const message = typeof value === 'string' ? value : value.message;
-    contents[key] = `⟪${message.replace(/\{(\d+)\}/g, '⟫⟦{$1}⟧⟪')}⟫`;
-  }
-  l10n.config({ contents });
-  return () => l10n.config({ contents: {} });
-}
-
 /** The texts with prose outside the brackets, as "where: prose" lines (empty when everything went through the bundle). */
 function untranslated(shown: readonly Shown[]): string[] {
   return shown.flatMap(({ where, text }) => untranslatedProse(text).map((prose) => `${where}: ${prose}`));
-}
-
-/**
- * Under the strict pseudo-locale: prose in any one value (innermost first; a translated value is bracketed inside its
- * marks) or outside every bracket once the values are taken out.
- */
-function untranslatedStrict(shown: readonly Shown[]): string[] {
-  return shown.flatMap(({ where, text }) => {
-    const prose: string[] = [];
-    let rest = text;
-    for (let previous = ''; previous !== rest; ) {
-      previous = rest;
-      rest = rest.replace(/⟦([^⟦⟧]*)⟧/g, (_match, value: string) => {
-        prose.push(...untranslatedProse(value));
-        return ' ⟪⟫ ';
-      });
-    }
-    return [...prose, ...untranslatedProse(rest)].map((phrase) => `${where}: ${phrase}`);
-  });
 }
 
 describe('analyzer localisation (pseudo-locale)', () => {
@@ -269,7 +237,7 @@ describe('analyzer localisation (pseudo-locale)', () => {
 
   before(async () => {
     analyzer = createAnalyzer(nodeWasmLoader);
-    restore = await usePseudoLocale();
+    restore = usePseudoLocale();
   });
 
   after(() => {
@@ -331,7 +299,7 @@ describe('analyzer localisation (strict pseudo-locale: values outside the bracke
 
   before(async () => {
     analyzer = createAnalyzer(nodeWasmLoader);
-    restore = await useStrictPseudoLocale();
+    restore = useStrictPseudoLocale();
   });
 
   after(() => {
@@ -348,10 +316,10 @@ describe('analyzer localisation (strict pseudo-locale: values outside the bracke
       shown.push({ where: reason, text: result.skipped ?? '' });
     }
     assert.ok(shown.length > 100, `only ${shown.length} texts checked`);
-    assert.ok(shown.some(({ text }) => text.includes('⟦')), 'values are marked');
-    assert.deepEqual(untranslatedStrict(shown), []);
+    assert.ok(shown.some(({ text }) => text.includes('⟫|')), 'values are fenced');
+    assert.deepEqual(untranslated(shown), []);
     assert.ok(
-      shown.some(({ text }) => text.startsWith('⟪The package-level ⟫⟦map⟧⟪ "⟫⟦sessions⟧⟪" is written in a handler func literal and keeps')),
+      shown.some(({ text }) => text.startsWith('⟪The package-level ⟫|map|⟪ "⟫|sessions|⟪" is written in a handler func literal and keeps')),
       'a Go func-literal variant was produced and checked',
     );
   });

@@ -18,7 +18,7 @@ describe('CLI output in the pseudo-locale', () => {
   let restore: () => void;
   let project: string;
   before(async () => {
-    restore = await usePseudoLocale();
+    restore = usePseudoLocale();
     project = mkdtempSync(path.join(os.tmpdir(), 'statecraft-cli-l10n-'));
     writeFileSync(path.join(project, 'a.js'), EXPRESS_MEMORY);
     writeFileSync(path.join(project, 'b.js'), EXPRESS_MEMORY);

@@ -34,7 +34,7 @@ describe('localisation bundle', () => {
 
 describe('pseudo-locale checks', () => {
   test('a message in the bundle comes back wrapped, with its values filled in; the English default returns after restore', async () => {
-    const restore = await usePseudoLocale();
+    const restore = usePseudoLocale();
     try {
       assert.equal(l10n.t('Open Note'), '⟪Open Note⟫');
       assert.equal(l10n.t('Not a message anywhere in src {0}', 1), 'Not a message anywhere in src 1');

@@ -4,7 +4,7 @@
 // Two pseudo-locales:
 //  - the shared one (helpers/pseudoLocale): each message becomes ⟪message⟫ with its values filled in inside the
 //    brackets. Prose outside every bracket skipped the bundle.
-//  - a stricter one, built here from the same extracted bundle, that closes the brackets around each {0}
+//  - the strict one (same helper), that closes the brackets around each {0}
 //    placeholder: ⟪expected one of ⟫|P0, P1, P2|⟪ but got ⟫|"P9"|⟪⟫. Values then sit outside the brackets, so an English
 //    phrase passed in as a value (the validator's "an empty list", a link's blocked reason, the "its headings are"
 //    clause) is caught too, not hidden inside the message that embeds it.
@@ -27,22 +27,7 @@ import { NOTE_FIELDS, noteProblem, validateFrontMatter } from '../../src/core/no
 import { renderNotePage } from '../../src/core/render/notePage';
 import { runCli } from './helpers/cliHarness';
 import { noteFile, noteText, textFile } from './helpers/noteFixtures';
-import { extractBundle, untranslatedProse, usePseudoLocale } from './helpers/pseudoLocale';
-
-/**
- * Like usePseudoLocale, but every {n} placeholder is outside the brackets and fenced with `|`: ⟪got ⟫|{0}|⟪⟫. The
- * fences keep a value from running into the words around it, so each value is judged on its own.
- */
-async function useStrictPseudoLocale(): Promise<() => void> {
-  const bundle = await extractBundle();
-  const contents: Record<string, string> = {};
-  for (const [key, value] of Object.entries(bundle)) {
-    const message = typeof value === 'string' ? value : value.message;
-    contents[key] = `⟪${message.replace(/\{(\d+)\}/g, '⟫|{$1}|⟪')}⟫`;
-  }
-  l10n.config({ contents });
-  return () => l10n.config({ contents: {} });
-}
+import { untranslatedProse, usePseudoLocale, useStrictPseudoLocale } from './helpers/pseudoLocale';
 
 /**
  * What the checks may ignore because it is data, not prose: quoted values (a summary sentence, a title, a query:
@@ -322,7 +307,7 @@ describe('notes localisation (pseudo-locale)', () => {
   });
 
   test('every problem is translated: message and detail (shared pseudo-locale)', async () => {
-    const restore = await usePseudoLocale();
+    const restore = usePseudoLocale();
     try {
       const problems = allProblems();
       for (const { problem } of problems) {
@@ -339,7 +324,7 @@ describe('notes localisation (pseudo-locale)', () => {
   });
 
   test('no English phrase is passed into a message as a value (strict pseudo-locale)', async () => {
-    const restore = await useStrictPseudoLocale();
+    const restore = useStrictPseudoLocale();
     try {
       const problems = allProblems().filter(({ thirdParty }) => !thirdParty);
       for (const { problem } of problems) {
@@ -358,7 +343,7 @@ describe('notes localisation (pseudo-locale)', () => {
 
   test('the note page: labels, badge, reading time, breadcrumb name and Related heading', async () => {
     for (const useLocale of [usePseudoLocale, useStrictPseudoLocale]) {
-      const restore = await useLocale();
+      const restore = useLocale();
       try {
         const html = renderNotePage(pageNote, { related: relatedNotes, studied: true, bookmarked: false });
         const text = pageText(html);
@@ -374,7 +359,7 @@ describe('notes localisation (pseudo-locale)', () => {
   });
 
   test('priority labels', async () => {
-    const restore = await usePseudoLocale();
+    const restore = usePseudoLocale();
     try {
       for (const priority of ['P0', 'P1', 'P2'] as Priority[]) {
         const label = priorityLabel(priority);
@@ -387,7 +372,7 @@ describe('notes localisation (pseudo-locale)', () => {
 
   test('the notes CLI: help, usage errors, check and search output', async () => {
     for (const useLocale of [usePseudoLocale, useStrictPseudoLocale]) {
-      const restore = await useLocale();
+      const restore = useLocale();
       try {
         const outputs = await cliOutput();
         const all = outputs.join('\n');

@@ -5,13 +5,12 @@
 // Two pseudo-locales:
 //  - the shared one (helpers/pseudoLocale): each message becomes ⟪message⟫ with its values filled in inside the
 //    brackets. Prose outside every bracket skipped the bundle.
-//  - a stricter one, built here from the same extracted bundle, that closes the brackets around each {0}
+//  - the strict one (same helper), that closes the brackets around each {0}
 //    placeholder: ⟪Closest: ⟫|{0}|⟪ (⟫|{1}|⟪)…⟫. Values then sit outside the brackets, so an English phrase passed
 //    in as a value (a tier name, a reason, a list of reasons) is caught too, not hidden inside the message that
 //    embeds it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import * as l10n from '@vscode/l10n';
 import { renderRecommendationPage } from '../../src/core/render/recommendationPage';
 import {
   decisionRecordFileTitle,
@@ -38,19 +37,7 @@ import {
 } from '../../src/core/wizard/decisionEngine';
 import { latencyFigures } from '../../src/core/wizard/latencyFigures';
 import { answer, presets, start, validateStepValue, wizardSteps } from '../../src/core/wizard/wizardMachine';
-import { extractBundle, untranslatedProse, usePseudoLocale } from './helpers/pseudoLocale';
-
-/** Like usePseudoLocale, but every {n} placeholder is outside the brackets and fenced with `|`. */
-async function useStrictPseudoLocale(): Promise<() => void> {
-  const bundle = await extractBundle();
-  const contents: Record<string, string> = {};
-  for (const [key, value] of Object.entries(bundle)) {
-    const message = typeof value === 'string' ? value : value.message;
-    contents[key] = `⟪${message.replace(/\{(\d+)\}/g, '⟫|{$1}|⟪')}⟫`;
-  }
-  l10n.config({ contents });
-  return () => l10n.config({ contents: {} });
-}
+import { untranslatedProse, usePseudoLocale, useStrictPseudoLocale } from './helpers/pseudoLocale';
 
 /**
  * What the checks may ignore because it is data, not prose: the titles of the published sources the latency figures
@@ -167,7 +154,7 @@ function validationMessages(): string[] {
 void describe('the decision wizard in the pseudo-locale', () => {
   let restore: () => void = () => {};
   before(async () => {
-    restore = await usePseudoLocale();
+    restore = usePseudoLocale();
   });
   after(() => restore());
 
@@ -272,7 +259,7 @@ void describe('the decision wizard in the pseudo-locale', () => {
 void describe('the decision wizard in the strict pseudo-locale (values outside the brackets)', () => {
   let restore: () => void = () => {};
   before(async () => {
-    restore = await useStrictPseudoLocale();
+    restore = useStrictPseudoLocale();
   });
   after(() => restore());
 

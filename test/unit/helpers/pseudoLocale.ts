@@ -1,5 +1,5 @@
-// A pseudo-locale for the core's text: every message the bundle extractor finds in src/ is "translated" into
-// ⟪message⟫. Text a test sees outside those brackets reached the user without passing through @vscode/l10n, so a
+// A pseudo-locale for the core's text: every message of the shipped bundle (l10n/bundle.l10n.json, kept equal to
+// what the extractor finds in src/) is "translated" into ⟪message⟫. Text a test sees outside those brackets reached the user without passing through @vscode/l10n, so a
 // translator could never have changed it.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,17 +19,31 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-let extracted: Promise<Record<string, string | { message: string; comment: string[] }>> | undefined;
+type Bundle = Record<string, string | { message: string; comment: string[] }>;
 
-/** The bundle `npm run l10n` would write, extracted from the current sources (once per test process). */
-export function extractBundle(): Promise<Record<string, string | { message: string; comment: string[] }>> {
+let extracted: Promise<Bundle> | undefined;
+
+/** The bundle `npm run l10n` would write, extracted from the current sources (seconds: only the freshness test). */
+export function extractBundle(): Promise<Bundle> {
   extracted ??= getL10nJson(sourceFiles(SOURCE_ROOT).map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') })));
   return extracted;
 }
 
-/** Switches @vscode/l10n to the pseudo-locale until the returned function is called. */
-export async function usePseudoLocale(): Promise<() => void> {
-  const bundle = await extractBundle();
-  l10n.config({ contents: pseudoTranslate(bundle) });
+/** The checked-in l10n/bundle.l10n.json: what ships, and what localization.test.ts keeps equal to the sources. */
+function shippedBundle(): Bundle {
+  return JSON.parse(readFileSync(path.join(SOURCE_ROOT, '../l10n/bundle.l10n.json'), 'utf8')) as Bundle;
+}
+
+/**
+ * Switches @vscode/l10n to the pseudo-locale until the returned function is called; `fenceValues` is the strict
+ * variant (see pseudoTranslate).
+ */
+export function usePseudoLocale(options: { fenceValues?: boolean } = {}): () => void {
+  l10n.config({ contents: pseudoTranslate(shippedBundle(), options) });
   return () => l10n.config({ contents: {} });
+}
+
+/** The strict pseudo-locale: every {n} value outside the brackets, fenced with `|`. */
+export function useStrictPseudoLocale(): () => void {
+  return usePseudoLocale({ fenceValues: true });
 }
