@@ -57,23 +57,6 @@ export function decisionRecordTitle(recommendation: Recommendation, subject?: st
   return recommendation.feasible ? title : l10n.t({ message: '{0} (budget not met)', args: [title], comment: ['{0} is a decision record title'] });
 }
 
-/**
- * The title a decision record's file name is made from ({@link nextDecisionRecordFileName}): always the English
- * {@link decisionRecordTitle}, whatever the display language, because file names are not translated; a record saved
- * in one language is named like one saved in any other.
- */
-export function decisionRecordFileTitle(recommendation: Recommendation, subject?: string): string {
-  const who = subject?.trim() || 'service';
-  const phrase = {
-    stateless: 'stateless, carried by each request',
-    externalized: recommendation.store === 'database' ? 'externalized in a database' : 'externalized in Redis',
-    'in-process-cache': 'in an in-process cache',
-    'stateful-sticky': 'stateful in memory, routed by key',
-  }[recommendation.placement];
-  const title = `Keep ${who} state ${phrase}`;
-  return recommendation.feasible ? title : `${title} (budget not met)`;
-}
-
 function answerText(inputs: Inputs, id: InputId): string {
   const value = inputs[id];
   if (id === 'latencyBudgetMs') return `${value} ms`;
@@ -270,8 +253,8 @@ const MAX_SLUG_LENGTH = 80;
 /**
  * The file name for a new decision record: `NNNN-<slug>.md`, numbered one past the highest `NNNN-` prefix among
  * `existingFileNames` (bare names or paths; others are ignored), `0001` when there is none. Gaps are not refilled,
- * so the result never equals an existing name. The slug is {@link slugify}'s, with runs of hyphens collapsed. Pass
- * {@link decisionRecordFileTitle}, so the name does not depend on the display language.
+ * so the result never equals an existing name. The slug is {@link slugify}'s, with runs of hyphens collapsed; a title
+ * with no letters slugify keeps gives `NNNN-decision.md`.
  */
 export function nextDecisionRecordFileName(existingFileNames: readonly string[], title: string): string {
   let highest = 0;

@@ -3,15 +3,15 @@
 import * as vscode from 'vscode';
 import { nextDecisionRecordFileName } from '../../core/wizard/adr';
 
-/** `fileTitle` names the file (decisionRecordFileTitle: English, whatever the display language). */
-export async function writeDecisionRecord(folderSetting: string, fileTitle: string, markdown: string): Promise<vscode.Uri | undefined> {
+/** `title` (the record's own title) names the file. */
+export async function writeDecisionRecord(folderSetting: string, title: string, markdown: string): Promise<vscode.Uri | undefined> {
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
   const bytes = new TextEncoder().encode(markdown);
   if (!workspaceFolder) {
     const target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Save Decision Record'),
       filters: { Markdown: ['md'] },
-      defaultUri: vscode.Uri.file(nextDecisionRecordFileName([], fileTitle)),
+      defaultUri: vscode.Uri.file(nextDecisionRecordFileName([], title)),
     });
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, bytes);
@@ -21,7 +21,7 @@ export async function writeDecisionRecord(folderSetting: string, fileTitle: stri
   await vscode.workspace.fs.createDirectory(folder);
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
-    const target = vscode.Uri.joinPath(folder, nextDecisionRecordFileName(existing, fileTitle));
+    const target = vscode.Uri.joinPath(folder, nextDecisionRecordFileName(existing, title));
     if (await exists(target)) continue; // another writer took the number between the listing and now
     await vscode.workspace.fs.writeFile(target, bytes);
     return target;

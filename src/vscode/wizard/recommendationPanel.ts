@@ -3,7 +3,7 @@
 // after a reload from the answers it stored (the recommendation is recomputed, it is deterministic).
 import * as vscode from 'vscode';
 import { parseRecommendationMessage } from '../../core/render/viewerMessages';
-import { decisionRecordFileTitle, decisionRecordTitle, renderDecisionRecord, toMarkdownSummary } from '../../core/wizard/adr';
+import { decisionRecordTitle, renderDecisionRecord, toMarkdownSummary } from '../../core/wizard/adr';
 import { recommend, validateInputs, type Inputs, type Recommendation } from '../../core/wizard/decisionEngine';
 import { WebviewTypes } from '../commandIds';
 import type { NotesLibrary } from '../notesLibrary';
@@ -66,9 +66,7 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
     const title = decisionRecordTitle(this.recommendation);
     const markdown = renderDecisionRecord(this.inputs, this.recommendation, { date, title });
     try {
-      // The file is named from the English title whatever the display language: file names are not translated.
-      const fileTitle = decisionRecordFileTitle(this.recommendation);
-      const written = await writeDecisionRecord(readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).decisionsFolder, fileTitle, markdown);
+      const written = await writeDecisionRecord(readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).decisionsFolder, title, markdown);
       if (!written) return undefined;
       this.lastWritten = written;
       const open = vscode.l10n.t('Open');
