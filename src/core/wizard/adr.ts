@@ -16,7 +16,7 @@ import {
   type Inputs,
   type Recommendation,
 } from './decisionEngine';
-import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigure } from './latencyFigures';
+import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigures } from './latencyFigures';
 import { wizardSteps } from './wizardMachine';
 
 export interface DecisionRecordOptions {
@@ -57,15 +57,16 @@ export function decisionRecordTitle(recommendation: Recommendation, subject?: st
   return recommendation.feasible ? title : l10n.t({ message: '{0} (budget not met)', args: [title], comment: ['{0} is a decision record title'] });
 }
 
-function answerText(inputs: Inputs, id: InputId): string {
-  const value = inputs[id];
-  if (id === 'latencyBudgetMs') return `${value} ms`;
-  const option = wizardSteps().find((s) => s.id === id)?.options?.find((o) => o.label === value);
-  return option === undefined ? String(value) : `${value} (${option.description})`;
-}
-
-function stepTitle(id: InputId): string {
-  return wizardSteps().find((s) => s.id === id)?.title ?? id;
+/** "Title: answer" for each input, as the wizard asked it; the steps are built (and translated) once per call. */
+function answerLines(inputs: Inputs, line: (title: string, id: InputId, answer: string) => string): string[] {
+  const steps = wizardSteps();
+  return INPUT_IDS.map((id) => {
+    const step = steps.find((s) => s.id === id);
+    const value = inputs[id];
+    const option = step?.options?.find((o) => o.label === value);
+    const answer = id === 'latencyBudgetMs' ? `${value} ms` : option === undefined ? String(value) : `${value} (${option.description})`;
+    return line(step?.title ?? id, id, answer);
+  });
 }
 
 /** `statecraft recommend …` with the same answers, so a reader can re-run the decision. */
@@ -120,8 +121,9 @@ function seedTable(rec: Recommendation): string[] {
 function latencySources(): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
+  const figures = latencyFigures();
   for (const tier of PLACEMENT_TIERS) {
-    for (const s of latencyFigure(tier).sources) {
+    for (const s of figures[tier].sources) {
       if (seen.has(s.url)) continue;
       seen.add(s.url);
       lines.push(`* ${s.title}: <${s.url}>`);
@@ -189,7 +191,7 @@ export function renderDecisionRecord(inputs: Inputs, recommendation: Recommendat
     '',
     `## ${l10n.t('Decision Drivers')}`,
     '',
-    ...INPUT_IDS.map((id) => `* ${stepTitle(id)} (\`${id}\`): ${answerText(inputs, id)}`),
+    ...answerLines(inputs, (title, id, answer) => `* ${title} (\`${id}\`): ${answer}`),
     '',
     `## ${l10n.t('Considered Options')}`,
     '',
@@ -282,7 +284,7 @@ export function toMarkdownSummary(inputs: Inputs, recommendation: Recommendation
   lines.push(
     `| ${cell(l10n.t('Answer'))} | ${cell(l10n.t('Value'))} |`,
     '|---|---|',
-    ...INPUT_IDS.map((id) => `| ${cell(stepTitle(id))} | ${cell(answerText(inputs, id))} |`),
+    ...answerLines(inputs, (title, _id, answer) => `| ${cell(title)} | ${cell(answer)} |`),
     '',
     `| ${cell(l10n.t('Option'))} | ${cell(l10n.t('Fits'))} | ${cell(l10n.t('Why'))} |`,
     '|---|---|---|',

@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import {
   PLACEMENT_TIERS,
-  latencyFigure,
+  latencyFigures,
+  type LatencyFigure,
   type MsRange,
   type PlacementTierId,
 } from './latencyFigures';
@@ -379,8 +380,7 @@ interface Facts {
   readonly latency: Readonly<Record<PlacementTierId, LatencyLine>>;
 }
 
-function latencyLine(tier: PlacementTierId, n: number, budget: number): LatencyLine {
-  const figure = latencyFigure(tier);
+function latencyLine(tier: PlacementTierId, figure: LatencyFigure, n: number, budget: number): LatencyLine {
   const totalMs = { low: clean(figure.perAccessMs.low * n), high: clean(figure.perAccessMs.high * n) };
   return { tier, label: figure.label, perAccessMs: figure.perAccessMs, totalMs, budgetMs: budget, fits: totalMs.high <= budget };
 }
@@ -388,7 +388,9 @@ function latencyLine(tier: PlacementTierId, n: number, budget: number): LatencyL
 function factsOf(inputs: Inputs): Facts {
   const n = inputs.accessesPerRequest;
   const budget = inputs.latencyBudgetMs;
-  const latency = Object.fromEntries(PLACEMENT_TIERS.map((tier) => [tier, latencyLine(tier, n, budget)])) as Record<
+  // The figures are built (and translated) once per recommendation, not once per tier.
+  const figures = latencyFigures();
+  const latency = Object.fromEntries(PLACEMENT_TIERS.map((tier) => [tier, latencyLine(tier, figures[tier], n, budget)])) as Record<
     PlacementTierId,
     LatencyLine
   >;

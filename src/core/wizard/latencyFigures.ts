@@ -112,11 +112,6 @@ export function latencyFigures(): Readonly<Record<LatencyTierId, LatencyFigure>>
   };
 }
 
-/** One tier's figure, in the current display language. */
-export function latencyFigure(tier: LatencyTierId): LatencyFigure {
-  return latencyFigures()[tier];
-}
-
 /** The tiers a state placement can be served from, fastest first: the engine reports its arithmetic for these. */
 export const PLACEMENT_TIERS = ['in-process', 'client-carried', 'redis', 'database'] as const;
 
