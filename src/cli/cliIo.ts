@@ -1,6 +1,8 @@
 // What a CLI command may touch. Commands write results to `stdout` and problems to `stderr`, and return their exit
 // code instead of calling process.exit, so tests run them in-process and capture both streams.
 
+import * as l10n from '@vscode/l10n';
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -16,3 +18,13 @@ export class UsageError extends Error {}
 
 /** An I/O error (unreadable path, ...): exit 2, message to stderr. */
 export class InputError extends Error {}
+
+/** "usage: <syntax>", shared by every command: the word is translated, the syntax is typed literally. */
+export function usageLine(syntax: string): string {
+  return l10n.t({ message: 'usage: {0}', args: [syntax], comment: ['{0} is the command syntax (not translated)'] });
+}
+
+/** A usage error: the problem, then the command's usage line. */
+export function usageError(problem: string, syntax: string): UsageError {
+  return new UsageError(`${problem}\n${usageLine(syntax)}`);
+}

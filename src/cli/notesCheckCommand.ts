@@ -6,16 +6,11 @@ import * as l10n from '@vscode/l10n';
 import type { Note, NoteProblem } from '../core/notes/note';
 import { linkNotes, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
 import { isError } from '../core/notes/noteValidator';
-import { ExitCode, UsageError, type CliIo } from './cliIo';
+import { ExitCode, usageError, type CliIo } from './cliIo';
 import { displayPathFrom, readMarkdownFiles } from './contentFolder';
 
 /** The command's syntax, typed literally (not translated). */
 const SYNTAX = 'statecraft notes check <folder>';
-
-/** A usage error: the problem, then the syntax on its own line. */
-function usageError(problem: string): UsageError {
-  return new UsageError(`${problem}\n${l10n.t({ message: 'usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] })}`);
-}
 
 /** Options for {@link runNotesCheckCommand}. */
 export interface NotesCheckOptions {
@@ -36,17 +31,17 @@ function parseArgs(argv: readonly string[]): string {
     if (!optionsEnded && arg === '--') {
       optionsEnded = true;
     } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
-      throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft notes check"', args: [arg], comment: ['{0} is the option the user typed; statecraft notes check is the command (not translated)'] }));
+      throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft notes check"', args: [arg], comment: ['{0} is the option the user typed; statecraft notes check is the command (not translated)'] }), SYNTAX);
     } else {
       positional.push(arg);
     }
   }
   if (positional.length === 0 || positional[0] === '') {
-    throw usageError(l10n.t('missing folder argument'));
+    throw usageError(l10n.t('missing folder argument'), SYNTAX);
   }
   if (positional.length > 1) {
     const given = positional.join(' ');
-    throw usageError(l10n.t({ message: 'expected one folder but got {0}: {1}', args: [positional.length, given], comment: ['{0} is how many folders were given (2 or more), {1} the folders'] }));
+    throw usageError(l10n.t({ message: 'expected one folder but got {0}: {1}', args: [positional.length, given], comment: ['{0} is how many folders were given (2 or more), {1} the folders'] }), SYNTAX);
   }
   return positional[0];
 }

@@ -13,15 +13,12 @@ import {
   type Inputs,
   type Recommendation,
 } from '../core/wizard/decisionEngine';
-import { ExitCode, UsageError, type CliIo } from './cliIo';
+import { ExitCode, usageError, usageLine, type CliIo } from './cliIo';
 
 const SYNTAX =
   'statecraft recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> ' +
   '--runtime server|serverless --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]';
 
-function usage(): string {
-  return l10n.t({ message: 'Usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] });
-}
 
 type OutputFormat = 'text' | 'json' | 'adr';
 
@@ -75,7 +72,7 @@ function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFor
     if (checked.ok) inputs[id] = checked.value;
     else problems.push(checked.message);
   }
-  if (problems.length > 0) throw new UsageError(`${problems.join('\n')}\n${usage()}`);
+  if (problems.length > 0) throw usageError(problems.join('\n'), SYNTAX);
   return { inputs: inputs as unknown as Inputs, format };
 }
 
@@ -133,7 +130,7 @@ function textReport(inputs: Inputs, rec: Recommendation): string {
 export async function runRecommendCommand(argv: string[], io: CliIo, clock: () => Date = () => new Date()): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
-    io.stdout(`${usage()}\n`);
+    io.stdout(`${usageLine(SYNTAX)}\n`);
     return ExitCode.ok;
   }
   const { inputs, format } = parsed;

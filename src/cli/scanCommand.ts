@@ -24,7 +24,7 @@ import picomatch from 'picomatch';
 import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
 import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
 import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
-import { ExitCode, InputError, UsageError, type CliIo } from './cliIo';
+import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
 
 /** Creates the analyzer the command uses; tests inject one (or a fake). */
 export type AnalyzerFactory = () => Analyzer | Promise<Analyzer>;
@@ -53,9 +53,6 @@ export interface ScanResultJson {
 
 const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
 
-function usage(): string {
-  return l10n.t({ message: 'usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] });
-}
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const CONCURRENCY = 16;
 const BINARY_SNIFF_BYTES = 8 * 1024;
@@ -70,14 +67,14 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
   try {
     const parsed = parseArgs(argv);
     if (parsed === 'help') {
-      io.stdout(`${usage()}\n`);
+      io.stdout(`${usageLine(SYNTAX)}\n`);
       return ExitCode.ok;
     }
     args = parsed;
     roots = await resolveRoots(args.paths, io.cwd);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`statecraft scan: ${error.message}\n${usage()}\n`);
+      io.stderr(`statecraft scan: ${error.message}\n${usageLine(SYNTAX)}\n`);
       return ExitCode.usage;
     }
     if (error instanceof InputError) {

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Catalog } from '../core/notes/bundledCatalog';
 import { loadSearchIndex, type SearchHit } from '../core/search/searchIndex';
-import { ExitCode, UsageError, type CliIo } from './cliIo';
+import { ExitCode, usageError, type CliIo } from './cliIo';
 
 /** Supplies the notes catalog: dist/catalog.json in a build, or built from content/ on the fly. */
 export type CatalogLoader = () => Promise<Catalog>;
@@ -16,11 +16,6 @@ export const MAX_SEARCH_LIMIT = 100;
 /** The command's syntax, typed literally (not translated). */
 const SYNTAX = 'statecraft search "<query>" [--json] [--limit N]';
 
-/** A usage error: the problem, then the syntax on its own line. */
-function usageError(problem: string): UsageError {
-  return new UsageError(`${problem}\n${l10n.t({ message: 'usage: {0}', args: [SYNTAX], comment: ['{0} is the command syntax (not translated)'] })}`);
-}
-
 interface SearchArgs {
   readonly query: string;
   readonly json: boolean;
@@ -29,11 +24,11 @@ interface SearchArgs {
 
 function parseLimit(value: string | undefined): number {
   if (value === undefined || value === '') {
-    throw usageError(l10n.t({ message: 'option "--limit" needs a value: a whole number from 1 to {0}', args: [MAX_SEARCH_LIMIT], comment: ['--limit is an option name (not translated); {0} is the largest allowed number'] }));
+    throw usageError(l10n.t({ message: 'option "--limit" needs a value: a whole number from 1 to {0}', args: [MAX_SEARCH_LIMIT], comment: ['--limit is an option name (not translated); {0} is the largest allowed number'] }), SYNTAX);
   }
   const limit = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw usageError(l10n.t({ message: 'option "--limit" must be a whole number from 1 to {0}, got "{1}"', args: [MAX_SEARCH_LIMIT, value], comment: ['--limit is an option name (not translated); {0} is the largest allowed number, {1} what the user typed'] }));
+    throw usageError(l10n.t({ message: 'option "--limit" must be a whole number from 1 to {0}, got "{1}"', args: [MAX_SEARCH_LIMIT, value], comment: ['--limit is an option name (not translated); {0} is the largest allowed number, {1} what the user typed'] }), SYNTAX);
   }
   return limit;
 }
@@ -57,12 +52,12 @@ function parseArgs(argv: readonly string[]): SearchArgs {
     } else if (arg.startsWith('--limit=')) {
       limit = parseLimit(arg.slice('--limit='.length));
     } else {
-      throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft search"', args: [arg], comment: ['{0} is the option the user typed; statecraft search is the command (not translated)'] }));
+      throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft search"', args: [arg], comment: ['{0} is the option the user typed; statecraft search is the command (not translated)'] }), SYNTAX);
     }
   }
   const query = words.join(' ').trim();
   if (query === '') {
-    throw usageError(l10n.t('missing search query'));
+    throw usageError(l10n.t('missing search query'), SYNTAX);
   }
   return { query, json, limit };
 }

@@ -120,7 +120,7 @@ void describe('statecraft recommend', () => {
   void test('--help prints the usage line', async () => {
     const io = fakeIo();
     assert.equal(await runRecommendCommand(['--help'], io), 0);
-    assert.match(io.out.join(''), /^Usage: statecraft recommend --latency-budget-ms <n>/);
+    assert.match(io.out.join(''), /^usage: statecraft recommend --latency-budget-ms <n>/);
   });
 
   const usage: [string, string[], string][] = [
@@ -140,7 +140,7 @@ void describe('statecraft recommend', () => {
     void test(`${name} is a UsageError naming the flag, with nothing on stdout`, async () => {
       const { message, out } = await usageMessage(argv);
       assert.equal(message.split('\n')[0], first);
-      assert.match(message, /\nUsage: statecraft recommend /);
+      assert.match(message, /\nusage: statecraft recommend /);
       assert.deepEqual(out, []);
     });
   }
