@@ -1,23 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { recommend, type Inputs } from '../../src/core/wizard/decisionEngine';
+import { recommend } from '../../src/core/wizard/decisionEngine';
 import { activateStatecraft, waitFor, webviewTabLabels, workspaceUri } from './helpers';
-
-const loginSessions: Inputs = {
-  latencyBudgetMs: 10,
-  accessesPerRequest: 1,
-  instances: 4,
-  runtime: 'server',
-  loss: 'none',
-  shared: 'yes',
-  clientCanCarry: 'no',
-};
+import { LOGIN_SESSIONS } from '../shared/wizardInputs';
 
 suite('decision wizard', () => {
   test('the result panel shows the engine recommendation for the answers', async () => {
     const api = await activateStatecraft();
-    const shown = await api.wizard.panel.show(loginSessions);
-    assert.deepStrictEqual(shown, recommend(loginSessions));
+    const shown = await api.wizard.panel.show(LOGIN_SESSIONS);
+    assert.deepStrictEqual(shown, recommend(LOGIN_SESSIONS));
     await waitFor('the State Placement panel', () => (webviewTabLabels().includes('State Placement') ? true : undefined));
   });
 
@@ -27,7 +18,7 @@ suite('decision wizard', () => {
     await vscode.workspace.fs.createDirectory(folder);
     const existing = vscode.Uri.joinPath(folder, '0003-keep-existing.md');
     await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('# existing decision\n'));
-    await api.wizard.panel.show(loginSessions);
+    await api.wizard.panel.show(LOGIN_SESSIONS);
     const written = await api.wizard.panel.saveDecisionRecord();
     assert.ok(written, 'a file was written');
     assert.match(written.path, /\/docs\/adr\/0004-[a-z0-9-]+\.md$/);
@@ -57,7 +48,7 @@ suite('decision records when the folder cannot be written', () => {
     const settings = vscode.workspace.getConfiguration('statecraft');
     await settings.update('decisions.folder', 'docs/blocked/adr', vscode.ConfigurationTarget.Workspace);
     try {
-      await api.wizard.panel.show(loginSessions);
+      await api.wizard.panel.show(LOGIN_SESSIONS);
       const written = await api.wizard.panel.saveDecisionRecord();
       assert.strictEqual(written, undefined);
       assert.match(api.wizard.panel.lastError ?? '', /could not save the decision record: .*blocked/, 'the message names the problem and the path');

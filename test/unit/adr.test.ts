@@ -7,17 +7,9 @@ import {
   renderDecisionRecord,
   toMarkdownSummary,
 } from '../../src/core/wizard/adr';
+import { CART } from '../shared/wizardInputs';
 import { recommend, type Inputs } from '../../src/core/wizard/decisionEngine';
 
-const CART: Inputs = {
-  latencyBudgetMs: 50,
-  accessesPerRequest: 2,
-  instances: 6,
-  runtime: 'server',
-  loss: 'none',
-  shared: 'yes',
-  clientCanCarry: 'no',
-};
 const INFEASIBLE: Inputs = { ...CART, latencyBudgetMs: 3, accessesPerRequest: 1 };
 
 function headings(markdown: string): string[] {

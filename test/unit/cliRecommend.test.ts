@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UsageError, type CliIo } from '../../src/cli/cliIo';
 import { runRecommendCommand } from '../../src/cli/recommendCommand';
-import { recommend, type Inputs } from '../../src/core/wizard/decisionEngine';
+import { CART } from '../shared/wizardInputs';
+import { recommend } from '../../src/core/wizard/decisionEngine';
 
 function fakeIo(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -10,15 +11,6 @@ function fakeIo(): CliIo & { out: string[]; err: string[] } {
   return { out, err, cwd: '/', stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
 }
 
-const CART: Inputs = {
-  latencyBudgetMs: 50,
-  accessesPerRequest: 2,
-  instances: 6,
-  runtime: 'server',
-  loss: 'none',
-  shared: 'yes',
-  clientCanCarry: 'no',
-};
 
 const CART_ARGS = [
   '--latency-budget-ms',

@@ -13,19 +13,9 @@ import {
   type Runtime,
   type YesNo,
 } from '../../src/core/wizard/decisionEngine';
+import { inputs } from '../shared/wizardInputs';
 import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigures } from '../../src/core/wizard/latencyFigures';
 
-function inputs(
-  latencyBudgetMs: number,
-  accessesPerRequest: number,
-  instances: number,
-  runtime: Runtime,
-  loss: Loss,
-  shared: YesNo,
-  clientCanCarry: YesNo,
-): Inputs {
-  return { latencyBudgetMs, accessesPerRequest, instances, runtime, loss, shared, clientCanCarry };
-}
 
 function fitsOf(rec: Recommendation): Record<Placement, boolean> {
   return Object.fromEntries(rec.alternatives.map((a) => [a.placement, a.fits])) as Record<Placement, boolean>;

@@ -29,13 +29,11 @@ import {
   seedTable,
   validateInputs,
   type Inputs,
-  type Loss,
   type Recommendation,
-  type Runtime,
-  type YesNo,
 } from '../../src/core/wizard/decisionEngine';
 import { latencyFigures } from '../../src/core/wizard/latencyFigures';
 import { answer, presets, start, validateStepValue, wizardSteps } from '../../src/core/wizard/wizardMachine';
+import { inputs } from '../shared/wizardInputs';
 import { untranslatedProse, usePseudoLocale, useStrictPseudoLocale } from './helpers/pseudoLocale';
 
 /**
@@ -63,17 +61,6 @@ function pageText(html: string): string {
   return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity]);
 }
 
-function inputs(
-  latencyBudgetMs: number,
-  accessesPerRequest: number,
-  instances: number,
-  runtime: Runtime,
-  loss: Loss,
-  shared: YesNo,
-  clientCanCarry: YesNo,
-): Inputs {
-  return { latencyBudgetMs, accessesPerRequest, instances, runtime, loss, shared, clientCanCarry };
-}
 
 /**
  * Budgets from below in-process memory to above a database, one and several accesses, one and several instances,

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INPUT_IDS, INPUT_SPECS, recommend, validateInputs, type Inputs } from '../../src/core/wizard/decisionEngine';
+import { INPUT_IDS, INPUT_SPECS, recommend, validateInputs } from '../../src/core/wizard/decisionEngine';
 import {
   answer,
   back,
@@ -14,22 +14,13 @@ import {
   wizardSteps,
   type WizardState,
 } from '../../src/core/wizard/wizardMachine';
-
-const SAMPLE: Inputs = {
-  latencyBudgetMs: 50,
-  accessesPerRequest: 2,
-  instances: 6,
-  runtime: 'server',
-  loss: 'none',
-  shared: 'yes',
-  clientCanCarry: 'no',
-};
+import { CART } from '../shared/wizardInputs';
 
 function walk(values: readonly (string | number)[], state: WizardState = start()): WizardState {
   return values.reduce<WizardState>((s, v) => answer(s, v), state);
 }
 
-const SAMPLE_TEXT = INPUT_IDS.map((id) => String(SAMPLE[id]));
+const CART_TEXT = INPUT_IDS.map((id) => String(CART[id]));
 
 void describe('steps', () => {
   void test('one step per input, in input order, each with a note link into the guide', () => {
@@ -76,21 +67,21 @@ void describe('walking the wizard', () => {
   });
 
   void test('answering every step finishes the wizard; result equals recommend(inputs)', () => {
-    const s = walk(SAMPLE_TEXT);
+    const s = walk(CART_TEXT);
     assert.equal(currentStep(s), undefined);
     assert.equal(isComplete(s), true);
-    assert.deepEqual(s.answers, SAMPLE);
-    assert.deepEqual(result(s), recommend(SAMPLE));
+    assert.deepEqual(s.answers, CART);
+    assert.deepEqual(result(s), recommend(CART));
   });
 
   void test('no result until every answer is in', () => {
-    const s = walk(SAMPLE_TEXT.slice(0, 6));
+    const s = walk(CART_TEXT.slice(0, 6));
     assert.equal(isComplete(s), false);
     assert.equal(result(s), undefined);
   });
 
   void test('answering after the last step is refused with a message', () => {
-    const done = walk(SAMPLE_TEXT);
+    const done = walk(CART_TEXT);
     const again = answer(done, 'yes');
     assert.equal(again.error, 'Every step is answered: go back to change an answer.');
     assert.deepEqual(again.answers, done.answers);
@@ -113,7 +104,7 @@ void describe('walking the wizard', () => {
   ];
   for (const [index, value, message] of invalid) {
     void test(`step ${index + 1} rejects ${JSON.stringify(value)}: state unchanged, exact message`, () => {
-      const before = walk(SAMPLE_TEXT.slice(0, index));
+      const before = walk(CART_TEXT.slice(0, index));
       const after = answer(before, value);
       assert.deepEqual(after, { ...before, error: message });
       assert.equal(currentStep(after)?.error, message);
@@ -136,21 +127,21 @@ void describe('walking the wizard', () => {
 
 void describe('Back', () => {
   void test('keeps every answer and shows the kept one when going back and forward again', () => {
-    const at5 = walk(SAMPLE_TEXT.slice(0, 4));
+    const at5 = walk(CART_TEXT.slice(0, 4));
     const at3 = back(back(at5));
     assert.equal(currentStep(at3)?.stepNumber, 3);
     assert.equal(currentStep(at3)?.value, '6');
-    assert.deepEqual(at3.answers, walk(SAMPLE_TEXT.slice(0, 4)).answers);
+    assert.deepEqual(at3.answers, walk(CART_TEXT.slice(0, 4)).answers);
     const at4 = answer(at3, currentStep(at3)?.value ?? '');
     assert.equal(currentStep(at4)?.stepNumber, 4);
     assert.equal(currentStep(at4)?.value, 'server');
   });
 
   void test('changing an answer after Back keeps the later answers', () => {
-    const done = walk(SAMPLE_TEXT);
+    const done = walk(CART_TEXT);
     const changed = answer(back(back(back(back(back(back(done)))))), '1');
-    assert.deepEqual(changed.answers, { ...SAMPLE, accessesPerRequest: 1 });
-    assert.deepEqual(result(changed), recommend({ ...SAMPLE, accessesPerRequest: 1 }));
+    assert.deepEqual(changed.answers, { ...CART, accessesPerRequest: 1 });
+    assert.deepEqual(result(changed), recommend({ ...CART, accessesPerRequest: 1 }));
   });
 
   void test('clears the error and stays at step 1 at the start', () => {
@@ -159,10 +150,10 @@ void describe('Back', () => {
   });
 
   void test('goTo jumps to one answer, keeping all', () => {
-    const s = goTo(walk(SAMPLE_TEXT), 'loss');
+    const s = goTo(walk(CART_TEXT), 'loss');
     assert.equal(currentStep(s)?.stepNumber, 5);
     assert.equal(currentStep(s)?.value, 'none');
-    assert.deepEqual(s.answers, SAMPLE);
+    assert.deepEqual(s.answers, CART);
   });
 });
 
