@@ -120,18 +120,27 @@ async function dismissNotifications(page: Page): Promise<void> {
   }
 }
 
-/** Clicks the Statecraft activity-bar icon and waits for the Notes view. */
-export async function openStatecraftView(page: Page): Promise<void> {
-  const item = page.locator('.activitybar [aria-label^="Statecraft"]').first();
+/**
+ * Clicks the Statecraft activity-bar icon and waits for the Notes view. The labels are what the workbench shows,
+ * so a run in another display language passes its translations.
+ */
+export async function openStatecraftView(page: Page, labels = { container: 'Statecraft', view: 'Notes' }): Promise<void> {
+  const item = page.locator(`.activitybar [aria-label^="${labels.container}"]`).first();
   await item.waitFor({ timeout: 30_000 });
+  const header = page.locator(`.pane-header[aria-label^="${labels.view}"]`).first();
   // Clicking an open container's icon closes it, so click only when the Notes view is not showing.
-  if (!(await page.locator('.pane-header[aria-label^="Notes"]').first().isVisible())) await item.click();
-  await page.locator('.pane-header[aria-label^="Notes"]').first().waitFor({ timeout: 30_000 });
+  if (!(await header.isVisible())) await item.click();
+  await header.waitFor({ timeout: 30_000 });
+}
+
+/** A view's pane in the side bar (header and body), found by its title. */
+export function viewPane(page: Page, viewTitle = 'Notes') {
+  return page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
 }
 
 /** The visible rows of a tree view in the side bar, as text (label plus description). */
 export async function treeRows(page: Page, viewTitle = 'Notes'): Promise<string[]> {
-  const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
+  const pane = viewPane(page, viewTitle);
   await pane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
   return (await pane.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
@@ -141,7 +150,7 @@ export async function treeRows(page: Page, viewTitle = 'Notes'): Promise<string[
  * has (the tree renders asynchronously). An already expanded category is left as it is, since a click would fold it.
  */
 export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes'): Promise<void> {
-  const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();
+  const pane = viewPane(page, viewTitle);
   const row = pane.locator('.monaco-list-row', { hasText: label }).first();
   await row.waitFor({ timeout: 15_000 });
   const expanded = await row.getAttribute('aria-expanded');

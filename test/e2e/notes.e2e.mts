@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { clickTreeRow, closeBrowser, openStatecraftView, runCommand, startWorkbench, treeRows, webviewFrame, type Workbench } from './harness.mjs';
+import { clickTreeRow, closeBrowser, openStatecraftView, runCommand, startWorkbench, treeRows, viewPane, webviewFrame, type Workbench } from './harness.mjs';
 
 describe('knowledge base, as a user sees it', () => {
   let workbench: Workbench;
@@ -26,12 +26,12 @@ describe('knowledge base, as a user sees it', () => {
   test('the Notes tree is walked with the keyboard alone, and what a screen reader hears names each row', async () => {
     const { page } = workbench;
     await runCommand(page, 'Focus on Notes View');
-    const tree = notesPane(page).locator('[role="tree"]').first();
+    const tree = viewPane(page).locator('[role="tree"]').first();
     await tree.waitFor({ timeout: 15_000 });
     for (const category of ['References', 'Practical Guides', 'State Placement']) {
       const row = await moveFocusTo(page, category);
       if ((await row.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
-      await notesPane(page).locator('.monaco-list-row.focused[aria-expanded="true"]', { hasText: category }).waitFor({ timeout: 15_000 });
+      await viewPane(page).locator('.monaco-list-row.focused[aria-expanded="true"]', { hasText: category }).waitFor({ timeout: 15_000 });
     }
     const note = await moveFocusTo(page, 'State Placement Guide');
     assert.equal(await note.getAttribute('role'), 'treeitem');
@@ -66,13 +66,9 @@ describe('knowledge base, as a user sees it', () => {
   });
 });
 
-function notesPane(page: Page) {
-  return page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Notes"]') }).first();
-}
-
 /** Presses Down (from the top) until the focused tree row shows `label`; a keyboard user's way to reach a row. */
 async function moveFocusTo(page: Page, label: string) {
-  const focused = notesPane(page).locator('.monaco-list-row.focused').first();
+  const focused = viewPane(page).locator('.monaco-list-row.focused').first();
   await page.keyboard.press('Home');
   for (let presses = 0; presses < 60; presses++) {
     if ((await focused.count()) > 0 && ((await focused.innerText()).replace(/\s+/g, ' ').trim().startsWith(label))) return focused;

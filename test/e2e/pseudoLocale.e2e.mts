@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { untranslatedProse } from '../shared/pseudoText.js';
-import { closeBrowser, openFileFromExplorer, quickInput, runCommand, startWorkbench, webviewFrame, type Workbench } from './harness.mjs';
+import { closeBrowser, openFileFromExplorer, openStatecraftView, quickInput, runCommand, startWorkbench, webviewFrame, type Workbench } from './harness.mjs';
 
 describe('Statecraft in another display language', () => {
   let workbench: Workbench;
@@ -20,8 +20,7 @@ describe('Statecraft in another display language', () => {
 
   test('the side bar: container, views, counts and the empty-bookmarks text are translated', async () => {
     const { page } = workbench;
-    await page.locator('.activitybar [aria-label^="⟪Statecraft⟫"]').first().click();
-    await page.locator('.pane-header[aria-label^="⟪Notes⟫"]').first().waitFor({ timeout: 30_000 });
+    await openStatecraftView(page, { container: '⟪Statecraft⟫', view: '⟪Notes⟫' });
     await page.locator('.monaco-list-row', { hasText: '⟪1 note⟫' }).first().waitFor({ timeout: 30_000 });
     const sidebar = await page.locator('.sidebar').innerText();
     for (const text of ['⟪Notes⟫', '⟪Bookmarks⟫']) assert.ok(sidebar.includes(text), `${text} in ${JSON.stringify(sidebar)}`);
