@@ -1,7 +1,9 @@
 // JsScopes answers "is this name shadowed here?" from the places the name is written (one native lookup per
 // occurrence) instead of listing the declarations of every scope in the file. It must answer exactly like that full
-// listing, kept here as the reference, on the fixtures and on mutated (partly unparsable) copies of them. Likewise
-// isInRequestLikeFunction, the shortcut that spares building the handler index, may only say yes where the index does.
+// listing, kept here as the reference, on the fixtures and on mutated (partly unparsable) copies of them. The
+// reference reads names with the production helpers (parameterNames, declaredNames, patternNames): what it checks is
+// where JsScopes looks, not how a declaration is read. Likewise isInRequestLikeFunction, the shortcut that spares
+// building the handler index, may only say yes where the index does.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import * as path from 'node:path';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { createAnalyzer, languageForFile } from '../../src/core/analyzer/analyzer';
 import { JS_LANGUAGES } from '../../src/core/analyzer/syntax/js';
-import { isInRequestLikeFunction, JsHandlerIndex, JsScopes, parameterNames } from '../../src/core/analyzer/syntax/jsHandlers';
+import { declaredNames, isInRequestLikeFunction, JsHandlerIndex, JsScopes, parameterNames, patternNames } from '../../src/core/analyzer/syntax/jsHandlers';
 import { collect, namedChildren, RangeSet } from '../../src/core/analyzer/syntax/tree';
 import type { Detector } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
@@ -20,43 +22,6 @@ const FUNCTION_TYPES = [
   'arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function',
   'generator_function_declaration', 'method_definition',
 ];
-
-function patternNames(patterns: Node[]): string[] {
-  const names: string[] = [];
-  const pending = [...patterns];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.type === 'identifier' || node.type === 'shorthand_property_identifier_pattern') {
-      names.push(node.text);
-    } else if (node.type === 'required_parameter' || node.type === 'optional_parameter') {
-      const pattern = node.childForFieldName('pattern');
-      if (pattern) pending.push(pattern);
-    } else if (node.type === 'assignment_pattern') {
-      const left = node.childForFieldName('left');
-      if (left) pending.push(left);
-    } else if (node.type === 'pair_pattern') {
-      const value = node.childForFieldName('value');
-      if (value) pending.push(value);
-    } else if (node.type === 'object_pattern' || node.type === 'array_pattern' || node.type === 'rest_pattern') {
-      pending.push(...namedChildren(node));
-    }
-  }
-  return names;
-}
-
-function declaredNames(statement: Node): string[] {
-  if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
-    return namedChildren(statement).flatMap((declarator) => {
-      const declared = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
-      return declared ? patternNames([declared]) : [];
-    });
-  }
-  if (statement.type === 'function_declaration' || statement.type === 'class_declaration' || statement.type === 'generator_function_declaration') {
-    const name = statement.childForFieldName('name');
-    return name ? [name.text] : [];
-  }
-  return [];
-}
 
 /** The reference: every scope of the file with the names it declares. */
 function referenceIndex(root: Node): Map<string, RangeSet> {

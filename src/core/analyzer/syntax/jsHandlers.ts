@@ -83,7 +83,7 @@ export function parameterNames(fn: Node): string[] {
 }
 
 /** Names bound by binding patterns (identifiers, destructuring, rest, defaults' left sides, TS parameters). */
-function patternNames(patterns: Node[]): string[] {
+export function patternNames(patterns: Node[]): string[] {
   const names: string[] = [];
   const pending = [...patterns];
   while (pending.length > 0) {
@@ -515,7 +515,7 @@ function namesDeclaredIn(scope: Node): string[] {
 }
 
 /** The names a statement declares in its block. */
-function declaredNames(statement: Node): string[] {
+export function declaredNames(statement: Node): string[] {
   if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
     return namedChildren(statement).flatMap((declarator) => {
       const declared = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
