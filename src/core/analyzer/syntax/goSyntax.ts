@@ -4,7 +4,7 @@
 // are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, namedChildren, nodesWithin, preloadNodeTypes, treeCache } from './tree';
+import { collect, namedChildren, nodesWithin, partitionPoint, perTree, preloadNodeTypes } from './tree';
 
 const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
 const LOCAL_DECLARATION_TYPES = ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'];
@@ -41,8 +41,6 @@ interface ScopedDeclaration {
 
 type Receiver = { readonly name: string; readonly type: string } | undefined;
 
-const indexCache = treeCache<GoTreeIndex>();
-
 /**
  * Per-tree facts shared by the Go helpers and detectors: the functions with the innermost function around each (by
  * byte range), the calls and declarations of the file, and memoised per-node answers, so a call or declaration inside
@@ -62,13 +60,10 @@ class GoTreeIndex {
   private readonly declarationsAround = new Map<number, Map<string, ScopedDeclaration | undefined>>();
   private readonly receivers = new Map<number, Receiver>();
 
+  private static readonly indexOf = perTree((tree) => new GoTreeIndex(tree.rootNode));
+
   static of(node: Node): GoTreeIndex {
-    let index = indexCache.get(node.tree);
-    if (!index) {
-      index = new GoTreeIndex(node.tree.rootNode);
-      indexCache.set(node.tree, index);
-    }
-    return index;
+    return GoTreeIndex.indexOf(node.tree);
   }
 
   private constructor(private readonly root: Node) {
@@ -89,16 +84,8 @@ class GoTreeIndex {
   /** Index in `functions` of the innermost function whose range contains `node` (`node` itself if one), or -1. */
   private innermostFunctionAround(node: Node): number {
     const start = node.startIndex;
-    let low = 0;
-    let high = this.functions.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.functions[middle].startIndex <= start) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
+    const functions = this.functions;
+    const low = partitionPoint(functions.length, (index) => functions[index].startIndex > start);
     // The last function starting at or before `node` is inside the innermost one around it (or is that one).
     let index = low - 1;
     const end = node.endIndex;
@@ -201,17 +188,8 @@ class GoTreeIndex {
     if (!declarations) {
       return undefined;
     }
-    let low = 0;
-    let high = declarations.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (declarations[middle].start < start) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    for (let index = low; index < declarations.length && declarations[index].start <= end; index++) {
+    const first = partitionPoint(declarations.length, (index) => declarations[index].start >= start);
+    for (let index = first; index < declarations.length && declarations[index].start <= end; index++) {
       if (declarations[index].end <= end) {
         return declarations[index];
       }

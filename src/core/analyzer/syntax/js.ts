@@ -3,7 +3,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { AnalyzerLanguage } from '../types';
-import { collect, namedChildren, treeCache } from './tree';
+import { collect, namedChildren, partitionPoint, perTree } from './tree';
 
 /** The languages the JS/TS detectors run on (the JSX-aware JavaScript grammar covers .jsx). */
 export const JS_LANGUAGES: readonly AnalyzerLanguage[] = ['javascript', 'typescript', 'tsx'];
@@ -97,7 +97,7 @@ export function unwrapExpression(node: Node | null | undefined): Node | undefine
   return current;
 }
 
-const moduleInfoCache = treeCache<JsModuleInfo>();
+const moduleInfoOf = perTree((tree) => computeModuleInfo(tree.rootNode));
 
 /** One call expression with its callee taken apart, so detectors filter calls without touching the tree again. */
 export interface CallInfo {
@@ -143,16 +143,11 @@ class CallEntry implements CallInfo {
   }
 }
 
-const callsCache = treeCache<CallInfo[]>();
+const callsOf = perTree((tree): readonly CallInfo[] => readCalls(tree.rootNode, collect(tree.rootNode, ['call_expression'])));
 
 /** Every call expression of the file with its callee parts (computed once per tree, shared by all JS detectors). */
 export function callIndex(root: Node): readonly CallInfo[] {
-  let calls = callsCache.get(root.tree);
-  if (!calls) {
-    calls = readCalls(root, collect(root, ['call_expression']));
-    callsCache.set(root.tree, calls);
-  }
-  return calls;
+  return callsOf(root.tree);
 }
 
 /**
@@ -196,12 +191,7 @@ function callFromFields(node: Node): CallEntry {
 
 /** Collects imports, requires and the file-level facts detectors gate on (computed once per tree). */
 export function analyzeJsModule(root: Node): JsModuleInfo {
-  let info = moduleInfoCache.get(root.tree);
-  if (!info) {
-    info = computeModuleInfo(root);
-    moduleInfoCache.set(root.tree, info);
-  }
-  return info;
+  return moduleInfoOf(root.tree);
 }
 
 function computeModuleInfo(root: Node): JsModuleInfo {
@@ -285,17 +275,8 @@ function computeModuleInfo(root: Node): JsModuleInfo {
 /** True when one of `sorted` (ascending offsets) lies in the node's range (reads `endIndex` only when needed). */
 export function startsWithin(sorted: readonly number[], node: Node): boolean {
   const start = node.startIndex;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low < sorted.length && sorted[low] < node.endIndex;
+  const first = partitionPoint(sorted.length, (index) => sorted[index] >= start);
+  return first < sorted.length && sorted[first] < node.endIndex;
 }
 
 function addImportStatement(statement: Node, bindings: ImportBinding[], sources: Set<string>): void {
@@ -485,22 +466,20 @@ export function hasSpread(object: Node): boolean {
   return namedChildren(object).some((child) => child.type === 'spread_element');
 }
 
-const declaratorsCache = treeCache<Map<string, Node[]>>();
+const declaratorsOf = perTree((tree): ReadonlyMap<string, readonly Node[]> => {
+  const byName = new Map<string, Node[]>();
+  for (const declarator of collect(tree.rootNode, ['variable_declarator'])) {
+    const declared = declarator.childForFieldName('name');
+    if (declared?.type === 'identifier') {
+      byName.set(declared.text, [...(byName.get(declared.text) ?? []), declarator]);
+    }
+  }
+  return byName;
+});
 
 /** The variable declarators of the whole file, by declared identifier (computed once per tree). */
 export function declaratorsByName(root: Node): ReadonlyMap<string, readonly Node[]> {
-  let byName = declaratorsCache.get(root.tree);
-  if (!byName) {
-    byName = new Map();
-    for (const declarator of collect(root, ['variable_declarator'])) {
-      const declared = declarator.childForFieldName('name');
-      if (declared?.type === 'identifier') {
-        byName.set(declared.text, [...(byName.get(declared.text) ?? []), declarator]);
-      }
-    }
-    declaratorsCache.set(root.tree, byName);
-  }
-  return byName;
+  return declaratorsOf(root.tree);
 }
 
 /**
@@ -515,23 +494,22 @@ export function resolveVariable(root: Node, name: string): Node | undefined {
   return unwrapExpression(matches[0].childForFieldName('value'));
 }
 
-const propertyAssignmentsCache = treeCache<Set<string>>();
+/** Every `name.property` (or `name['property']`) the file assigns to, computed once per tree. */
+const propertyAssignmentsOf = perTree((tree): ReadonlySet<string> => {
+  const assigned = new Set<string>();
+  for (const assignment of collect(tree.rootNode, ['assignment_expression'])) {
+    const left = assignment.childForFieldName('left');
+    const object = left?.childForFieldName('object');
+    if (left?.type === 'member_expression' && object?.type === 'identifier') {
+      assigned.add(`${object.text}.${left.childForFieldName('property')?.text ?? ''}`);
+    } else if (left?.type === 'subscript_expression' && object?.type === 'identifier') {
+      assigned.add(`${object.text}.${stringValue(left.childForFieldName('index')) ?? ''}`);
+    }
+  }
+  return assigned;
+});
 
 /** True when the file assigns `name.property = ...` somewhere (an options object completed after its literal). */
 export function assignsProperty(root: Node, name: string, property: string): boolean {
-  let assigned = propertyAssignmentsCache.get(root.tree);
-  if (!assigned) {
-    assigned = new Set();
-    for (const assignment of collect(root, ['assignment_expression'])) {
-      const left = assignment.childForFieldName('left');
-      const object = left?.childForFieldName('object');
-      if (left?.type === 'member_expression' && object?.type === 'identifier') {
-        assigned.add(`${object.text}.${left.childForFieldName('property')?.text ?? ''}`);
-      } else if (left?.type === 'subscript_expression' && object?.type === 'identifier') {
-        assigned.add(`${object.text}.${stringValue(left.childForFieldName('index')) ?? ''}`);
-      }
-    }
-    propertyAssignmentsCache.set(root.tree, assigned);
-  }
-  return assigned.has(`${name}.${property}`);
+  return propertyAssignmentsOf(root.tree).has(`${name}.${property}`);
 }

@@ -12,7 +12,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isLoginLikeName } from './keywords';
-import { collect, HandlerFunctions, namedChildren, preloadNodeTypes, RangeSet, treeCache } from './tree';
+import { collect, HandlerFunctions, namedChildren, perTree, preloadNodeTypes, RangeSet } from './tree';
 
 preloadNodeTypes(['call', 'decorated_definition', 'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'keyword_argument', 'pair', 'import_statement', 'import_from_statement']);
 
@@ -34,16 +34,11 @@ const SERVER_ROOTS = new Set([
 ]);
 const FRAMEWORKS = ['django', 'fastapi', 'flask', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio'];
 
-const moduleInfoCache = treeCache<PythonModuleInfo>();
+const moduleInfoOf = perTree((tree) => computeModuleInfo(tree.rootNode));
 
 /** Collects imports and decides whether the file is server code (computed once per tree). */
 export function analyzePythonModule(root: Node): PythonModuleInfo {
-  let info = moduleInfoCache.get(root.tree);
-  if (!info) {
-    info = computeModuleInfo(root);
-    moduleInfoCache.set(root.tree, info);
-  }
-  return info;
+  return moduleInfoOf(root.tree);
 }
 
 function computeModuleInfo(root: Node): PythonModuleInfo {

@@ -3,7 +3,7 @@
 // binding computes it by descending from the root (O(depth)), so ancestor chains are quadratic in deep trees;
 // work top-down and compare byte ranges instead ({@link RangeSet}).
 
-import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { Finding, FindingSeverity, RuleId, TextRange } from '../types';
 import { RULES, ruleTitle } from '../rules';
 
@@ -52,16 +52,43 @@ export function walk(root: Node, visit: (node: Node) => boolean | void, types?: 
 const treeCaches: Array<WeakMap<object, unknown>> = [];
 
 /**
- * A cache of values computed once per tree (keyed by the tree object) and shared by the detectors of one analysis.
+ * A value computed once per tree (the returned function caches it, keyed by the tree object) and shared by the
+ * detectors of one analysis.
  * The analyzer calls {@link releaseTreeCaches} when the analysis ends. A WeakMap alone frees the values late: V8's
  * young-generation GC keeps a weak map's values whenever it cannot prove the key dead (never, once the key has been
  * promoted), so thousands of cached nodes were copied and promoted by every scavenge until the next full GC. Measured
  * on re-analysing a 2,000-line file, those scavenges cost more than the analysis itself.
  */
-export function treeCache<V>(): WeakMap<object, V> {
+export function perTree<V>(compute: (tree: Tree) => V): (tree: Tree) => V {
   const cache = new WeakMap<object, V>();
   treeCaches.push(cache);
-  return cache;
+  return (tree) => {
+    let value = cache.get(tree);
+    if (value === undefined) {
+      value = compute(tree);
+      cache.set(tree, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * The first index in [0, length) at which `isPast` turns true, or `length`: a binary search over anything sorted so
+ * that `isPast` is false, then true. `partitionPoint(n, (i) => starts[i] >= x)` is the first start at or after x;
+ * minus one with `> x`, the last start at or before x.
+ */
+export function partitionPoint(length: number, isPast: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (isPast(middle)) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  return low;
 }
 
 /** Drops everything the per-tree caches hold for `tree` (the analyzer calls this after the detectors ran). */
@@ -79,7 +106,7 @@ interface TypeIndex {
 }
 
 /** Per-tree cache of nodes by type for whole-tree queries: detectors ask for the same types again and again. */
-const typeIndexCache = treeCache<TypeIndex>();
+const typeIndexOf = perTree<TypeIndex>((tree) => ({ rootId: tree.rootNode.id, byType: new Map(), merged: new Map() }));
 /** Types gathered on the first whole-tree walk (when the grammar has them), so later queries need no walk. */
 const preloadTypes = new Set<string>();
 const preloadByLanguage = new WeakMap<object, string[]>();
@@ -138,11 +165,7 @@ const namedTypesCache = new WeakMap<object, Map<readonly string[], readonly stri
  * answered from a per-tree cache (filled by one walk per new type), so several detectors share the walks.
  */
 export function collect(root: Node, types: readonly string[]): Node[] {
-  let index = typeIndexCache.get(root.tree);
-  if (!index) {
-    index = { rootId: root.tree.rootNode.id, byType: new Map(), merged: new Map() };
-    typeIndexCache.set(root.tree, index);
-  }
+  const index = typeIndexOf(root.tree);
   const isTreeRoot = root.startIndex === 0 && root.id === index.rootId;
   if (!isTreeRoot) {
     return descendants(root, types);
@@ -202,18 +225,9 @@ export function nodesWithin(sorted: readonly Node[], scope: Node): Node[] {
   }
   const start = scope.startIndex;
   const end = scope.endIndex;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle].startIndex < start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
+  const first = partitionPoint(sorted.length, (index) => sorted[index].startIndex >= start);
   const result: Node[] = [];
-  for (let index = low; index < sorted.length && sorted[index].startIndex <= end; index++) {
+  for (let index = first; index < sorted.length && sorted[index].startIndex <= end; index++) {
     // Ancestors of `scope` that start where it starts end after it; everything else starting inside lies inside.
     if ((ends[index] ??= sorted[index].endIndex) <= end) {
       result.push(sorted[index]);
@@ -270,18 +284,8 @@ export class RangeSet {
         return true;
       }
     }
-    let low = 0;
-    let high = this.starts.length - 1;
-    let last = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.starts[middle] <= start) {
-        last = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
+    const starts = this.starts;
+    const last = partitionPoint(starts.length, (index) => starts[index] > start) - 1;
     return last >= 0 && this.maxEnds[last] >= (end ?? node.endIndex);
   }
 }
