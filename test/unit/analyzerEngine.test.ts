@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createAnalyzer, DEFAULT_MAX_BYTES, isTestFile, languageForFile, listSuppressions } from '../../src/core/analyzer/analyzer';
 import type { Detector, Finding } from '../../src/core/analyzer/types';
 import { identifierWords, isSessionLikeCollectionName, isSessionLikeName } from '../../src/core/analyzer/syntax/keywords';
-import { makeFinding, RangeSet } from '../../src/core/analyzer/syntax/tree';
+import { makeFinding, partitionPoint, RangeSet } from '../../src/core/analyzer/syntax/tree';
 import { nodeWasmLoader } from './analyzerHelpers';
 
 const EXPRESS_APP = `const express = require('express');
@@ -72,6 +72,31 @@ describe('keywords', () => {
     assert.equal(isSessionLikeName('req.params.id'), false);
     assert.equal(isSessionLikeCollectionName('clients'), false);
     assert.equal(isSessionLikeCollectionName('onlineUsers'), true);
+  });
+});
+
+describe('partitionPoint', () => {
+  test('is the first index where the predicate turns true, for every split of every length up to 9', () => {
+    for (let length = 0; length <= 9; length++) {
+      for (let split = 0; split <= length; split++) {
+        const asked: number[] = [];
+        const point = partitionPoint(length, (index) => {
+          asked.push(index);
+          return index >= split;
+        });
+        assert.equal(point, split, `length ${length}, split ${split}`);
+        assert.ok(asked.every((index) => index >= 0 && index < length), 'only indexes inside the range are asked');
+        assert.ok(asked.length <= Math.ceil(Math.log2(length + 1)), `binary, not linear: ${asked.length} questions for ${length}`);
+      }
+    }
+  });
+
+  test('finds the first start at or after a value and the last at or before it in a sorted list with repeats', () => {
+    const starts = [1, 3, 3, 3, 7];
+    assert.equal(partitionPoint(starts.length, (i) => starts[i] >= 3), 1);
+    assert.equal(partitionPoint(starts.length, (i) => starts[i] > 3) - 1, 3);
+    assert.equal(partitionPoint(starts.length, (i) => starts[i] >= 8), 5);
+    assert.equal(partitionPoint(starts.length, (i) => starts[i] > 0) - 1, -1);
   });
 });
 
