@@ -7,7 +7,7 @@ import { createNodeWasmLoader } from '../src/cli/scanCommand';
 let analyzer: Analyzer | undefined;
 
 /** The rule ids reported for one file, and the skip reason when it was not analysed. */
-export async function evaluateCorpusFile(text: string, filePath: string, _readNeighbour: (relativePath: string) => string | undefined): Promise<{ rules: string[]; skipped?: string }> {
+export async function evaluateCorpusFile(text: string, filePath: string): Promise<{ rules: string[]; skipped?: string }> {
   analyzer ??= createAnalyzer(createNodeWasmLoader());
   const result = await analyzer.analyze(text, filePath);
   return { rules: result.findings.map((finding) => finding.rule), ...(result.skipped ? { skipped: result.skipped } : {}) };
