@@ -18,6 +18,7 @@ import { csharpSessionStoreDetector } from './csharpSessionStoreDetector';
 import { csharpSessionMapDetector } from './csharpSessionMapDetector';
 import { phpSessionStoreDetector } from './phpSessionStoreDetector';
 import { rubySessionStoreDetector } from './rubySessionStoreDetector';
+import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -26,6 +27,7 @@ export const detectors: readonly Detector[] = [
   socketIoAdapterDetector,
   nestCacheDetector,
   jsSessionMapDetector,
+  jsStateHolderDetector,
   djangoSessionDetector,
   flaskSessionDetector,
   fastapiSessionDetector,
