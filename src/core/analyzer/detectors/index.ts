@@ -19,6 +19,7 @@ import { csharpSessionMapDetector } from './csharpSessionMapDetector';
 import { phpSessionStoreDetector } from './phpSessionStoreDetector';
 import { rubySessionStoreDetector } from './rubySessionStoreDetector';
 import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
+import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -32,6 +33,7 @@ export const detectors: readonly Detector[] = [
   flaskSessionDetector,
   fastapiSessionDetector,
   pythonSessionMapDetector,
+  pythonStateHolderDetector,
   javaHttpSessionDetector,
   javaSessionMapDetector,
   goSessionStoreDetector,
