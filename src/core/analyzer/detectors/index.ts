@@ -20,6 +20,7 @@ import { phpSessionStoreDetector } from './phpSessionStoreDetector';
 import { rubySessionStoreDetector } from './rubySessionStoreDetector';
 import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
 import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDetector';
+import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -38,6 +39,7 @@ export const detectors: readonly Detector[] = [
   javaSessionMapDetector,
   goSessionStoreDetector,
   goSessionMapDetector,
+  goStateHolderDetector,
   csharpSessionStoreDetector,
   csharpSessionMapDetector,
   phpSessionStoreDetector,
