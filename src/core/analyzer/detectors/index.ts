@@ -21,6 +21,7 @@ import { rubySessionStoreDetector } from './rubySessionStoreDetector';
 import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
 import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDetector';
 import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
+import { javaStateHolderDetector } from '../stateHolders/javaStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -37,6 +38,7 @@ export const detectors: readonly Detector[] = [
   pythonStateHolderDetector,
   javaHttpSessionDetector,
   javaSessionMapDetector,
+  javaStateHolderDetector,
   goSessionStoreDetector,
   goSessionMapDetector,
   goStateHolderDetector,
