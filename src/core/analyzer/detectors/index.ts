@@ -22,6 +22,7 @@ import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
 import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDetector';
 import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
 import { javaStateHolderDetector } from '../stateHolders/javaStateHolderDetector';
+import { csharpStateHolderDetector } from '../stateHolders/csharpStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -44,6 +45,7 @@ export const detectors: readonly Detector[] = [
   goStateHolderDetector,
   csharpSessionStoreDetector,
   csharpSessionMapDetector,
+  csharpStateHolderDetector,
   phpSessionStoreDetector,
   rubySessionStoreDetector,
 ];
