@@ -23,6 +23,7 @@ import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDete
 import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
 import { javaStateHolderDetector } from '../stateHolders/javaStateHolderDetector';
 import { csharpStateHolderDetector } from '../stateHolders/csharpStateHolderDetector';
+import { phpStateHolderDetector } from '../stateHolders/phpStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -47,5 +48,6 @@ export const detectors: readonly Detector[] = [
   csharpSessionMapDetector,
   csharpStateHolderDetector,
   phpSessionStoreDetector,
+  phpStateHolderDetector,
   rubySessionStoreDetector,
 ];
