@@ -21,7 +21,8 @@ import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
+import { createAnalyzer, DEFAULT_MAX_BYTES, type Analyzer } from '../core/analyzer/analyzer';
+import { mayBeAnalysed } from '../core/analyzer/languages';
 import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
 import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
@@ -328,7 +329,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
   for (const root of roots) {
     const display = (absolute: string) => toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
     if (!root.isDirectory) {
-      if (languageForFile(root.absolute) === undefined) {
+      if (!mayBeAnalysed(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
         yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
@@ -359,7 +360,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
           }
           stack.push({ directory: absolute, layers });
         } else if (entry.isFile()) {
-          if (languageForFile(entry.name) === undefined || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
+          if (!mayBeAnalysed(entry.name) || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
             continue;
           }
           files.push({ absolute, analyzerPath: toPosix(path.relative(root.absolute, absolute)), display: display(absolute) });

@@ -1,5 +1,6 @@
 // The settings' shape and defaults, free of the vscode import so a unit test can check them against
 // package.json (they must agree, or the Settings UI and the code disagree about defaults).
+import { MAX_ANALYSED_BYTES } from '../core/analyzer/languages';
 
 export type HintSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type GroupBy = 'category' | 'priority';
@@ -24,7 +25,7 @@ export const defaultSettings: StatecraftSettings = {
   hintsCodeLens: true,
   hintsSeverity: 'information',
   hintsExclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**'],
-  hintsMaxFileSizeKb: 1024,
+  hintsMaxFileSizeKb: MAX_ANALYSED_BYTES / 1024,
   decisionsFolder: 'docs/adr',
 };
 

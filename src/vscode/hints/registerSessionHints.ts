@@ -1,8 +1,8 @@
 // Session-state hints: CodeLens, diagnostics and quick fixes over the analyzer's findings. The providers only map
 // findings to VS Code objects (conversion of ranges happens in toRange); the analysis itself is the core's.
 import * as vscode from 'vscode';
-import { languageForFile } from '../../core/analyzer/languages';
-import { listSuppressions } from '../../core/analyzer/suppressions';
+import { analysedFilesGlob, analysedVscodeLanguageIds, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
+import { listSuppressions, suppressionComment } from '../../core/analyzer/suppressions';
 import type { Finding, TextRange } from '../../core/analyzer/types';
 import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
 import type { Logger } from '../../core/ports';
@@ -12,8 +12,7 @@ import { affects, readSettings, type HintSeverity } from '../settings';
 import { AnalysisManager } from './analysisManager';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
-const SELECTOR: vscode.DocumentSelector = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'go', 'csharp', 'php', 'ruby']
-  .map((language) => ({ language }));
+const SELECTOR: vscode.DocumentSelector = analysedVscodeLanguageIds().map((language) => ({ language }));
 const MAX_SUPPRESSION_SCAN_FILES = 5000;
 
 /** The walkthrough's sample: the smallest server that shows both kinds of hint. */
@@ -179,21 +178,21 @@ async function insertSuppression(uri: vscode.Uri, line: number, givenReason?: st
   if (!reason || reason.trim() === '') return false;
   const document = await vscode.workspace.openTextDocument(uri);
   const indentation = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
-  const comment = ['python', 'ruby'].includes(document.languageId) ? '#' : '//';
+  const language = languageForFile(document.fileName, document.getText().slice(0, SNIFF_LENGTH)) ?? languageForVscodeId(document.languageId) ?? 'javascript';
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(line, 0), `${indentation}${comment} statecraft-ignore: ${reason.trim().replace(/\r?\n/g, ' ')}\n`);
+  edit.insert(uri, new vscode.Position(line, 0), suppressionComment(language, indentation, reason));
   return vscode.workspace.applyEdit(edit);
 }
 
 async function listWorkspaceSuppressions(): Promise<void> {
-  const files = await vscode.workspace.findFiles('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,java,go,cs,php,rb}', '{**/node_modules/**,**/.git/**,**/dist/**,**/vendor/**}', MAX_SUPPRESSION_SCAN_FILES);
+  const files = await vscode.workspace.findFiles(analysedFilesGlob(), '{**/node_modules/**,**/.git/**,**/dist/**,**/vendor/**}', MAX_SUPPRESSION_SCAN_FILES);
   const items: (vscode.QuickPickItem & { uri: vscode.Uri; line: number })[] = [];
   for (const uri of files) {
-    const language = languageForFile(uri.path);
-    if (!language) continue;
     const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.byteLength > 2 * 1024 * 1024) continue;
+    if (bytes.byteLength > readSettings(uri).hintsMaxFileSizeKb * 1024) continue;
     const text = new TextDecoder().decode(bytes);
+    const language = languageForFile(uri.path, text.slice(0, SNIFF_LENGTH));
+    if (!language) continue;
     for (const suppression of listSuppressions(text, language)) {
       items.push({ label: suppression.reason, description: `${vscode.workspace.asRelativePath(uri)}:${suppression.line + 1}`, uri, line: suppression.line });
     }
