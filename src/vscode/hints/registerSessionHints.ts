@@ -3,13 +3,15 @@
 import * as vscode from 'vscode';
 import { analysedFilesGlob, analysedVscodeLanguageIds, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
 import { listSuppressions, suppressionComment } from '../../core/analyzer/suppressions';
-import type { Finding, TextRange } from '../../core/analyzer/types';
+import type { SeverityLevel } from '../../core/analyzer/severity';
+import type { TextRange } from '../../core/analyzer/types';
 import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
 import type { Logger } from '../../core/ports';
 import { CommandIds } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
-import { affects, readSettings, type HintSeverity } from '../settings';
+import { affects, readSettings } from '../settings';
 import { AnalysisManager } from './analysisManager';
+import { diagnosticLevel } from './diagnosticLevel';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
 const SELECTOR: vscode.DocumentSelector = analysedVscodeLanguageIds().map((language) => ({ language }));
@@ -37,13 +39,13 @@ export function toRange(range: TextRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-function severityFor(finding: Finding, setting: HintSeverity): vscode.DiagnosticSeverity | undefined {
-  const order: HintSeverity[] = ['error', 'warning', 'information', 'hint'];
-  if (setting === 'off') return undefined;
-  // Local-disk sessions are a lesser problem than in-memory ones: one level below the configured severity.
-  const index = Math.min(order.indexOf(setting) + (finding.rule === 'session-store-local-disk' ? 1 : 0), order.length - 1);
-  return [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][index];
-}
+/** The VS Code side of the levels the severity policy (core/analyzer/severity.ts) decides. */
+const DIAGNOSTIC_SEVERITY: Readonly<Record<SeverityLevel, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
 
 class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -126,11 +128,11 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     if (!uri) diagnostics.clear();
     for (const document of documents) {
       const result = manager.resultFor(document);
-      const severity = readSettings(document.uri).hintsSeverity;
+      const settings = readSettings(document.uri);
       const list = (result?.findings ?? []).flatMap((finding) => {
-        const level = severityFor(finding, severity);
+        const level = diagnosticLevel(finding, settings);
         if (level === undefined) return [];
-        const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, level);
+        const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, DIAGNOSTIC_SEVERITY[level]);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = finding.rule;
         return [diagnostic];
