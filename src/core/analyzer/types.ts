@@ -3,9 +3,10 @@
 // map findings. Positions are 0-based here; the CLI converts to 1-based for its JSON/SARIF output.
 
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { AnalyzerLanguage } from './languages';
 
-/** Languages the analyzer parses with tree-sitter. PHP and Ruby are analysed at the configuration level. */
-export type AnalyzerLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'csharp' | 'php' | 'ruby';
+/** Languages (file kinds) the analyzer reads: the ids of the table in languages.ts. */
+export type { AnalyzerLanguage };
 
 export type RuleId =
   /** Session middleware/config that keeps sessions in the process's memory (express-session without store, ...). */
