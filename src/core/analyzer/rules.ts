@@ -22,6 +22,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage' },
   'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections' },
   'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management' },
+  'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide' },
 };
 
 /** The CodeLens title most findings of a rule use, in the current display language. */
@@ -35,6 +36,8 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Socket.IO without adapter: broadcasts stay on this instance');
     case 'in-memory-session-map':
       return l10n.t('In-memory session state: lost on restart, needs sticky routing');
+    case 'decision-drift':
+      return l10n.t('Contradicts a decision record');
   }
 }
 
@@ -49,8 +52,10 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('A Socket.IO server has no adapter, so rooms and broadcasts reach only clients of this instance.');
     case 'in-memory-session-map':
       return l10n.t('A module-level or singleton collection written in request handlers holds per-user state in this process.');
+    case 'decision-drift':
+      return l10n.t('The code keeps state where an accepted decision record says it must not live.');
   }
 }
 
 /** All rule ids in a stable order (SARIF rule indexes rely on it). */
-export const RULE_IDS: readonly RuleId[] = ['session-store-in-memory', 'session-store-local-disk', 'socketio-no-adapter', 'in-memory-session-map'];
+export const RULE_IDS: readonly RuleId[] = ['session-store-in-memory', 'session-store-local-disk', 'socketio-no-adapter', 'in-memory-session-map', 'decision-drift'];

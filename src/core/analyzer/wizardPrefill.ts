@@ -14,5 +14,8 @@ export function wizardPrefillFor(finding: Pick<Finding, 'rule'>): Partial<Inputs
       return { runtime: 'server', shared: 'yes' };
     case 'in-memory-session-map':
       return { runtime: 'server', shared: 'yes' };
+    case 'decision-drift':
+      // The record holds the answers; the editor re-opens the wizard from the record, not from the finding.
+      return {};
   }
 }
