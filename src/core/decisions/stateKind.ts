@@ -27,7 +27,10 @@ export function stateKindOfRule(rule: RuleId): StateKind {
     case 'in-memory-session-map':
       return 'sessions';
     case 'socketio-no-adapter':
+    case 'in-memory-connection-registry':
       return 'connections';
+    case 'in-memory-rate-limit':
+      return 'rate-limits';
     case 'decision-drift':
       // Already judged against a record: its kind is the record's, and it is never matched again.
       return 'other';
