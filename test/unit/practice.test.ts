@@ -7,6 +7,7 @@ import {
   cardId, describeInterval, dueCards, emptyPractice, gradeCard, gradePreview, nextDue, practiceCards, readPracticeState, CARD_ID_PATTERN,
 } from '../../src/core/practice/practiceScheduler';
 import { noteFile } from './helpers/noteFixtures';
+import { parsePracticeMessage, renderPracticePage } from '../../src/core/practice/practicePage';
 import path from 'node:path';
 
 const NOW = new Date('2026-12-02T12:00:00.000Z');
@@ -142,5 +143,53 @@ describe('stored practice state', () => {
     const mixed = readPracticeState({ version: 1, cards: { [id]: good, 'bad id': good, 'sticky-sessions#abc': { ...good, due: 'yesterday' }, 'session-storage#zz': { ...good, reps: -1 } } });
     assert.equal(mixed.damaged, true);
     assert.deepEqual(Object.keys(mixed.state.cards), [id]);
+  });
+});
+
+describe('practice page and messages', () => {
+  const card = practiceCards(NOTES)[2];
+  const intervals = { again: 'in 1 min', hard: 'in 6 min', good: 'in 10 min', easy: 'in 8 days' };
+
+  test('the page shows the card with its points hidden, the grade buttons with their intervals and a live status', () => {
+    const html = renderPracticePage({ dueCount: 3, total: 3, current: { card, intervals }, status: 'Done <b>.' });
+    assert.equal(
+      html,
+      '<main class="sc-practice"><h1 class="sc-practice-title">Interview Practice</h1><p class="sc-practice-count">3 cards due</p>' +
+        `<article class="sc-card" data-card-id="${card.id}" aria-labelledby="sc-card-prompt">` +
+        '<p class="sc-card-note"><a href="#" data-note-id="sticky-sessions">Sticky Sessions</a> <span class="sc-badge">P1</span></p>' +
+        '<h2 id="sc-card-prompt" class="sc-card-prompt">Why?</h2>' +
+        '<p class="sc-card-hint">Answer out loud or on paper first, then compare.</p>' +
+        '<button type="button" class="sc-action" data-action="reveal" aria-expanded="false" aria-controls="sc-points">Show Points</button>' +
+        '<section id="sc-points" class="sc-points" hidden><h3>A good answer covers</h3><ul><li>a</li><li>b</li></ul>' +
+        '<div class="sc-grades" role="group" aria-label="How well did you answer?">' +
+        '<button type="button" class="sc-action sc-grade-again" data-grade="again">Again <span class="sc-interval">in 1 min</span></button>' +
+        '<button type="button" class="sc-action sc-grade-hard" data-grade="hard">Hard <span class="sc-interval">in 6 min</span></button>' +
+        '<button type="button" class="sc-action sc-grade-good" data-grade="good">Good <span class="sc-interval">in 10 min</span></button>' +
+        '<button type="button" class="sc-action sc-grade-easy" data-grade="easy">Easy <span class="sc-interval">in 8 days</span></button>' +
+        '</div></section></article><p class="sc-practice-status" role="status" aria-live="polite">Done &lt;b&gt;.</p></main>',
+    );
+  });
+
+  test('nothing due says when the next card is; no questions at all says so', () => {
+    assert.match(renderPracticePage({ dueCount: 0, total: 4, nextDue: 'in 3 days' }), /No cards are due\. The next one is due in 3 days\./);
+    assert.match(renderPracticePage({ dueCount: 0, total: 0 }), /No note has interview questions yet\./);
+    assert.match(renderPracticePage({ dueCount: 1, total: 1 }), />1 card due</);
+  });
+
+  test('only a grade for a well-formed card id, or a link to a note id, is accepted', () => {
+    assert.deepEqual(parsePracticeMessage({ type: 'grade', cardId: card.id, grade: 'good' }), { type: 'grade', cardId: card.id, grade: 'good' });
+    assert.deepEqual(parsePracticeMessage({ type: 'openNote', id: 'sticky-sessions' }), { type: 'openNote', id: 'sticky-sessions' });
+    for (const bad of [
+      { type: 'grade', cardId: card.id, grade: 'perfect' },
+      { type: 'grade', cardId: 'sticky-sessions', grade: 'good' },
+      { type: 'grade', cardId: '../x#1', grade: 'good' },
+      { type: 'grade', cardId: 42, grade: 'good' },
+      { type: 'openNote', id: 'javascript:alert(1)' },
+      { type: 'openExternal', url: 'https://example.com' },
+      null,
+      'grade',
+    ]) {
+      assert.equal(parsePracticeMessage(bad), undefined, JSON.stringify(bad));
+    }
   });
 });
