@@ -23,7 +23,7 @@ import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
 import { editBetween } from './incremental';
-import { isAnalyzerLanguage, isTestFile, languageForFile } from './languages';
+import { isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
 import { releaseTreeCaches } from './syntax/tree';
@@ -33,8 +33,8 @@ export { listSuppressions, type Suppression } from './suppressions';
 export { languageForFile, isTestFile } from './languages';
 export { editForChange } from './incremental';
 
-/** Default size cap: larger files are skipped (generated bundles, data dumps). */
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** Default size cap: larger files are skipped (generated bundles, data dumps). The one cap of languages.ts. */
+export const DEFAULT_MAX_BYTES = MAX_ANALYSED_BYTES;
 /** A line longer than this marks minified or generated code. */
 export const DEFAULT_MAX_LINE_LENGTH = 10_000;
 /** Default wall-clock budget for one parse. */
@@ -209,7 +209,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skipResult(skipReason, skipped);
     };
     const explicitLanguage = isAnalyzerLanguage(fileNameOrLanguage);
-    const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage);
+    const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage, text.slice(0, SNIFF_LENGTH));
     if (!language) {
       return skip('unsupported', l10n.t('not a language the analyzer handles'));
     }
