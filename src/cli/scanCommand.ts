@@ -1,5 +1,5 @@
-// `statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]`: walks the given
-// files and folders and reports in-memory session state with the same analyzer the extension uses.
+// `statecraft scan <paths...> [options]`: walks the given files and folders and reports in-memory session state with
+// the same analyzer the extension uses. What happens to the findings (baseline, formats, exit code) is scanReport.ts.
 //
 // Walking: iterative (an explicit stack, never recursion), with a bounded number of files in flight. node_modules,
 // .git, .hg and .svn are always skipped; symbolic links are not followed (no loops). Every .gitignore from the
@@ -11,47 +11,38 @@
 // Skips: files the analyzer has no language for and test files, silently; binaries (a NUL byte in the first 8 KB),
 // files over the size cap (default 1 MB) and minified/generated files, with a message on stderr.
 //
-// Exit codes: 1 when there are findings (after `statecraft-ignore: <reason>` suppressions); otherwise 2 when a path
-// named on the command line does not exist (checked before anything is printed) or some file could not be read;
-// otherwise 0.
+// Exit codes: 1 when there are findings at or above `--fail-on` that are not in the `--baseline` (after
+// `statecraft-ignore: <reason>` suppressions); otherwise 2 when a path named on the command line does not exist or
+// the baseline is unreadable (both checked before anything is printed) or some file could not be read; otherwise 0.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
-import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
-import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
+import type { WasmLoader } from '../core/analyzer/types';
+import type { Baseline } from '../core/ci/baseline';
+import { fingerprintFindings } from '../core/ci/fingerprint';
+import type { ReportedFinding } from '../core/ci/sarif';
+import { inShard, parseShard, type Shard } from '../core/ci/shard';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
+import { loadBaseline, parseFailOn, parseFormat, report, type FailOn, type OutputFormat, type ReportOptions } from './scanReport';
 
 /** Creates the analyzer the command uses; tests inject one (or a fake). */
 export type AnalyzerFactory = () => Analyzer | Promise<Analyzer>;
 
-type OutputFormat = 'text' | 'json' | 'sarif';
-
-interface ScanArgs {
+interface ScanArgs extends ReportOptions {
   readonly paths: readonly string[];
-  readonly format: OutputFormat;
   readonly excludes: readonly string[];
   readonly maxBytes: number;
+  readonly shard?: Shard;
 }
 
-/** One finding as the JSON output prints it: 1-based lines and columns, `file` relative to cwd with `/`. */
-export interface ScanResultJson {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly rule: RuleId;
-  readonly severity: FindingSeverity;
-  readonly message: string;
-  readonly note: string;
-}
-
-const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
+const SYNTAX =
+  'statecraft scan <paths...> [--format text|json|sarif|gitlab|github] [--output <file>] [--sarif-file <file>]\n' +
+  '       [--baseline <file>] [--write-baseline <file>] [--fail-on error|warning|note|none] [--shard <i/n>]\n' +
+  '       [--exclude <glob>]... [--max-bytes <n>]';
 
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const CONCURRENCY = 16;
@@ -64,6 +55,7 @@ const BINARY_SNIFF_BYTES = 8 * 1024;
 export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory: AnalyzerFactory = defaultAnalyzerFactory): Promise<number> {
   let args: ScanArgs;
   let roots: Root[];
+  let baseline: Baseline | undefined;
   try {
     const parsed = parseArgs(argv);
     if (parsed === 'help') {
@@ -72,6 +64,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     }
     args = parsed;
     roots = await resolveRoots(args.paths, io.cwd);
+    baseline = args.baseline === undefined ? undefined : loadBaseline(args.baseline, io.cwd);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`statecraft scan: ${error.message}\n${usageLine(SYNTAX)}\n`);
@@ -90,17 +83,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     const ordered = outcome.results.sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
     );
-    if (args.format === 'json') {
-      io.stdout(`${JSON.stringify(ordered.map(toJson), null, 2)}\n`);
-    } else if (args.format === 'sarif') {
-      io.stdout(`${JSON.stringify(toSarif(ordered, io.cwd), null, 2)}\n`);
-    } else {
-      io.stdout(formatText(ordered, outcome));
-    }
-    if (ordered.length > 0) {
-      return ExitCode.findings;
-    }
-    return outcome.readErrors > 0 ? ExitCode.usage : ExitCode.ok;
+    return report(ordered, outcome, outcome.readErrors, args, io, baseline);
   } finally {
     analyzer.dispose();
   }
@@ -109,53 +92,65 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
 function parseArgs(argv: readonly string[]): ScanArgs | 'help' {
   let format: OutputFormat = 'text';
   let maxBytes = DEFAULT_MAX_BYTES;
+  let failOn: FailOn = 'note';
+  let shard: Shard | undefined;
+  const files: { output?: string; sarifFile?: string; baseline?: string; writeBaseline?: string } = {};
   const excludes: string[] = [];
   const paths: string[] = [];
   let optionsEnded = false;
-  const valueOf = (option: string, index: number): string => {
-    const value = argv[index];
-    if (value === undefined || value === '') {
-      throw new UsageError(l10n.t('option "{0}" needs a value', option));
-    }
-    return value;
-  };
-  const setFormat = (value: string) => {
-    if (value !== 'text' && value !== 'json' && value !== 'sarif') {
-      throw new UsageError(l10n.t('option "--format" must be text, json or sarif, got "{0}"', value));
-    }
-    format = value;
-  };
   const setMaxBytes = (value: string) => {
     if (!/^\d+$/.test(value) || Number(value) < 1) {
       throw new UsageError(l10n.t('option "--max-bytes" must be a positive whole number, got "{0}"', value));
     }
     maxBytes = Number(value);
   };
+  const setShard = (value: string) => {
+    try {
+      shard = parseShard(value);
+    } catch (error) {
+      throw new UsageError(l10n.t('option "--shard": {0}', (error as Error).message));
+    }
+  };
+  // Options that take a value, as `--name value` or `--name=value`.
+  const valueOptions: Record<string, (value: string) => void> = {
+    '--format': (value) => (format = parseFormat(value)),
+    '-f': (value) => (format = parseFormat(value)),
+    '--exclude': (value) => excludes.push(value),
+    '--max-bytes': setMaxBytes,
+    '--output': (value) => (files.output = value),
+    '-o': (value) => (files.output = value),
+    '--sarif-file': (value) => (files.sarifFile = value),
+    '--baseline': (value) => (files.baseline = value),
+    '--write-baseline': (value) => (files.writeBaseline = value),
+    '--fail-on': (value) => (failOn = parseFailOn(value)),
+    '--shard': setShard,
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
+    const equals = arg.indexOf('=');
+    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
     if (optionsEnded || !arg.startsWith('-') || arg === '-') {
       paths.push(arg);
     } else if (arg === '--') {
       optionsEnded = true;
     } else if (arg === '--help' || arg === '-h') {
       return 'help';
-    } else if (arg === '--format' || arg === '-f') {
-      setFormat(valueOf(arg, ++index));
-    } else if (arg.startsWith('--format=')) {
-      setFormat(arg.slice('--format='.length));
-    } else if (arg === '--exclude') {
-      excludes.push(valueOf(arg, ++index));
-    } else if (arg.startsWith('--exclude=')) {
-      excludes.push(arg.slice('--exclude='.length));
-    } else if (arg === '--max-bytes') {
-      setMaxBytes(valueOf(arg, ++index));
-    } else if (arg.startsWith('--max-bytes=')) {
-      setMaxBytes(arg.slice('--max-bytes='.length));
+    } else if (Object.hasOwn(valueOptions, name)) {
+      const value = name === arg ? argv[++index] : arg.slice(equals + 1);
+      if (value === undefined || value === '') {
+        throw new UsageError(l10n.t('option "{0}" needs a value', name));
+      }
+      valueOptions[name](value);
     } else {
       throw new UsageError(l10n.t('unknown option "{0}"', arg));
     }
   }
-  return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes };
+  if (files.baseline !== undefined && files.writeBaseline !== undefined) {
+    throw new UsageError(l10n.t('options "--baseline" and "--write-baseline" cannot be used together: write the baseline from a scan without one'));
+  }
+  // Each shard uploads its own SARIF: code scanning keeps one analysis per category, so shards need their own.
+  const category = shard === undefined || shard.count === 1 ? 'statecraft' : `statecraft/shard-${shard.index}-of-${shard.count}`;
+  return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes, failOn, shard, category, ...files };
 }
 
 interface Root {
@@ -188,7 +183,7 @@ interface Candidate {
 }
 
 interface ScanOutcome {
-  readonly results: Array<{ file: string; finding: Finding }>;
+  readonly results: ReportedFinding[];
   scanned: number;
   suppressed: number;
   readErrors: number;
@@ -206,6 +201,9 @@ async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer:
       const next = await candidates.next();
       if (next.done) {
         return;
+      }
+      if (args.shard !== undefined && !inShard(next.value.display, args.shard)) {
+        continue;
       }
       await scanFile(next.value, args, io, analyzer, outcome);
     }
@@ -243,9 +241,8 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   }
   outcome.scanned++;
   outcome.suppressed += result.suppressed.length;
-  for (const finding of result.findings) {
-    outcome.results.push({ file: candidate.display, finding });
-  }
+  const fingerprints = fingerprintFindings(candidate.display, text, result.findings);
+  result.findings.forEach((finding, index) => outcome.results.push({ file: candidate.display, finding, fingerprint: fingerprints[index] }));
 }
 
 /** Matches `--exclude` globs against a cwd-relative path (slash-less globs against the base name). */
@@ -368,99 +365,6 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
       yield* files;
     }
   }
-}
-
-function toJson({ file, finding }: { file: string; finding: Finding }): ScanResultJson {
-  return {
-    file,
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
-    rule: finding.rule,
-    severity: finding.severity,
-    message: finding.message,
-    note: finding.note,
-  };
-}
-
-function formatText(results: ReadonlyArray<{ file: string; finding: Finding }>, outcome: ScanOutcome): string {
-  const analysed = analysedText(outcome);
-  if (results.length === 0) {
-    return `${l10n.t('No in-memory session state found ({0}).', analysed)}\n`;
-  }
-  const lines = results.map(({ file, finding }) => {
-    const { line, character } = finding.range.start;
-    return `${file}:${line + 1}:${character + 1}: ${finding.severity} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
-  });
-  const files = new Set(results.map((result) => result.file)).size;
-  const found =
-    results.length === 1
-      ? l10n.t('1 finding in 1 file ({0}).', analysed)
-      : files === 1
-        ? l10n.t('{0} findings in 1 file ({1}).', results.length, analysed)
-        : l10n.t('{0} findings in {1} files ({2}).', results.length, files, analysed);
-  return `${lines.join('')}\n${found}\n`;
-}
-
-/** "3 files analysed, 1 suppressed": each count and plural its own message, so translators get whole phrases. */
-function analysedText(outcome: ScanOutcome): string {
-  const analysed = outcome.scanned === 1 ? l10n.t('1 file analysed') : l10n.t('{0} files analysed', outcome.scanned);
-  return outcome.suppressed > 0 ? l10n.t('{0}, {1} suppressed', analysed, outcome.suppressed) : analysed;
-}
-
-function sarifLevel(severity: FindingSeverity): 'warning' | 'note' {
-  return severity === 'warning' ? 'warning' : 'note';
-}
-
-/** A SARIF 2.1.0 log that GitHub code scanning accepts: rules with help links, results with relative locations. */
-export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding }>, cwd: string): object {
-  const rules = RULE_IDS.map((id) => {
-    const rule = RULES[id];
-    const helpUri = `${NOTES_BASE_URL}${rule.note}.md`;
-    const description = ruleDescription(id);
-    return {
-      id,
-      name: id.replace(/-([a-z])/g, (_match: string, letter: string) => letter.toUpperCase()),
-      shortDescription: { text: ruleTitle(id) },
-      fullDescription: { text: description },
-      help: { text: l10n.t('{0} See {1}', description, helpUri) },
-      helpUri,
-      defaultConfiguration: { level: sarifLevel(rule.severity) },
-      properties: { tags: ['scalability', 'state'] },
-    };
-  });
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'statecraft', informationUri: 'https://github.com/statecraft-dev/statecraft', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
-        columnKind: 'utf16CodeUnits',
-        results: results.map(({ file, finding }) => ({
-          ruleId: finding.rule,
-          ruleIndex: RULE_IDS.indexOf(finding.rule),
-          level: sarifLevel(finding.severity),
-          message: { text: finding.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: finding.range.start.line + 1,
-                  startColumn: finding.range.start.character + 1,
-                  endLine: finding.range.end.line + 1,
-                  endColumn: finding.range.end.character + 1,
-                },
-              },
-            },
-          ],
-          properties: { title: finding.title, note: finding.note, framework: finding.framework },
-        })),
-      },
-    ],
-  };
 }
 
 /**
