@@ -20,7 +20,8 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
+import { createAnalyzer, DEFAULT_MAX_BYTES, type Analyzer } from '../core/analyzer/analyzer';
+import { mayBeAnalysed } from '../core/analyzer/languages';
 import type { WasmLoader } from '../core/analyzer/types';
 import type { Baseline } from '../core/ci/baseline';
 import { fingerprintFindings } from '../core/ci/fingerprint';
@@ -325,7 +326,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
   for (const root of roots) {
     const display = (absolute: string) => toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
     if (!root.isDirectory) {
-      if (languageForFile(root.absolute) === undefined) {
+      if (!mayBeAnalysed(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
         yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
@@ -356,7 +357,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
           }
           stack.push({ directory: absolute, layers });
         } else if (entry.isFile()) {
-          if (languageForFile(entry.name) === undefined || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
+          if (!mayBeAnalysed(entry.name) || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
             continue;
           }
           files.push({ absolute, analyzerPath: toPosix(path.relative(root.absolute, absolute)), display: display(absolute) });

@@ -11,7 +11,8 @@ import * as l10n from '@vscode/l10n';
 import type { RuleId } from '../core/analyzer/types';
 import { BaselineError, compareWithBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineEntry } from '../core/ci/baseline';
 import { buildCodeQualityReport } from '../core/ci/gitlab';
-import { buildSarifReport, GITHUB_MAX_GZIP_BYTES, sarifLevel, type ReportedFinding, type SarifLevel } from '../core/ci/sarif';
+import { finalSeverity, type SeverityLevel } from '../core/analyzer/severity';
+import { buildSarifReport, findingLevel, GITHUB_MAX_GZIP_BYTES, type ReportedFinding, type SarifLevel } from '../core/ci/sarif';
 import { ExitCode, InputError, packageVersion, UsageError, type CliIo } from './cliIo';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'gitlab', 'github'] as const;
@@ -47,7 +48,9 @@ export interface ScanResultJson {
   readonly endLine: number;
   readonly endColumn: number;
   readonly rule: RuleId;
-  readonly severity: string;
+  /** The level the editor shows by default (the core's severity policy). */
+  readonly severity: SeverityLevel;
+  /** The same as SARIF folds it: error, warning or note (what `--fail-on` compares). */
   readonly level: SarifLevel;
   readonly message: string;
   readonly note: string;
@@ -73,7 +76,7 @@ export function loadBaseline(file: string, cwd: string): Baseline {
 const LEVEL_RANK: Readonly<Record<FailOn, number>> = { error: 0, warning: 1, note: 2, none: -1 };
 
 function fails(result: ReportedFinding, failOn: FailOn): boolean {
-  return LEVEL_RANK[sarifLevel(result.finding.severity)] <= LEVEL_RANK[failOn];
+  return LEVEL_RANK[findingLevel(result.finding)] <= LEVEL_RANK[failOn];
 }
 
 /**
@@ -145,8 +148,8 @@ function toJson({ file, finding, fingerprint }: ReportedFinding): ScanResultJson
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     rule: finding.rule,
-    severity: finding.severity,
-    level: sarifLevel(finding.severity),
+    severity: finalSeverity(finding),
+    level: findingLevel(finding),
     message: finding.message,
     note: finding.note,
     fingerprint,
@@ -161,7 +164,7 @@ function toJson({ file, finding, fingerprint }: ReportedFinding): ScanResultJson
 function toWorkflowCommand({ file, finding }: ReportedFinding): string {
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const level = sarifLevel(finding.severity);
+  const level = findingLevel(finding);
   const command = level === 'note' ? 'notice' : level;
   const { start, end } = finding.range;
   const properties = [
@@ -182,7 +185,7 @@ function formatText(results: readonly ReportedFinding[], counts: ScanCounts, bas
   }
   const lines = results.map(({ file, finding }) => {
     const { line, character } = finding.range.start;
-    return `${file}:${line + 1}:${character + 1}: ${finding.severity} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
+    return `${file}:${line + 1}:${character + 1}: ${finalSeverity(finding)} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
   });
   const files = new Set(results.map((result) => result.file)).size;
   const found =

@@ -7,7 +7,7 @@
 // Our fingerprint (rule + path + construct + occurrence number) is unique per issue and stable across line moves.
 
 import { fnv1a64 } from './fingerprint';
-import { sarifLevel, type ReportedFinding, type SarifLevel } from './sarif';
+import { findingLevel, type ReportedFinding, type SarifLevel } from './sarif';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -29,7 +29,7 @@ export function buildCodeQualityReport(results: readonly ReportedFinding[]): Cod
     // Hex like the documented example (an MD5), derived from our fingerprint and namespaced by tool, so issues
     // from several tools in one pipeline never collide.
     fingerprint: fnv1a64(`statecraft\u0000${fingerprint}`),
-    severity: SEVERITY[sarifLevel(finding.severity)],
+    severity: SEVERITY[findingLevel(finding)],
     location: { path: file, lines: { begin: finding.range.start.line + 1, end: finding.range.end.line + 1 } },
   }));
 }

@@ -12,7 +12,8 @@
 
 import * as l10n from '@vscode/l10n';
 import { RULE_IDS, RULES, ruleDescription, ruleHelpUri, ruleTitle } from '../analyzer/rules';
-import type { Finding, FindingSeverity, RuleId } from '../analyzer/types';
+import { finalSeverity, sarifLevel } from '../analyzer/severity';
+import type { Finding, RuleId } from '../analyzer/types';
 import { FINGERPRINT_KEY } from './fingerprint';
 
 /** GitHub rejects a run with more results than this. */
@@ -29,11 +30,14 @@ export interface ReportedFinding {
   readonly fingerprint: string;
 }
 
-export type SarifLevel = 'error' | 'warning' | 'note';
+export type SarifLevel = ReturnType<typeof sarifLevel>;
 
-/** The SARIF level of a finding (error > warning > note): code scanning shows and sorts alerts by it. */
-export function sarifLevel(severity: FindingSeverity): SarifLevel {
-  return severity === 'warning' ? 'warning' : 'note';
+/**
+ * The SARIF level of a finding (error > warning > note), from the core's severity policy with no user setting: the
+ * level the editor shows by default. Code scanning sorts alerts by it; `--fail-on` and GitLab severities derive from it.
+ */
+export function findingLevel(finding: Pick<Finding, 'rule' | 'severity'>): SarifLevel {
+  return sarifLevel(finalSeverity(finding));
 }
 
 const LEVEL_RANK: Readonly<Record<SarifLevel, number>> = { error: 0, warning: 1, note: 2 };
@@ -59,7 +63,8 @@ export interface SarifReport {
 function ruleTags(id: RuleId): string[] {
   const tags = ['scalability', 'reliability', 'state'];
   if (id.startsWith('session-')) tags.push('sessions');
-  if (id.startsWith('socketio')) tags.push('websockets');
+  if (id.startsWith('socketio') || id === 'in-memory-connection-registry') tags.push('websockets');
+  if (id === 'in-memory-rate-limit') tags.push('rate-limiting');
   return tags.slice(0, GITHUB_MAX_TAGS_PER_RULE);
 }
 
@@ -69,7 +74,7 @@ export function buildSarifReport(results: readonly ReportedFinding[], options: S
   if (results.length > max) {
     // Keep the most severe results; among equals, the earlier ones (callers pass them sorted by file and line).
     const ranked = results.map((result, index) => ({ result, index }));
-    ranked.sort((a, b) => LEVEL_RANK[sarifLevel(a.result.finding.severity)] - LEVEL_RANK[sarifLevel(b.result.finding.severity)] || a.index - b.index);
+    ranked.sort((a, b) => LEVEL_RANK[findingLevel(a.result.finding)] - LEVEL_RANK[findingLevel(b.result.finding)] || a.index - b.index);
     kept = ranked.slice(0, max).sort((a, b) => a.index - b.index).map(({ result }) => result);
   }
   const rules = RULE_IDS.map((id) => {
@@ -82,7 +87,7 @@ export function buildSarifReport(results: readonly ReportedFinding[], options: S
       fullDescription: { text: description },
       help: { text: l10n.t('{0} See {1}', description, helpUri), markdown: l10n.t('{0} [Read the note]({1}).', description, helpUri) },
       helpUri,
-      defaultConfiguration: { level: sarifLevel(RULES[id].severity) },
+      defaultConfiguration: { level: findingLevel({ rule: id, severity: RULES[id].severity }) },
       properties: { tags: ruleTags(id), precision: 'high' },
     };
   });
@@ -100,7 +105,7 @@ export function buildSarifReport(results: readonly ReportedFinding[], options: S
         results: kept.map(({ file, finding, fingerprint }) => ({
           ruleId: finding.rule,
           ruleIndex: RULE_IDS.indexOf(finding.rule),
-          level: sarifLevel(finding.severity),
+          level: findingLevel(finding),
           message: { text: finding.message },
           locations: [
             {
