@@ -237,6 +237,7 @@ describe('statecraft scan --format sarif', () => {
         ['in-memory-session-map', 'note'],
         ['in-memory-connection-registry', 'note'],
         ['in-memory-rate-limit', 'note'],
+        ['decision-drift', 'warning'],
       ],
     );
     for (const rule of sarifRun.tool.driver.rules) {

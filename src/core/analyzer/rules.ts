@@ -30,6 +30,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections', section: 'keep-the-connection-externalize-the-rest' },
   // One level below the session rules: an instance-local limiter still limits, only more loosely.
   'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting', section: 'local-vs-shared-counters' },
+  'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide', section: 'the-decision-record' },
 };
 
 /** Where a rule is explained: the published note and the anchor of its section (SARIF `helpUri`). */
@@ -53,6 +54,8 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Connection registry in memory: broadcasts reach only this instance');
     case 'in-memory-rate-limit':
       return l10n.t('Rate limit counted in memory: each instance allows the full limit');
+    case 'decision-drift':
+      return l10n.t('Contradicts a decision record');
   }
 }
 
@@ -71,6 +74,8 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('A process-wide collection of open connections: a broadcast or a message to one user reaches only the clients connected to this instance.');
     case 'in-memory-rate-limit':
       return l10n.t('Per-client request counters are kept in this process, so every instance counts separately and the effective limit grows with the number of instances.');
+    case 'decision-drift':
+      return l10n.t('The code keeps state where an accepted decision record says it must not live.');
   }
 }
 
@@ -82,4 +87,5 @@ export const RULE_IDS: readonly RuleId[] = [
   'in-memory-session-map',
   'in-memory-connection-registry',
   'in-memory-rate-limit',
+  'decision-drift',
 ];
