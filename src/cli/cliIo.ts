@@ -10,6 +10,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** The directory relative paths are resolved against. */
   readonly cwd: string;
+  /** True when stderr is a terminal a person watches (progress lines are drawn only then). */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Exit codes shared by every command: 0 success/clean, 1 findings or invalid notes, 2 usage or I/O error. */

@@ -30,6 +30,7 @@ import { fingerprintFindings } from '../core/ci/fingerprint';
 import type { ReportedFinding } from '../core/ci/sarif';
 import { inShard } from '../core/ci/shard';
 import { parseScanArgs, SCAN_SYNTAX, type ScanArgs } from './scanArgs';
+import { createScanProgress } from './scanProgress';
 import { loadBaseline, report } from './scanReport';
 
 export type { ScanResultJson } from './scanReport';
@@ -120,23 +121,28 @@ interface ScanOutcome {
 async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { results: [], scanned: 0, suppressed: 0, readErrors: 0 };
   const isExcluded = excludeMatcher(args.excludes);
-  const candidates = walk(roots, io, isExcluded, (message) => {
+  // The whole list first: the progress line needs the total, and listing is cheap next to analysing.
+  const candidates: Candidate[] = [];
+  for await (const candidate of walk(roots, io, isExcluded, (message) => {
     outcome.readErrors++;
     io.stderr(`statecraft scan: ${message}\n`);
-  });
+  })) {
+    if (args.shard === undefined || inShard(candidate.display, args.shard)) candidates.push(candidate);
+  }
+  const progress = createScanProgress(io, candidates.length);
+  const fileIo: CliIo = { ...io, stderr: progress.stderr };
+  let next = 0;
   const worker = async () => {
-    for (;;) {
-      const next = await candidates.next();
-      if (next.done) {
-        return;
-      }
-      if (args.shard !== undefined && !inShard(next.value.display, args.shard)) {
-        continue;
-      }
-      await scanFile(next.value, args, io, analyzer, outcome);
+    while (next < candidates.length) {
+      await scanFile(candidates[next++], args, fileIo, analyzer, outcome);
+      progress.fileDone();
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    progress.finish();
+  }
   return outcome;
 }
 
