@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { closeBrowser, quickInput, runCommand, startWorkbench, webviewFrame, type Workbench } from './harness.mjs';
+import { closeBrowser, openStatecraftView, quickInput, runCommand, startWorkbench, treeRows, webviewFrame, type Workbench } from './harness.mjs';
 
 async function openNote(page: Page, query: string, title: string): Promise<Frame> {
   await runCommand(page, 'Statecraft: Search Notes');
+  await quickInput.waitForTitle(page, 'Search Statecraft Notes');
   await quickInput.type(page, query);
   await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: title }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
@@ -43,6 +44,9 @@ describe('simulations and interview practice, as a user sees them', () => {
   let workbench: Workbench;
   before(async () => {
     workbench = await startWorkbench('e2e-sim');
+    // Activation and the first notes load finish before the first palette command (slow on a loaded machine).
+    await openStatecraftView(workbench.page);
+    await treeRows(workbench.page);
   });
   after(async () => {
     await workbench?.stop();
