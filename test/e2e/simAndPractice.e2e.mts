@@ -38,6 +38,11 @@ async function switchTheme(workbench: Workbench, theme: string, bodyClass: strin
   await waitForText(async () => (await webviewFrame(workbench.page, frameText)).evaluate(() => document.body.className), new RegExp(bodyClass), `the ${theme} theme`);
 }
 
+/** Scrolls a panel to the top of the viewer (under the sticky toolbar), so the screenshot shows all of it. */
+async function showPanel(frame: Frame, selector: string): Promise<void> {
+  await frame.locator(selector).evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 60));
+}
+
 const ringLive = (frame: Frame) => frame.locator('figure.sc-sim-ring [data-sim-live]');
 
 describe('simulations and interview practice, as a user sees them', () => {
@@ -68,6 +73,7 @@ describe('simulations and interview practice, as a user sees them', () => {
     assert.ok(spoken.includes(`against ${modulo.toFixed(1)}% under modulo hashing`), spoken);
     assert.equal(await ringLive(frame).getAttribute('aria-live'), 'polite');
     assert.ok((await frame.locator('figure.sc-sim-ring circle.sc-sim-moved').count()) > 0, 'moved keys are marked');
+    await showPanel(frame, 'figure.sc-sim-ring');
     await workbench.screenshot('sim-ring-light');
     // Keyboard only: focus "Remove node" and press Enter, then back with "Add node".
     await frame.locator('figure.sc-sim-ring button[data-sim-action="remove"]').focus();
@@ -95,6 +101,7 @@ describe('simulations and interview practice, as a user sees them', () => {
     await routing.locator('input[data-sim-input="store"][value="memory"]').check();
     await routing.locator('input[data-sim-input="affinity"]').check();
     await waitForText(() => live.innerText(), /with session affinity.*were lost\./, 'back to memory with affinity');
+    await showPanel(frame, 'figure.sc-sim-routing');
     await workbench.screenshot('sim-routing-light');
   });
 
@@ -118,6 +125,9 @@ describe('simulations and interview practice, as a user sees them', () => {
     assert.notEqual(await practice.locator('.sc-card-prompt').innerText(), prompt, 'the next card is shown');
     await workbench.screenshot('practice-rescheduled-light');
     await workbench.reload();
+    // After the reload the extension activates and loads its notes again before the command can answer.
+    await openStatecraftView(page);
+    await treeRows(page);
     await runCommand(page, 'Statecraft: Practise Interview Questions');
     practice = await webviewFrame(page, 'Interview Practice');
     await waitForText(() => practice.locator('.sc-practice-count').innerText(), new RegExp(`^${due - 1} cards due$`), 'the due count after a reload');
@@ -129,6 +139,7 @@ describe('simulations and interview practice, as a user sees them', () => {
   ] as const) {
     test(`the ring panel and a practice card in the ${name} theme`, async () => {
       const { page } = workbench;
+      await runCommand(page, 'Statecraft: Practise Interview Questions');
       await switchTheme(workbench, theme, bodyClass, 'Interview Practice');
       const practice = await webviewFrame(page, 'Interview Practice');
       await practice.locator('button[data-action="reveal"]').click();
@@ -138,7 +149,7 @@ describe('simulations and interview practice, as a user sees them', () => {
       await waitForText(() => ringLive(frame).innerText(), /\d+ nodes with|A node (joined|left)/, 'the ring text');
       await frame.locator('figure.sc-sim-ring button[data-sim-action="add"]').click();
       await waitForText(() => frame.locator('figure.sc-sim-ring [data-sim-headline]').innerText(), /^moved: /, 'the headline');
-      await frame.locator('figure.sc-sim-ring').scrollIntoViewIfNeeded();
+      await showPanel(frame, 'figure.sc-sim-ring');
       await workbench.screenshot(`sim-ring-${name}`);
     });
   }
