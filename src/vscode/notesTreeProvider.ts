@@ -9,6 +9,7 @@ import { CommandIds } from './commandIds';
 import { BUNDLED_ROOT, type NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
 import type { GroupBy } from './settings';
+import { disposeAll } from './dispose';
 
 export type NotesTreeNode =
   | { readonly kind: 'root'; readonly id: string; readonly label: string; readonly description?: string; readonly children: NotesTreeNode[] }
@@ -239,7 +240,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
 
@@ -267,6 +268,6 @@ export class BookmarksTreeProvider implements vscode.TreeDataProvider<Note>, vsc
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
