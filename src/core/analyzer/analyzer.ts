@@ -263,7 +263,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
           return skip('cancelled', l10n.t('analysis cancelled'));
         }
         try {
-          findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled }));
+          findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled, ...(explicitLanguage ? {} : { fileName: fileNameOrLanguage }) }));
         } catch (error) {
           logger.error(`statecraft analyzer: detector ${detector.id} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -357,10 +357,20 @@ function formatBytes(bytes: number): string {
   return l10n.t({ message: '{0} bytes', args: [bytes], comment: ['A file size in bytes, e.g. "138 bytes"'] });
 }
 
+/**
+ * Rules that name what a collection holds more precisely than in-memory-session-map: when both report the same line,
+ * the specific one stays (a set of WebSocket sessions is a connection registry, a map of buckets a rate limiter).
+ */
+const MORE_SPECIFIC_THAN_SESSION_MAP = new Set<Finding['rule']>(['in-memory-connection-registry', 'in-memory-rate-limit']);
+
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique: Finding[] = [];
+  const specificLines = new Set(findings.filter((finding) => MORE_SPECIFIC_THAN_SESSION_MAP.has(finding.rule)).map((finding) => finding.range.start.line));
   for (const finding of findings) {
+    if (finding.rule === 'in-memory-session-map' && specificLines.has(finding.range.start.line)) {
+      continue;
+    }
     const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}`;
     if (!seen.has(key)) {
       seen.add(key);
