@@ -140,6 +140,19 @@ test('every note in content/ loads cleanly and meets the content contract', asyn
     }
   }
 
+  // Every bundled note says when it was last checked, on the line after `priority:` (where parallel edits of the
+  // front matter expect it).
+  for (const file of files) {
+    const lines = new TextDecoder().decode(file.bytes).split('\n');
+    const priority = lines.findIndex((line) => line.startsWith('priority:'));
+    if (priority === -1 || !lines[priority + 1]?.startsWith('checked: {')) {
+      failures.push(`${file.path}: "checked: { date: YYYY-MM-DD, versions: {...} }" must follow the priority line`);
+    }
+  }
+  for (const note of collection.notes) {
+    if (!note.checked) failures.push(`${note.sourcePath}: no valid "checked" field`);
+  }
+
   const seed = collection.get('statelessness-and-state-management');
   if (seed && !analyzeMarkdown(seed.body).links.some((link) => parseNoteHref(link.href)?.id === 'consistent-hashing')) {
     failures.push(`${seed.sourcePath}: the seed note must link to consistent-hashing.md`);

@@ -30,6 +30,14 @@ export interface SourceLink {
   readonly url: string;
 }
 
+/** When a note's samples and version-specific claims were last checked, and against which library versions. */
+export interface CheckedInfo {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Library name → version, e.g. { "express-session": "1.18" }; empty when the note has no library samples. */
+  readonly versions: Readonly<Record<string, string>>;
+}
+
 /** The front matter of a note, as validated by `validateFrontMatter`. */
 export interface NoteMeta {
   /** A slug, unique across every loaded notes root. */
@@ -38,6 +46,8 @@ export interface NoteMeta {
   /** Path from the root, e.g. ["References", "Architecture Design Basics", "Pattern Taxonomy", "Fundamental Concepts"]. */
   readonly category: readonly string[];
   readonly priority: Priority;
+  /** Absent when the note does not say (allowed for user notes; every bundled note has it). */
+  readonly checked?: CheckedInfo;
   /** One sentence. */
   readonly summary: string;
   readonly tags: readonly string[];

@@ -8,6 +8,7 @@
 
 import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../ports';
+import { codeBlockLanguageProblems } from './codeBlocks';
 import { splitFrontMatter } from './frontMatter';
 import { analyzeMarkdown, type MarkdownLink } from './markdownStructure';
 import type { Note, NoteProblem } from './note';
@@ -120,7 +121,11 @@ export function parseNote(file: SourceFile, root: string, options: ParseNoteOpti
     bodyStartLine,
   };
   details.set(note, { links: structure.links, fieldLines });
-  return { note, problems: validation.problems };
+  // A sample without a language cannot be checked or highlighted; the note still loads (a warning).
+  const codeProblems = codeBlockLanguageProblems(structure.codeBlocks).map((problem) =>
+    noteProblem(file.path, problem.detail, { field: 'body', line: bodyStartLine + problem.line, severity: 'warning' }),
+  );
+  return { note, problems: [...validation.problems, ...codeProblems] };
 }
 
 /** Parses every file of one notes root (in path order, so "which duplicate wins" is stable). No cross-note checks. */
@@ -176,7 +181,8 @@ function linksOf(note: Note): readonly MarkdownLink[] {
   return details.get(note)?.links ?? analyzeMarkdown(note.body).links;
 }
 
-function fieldLine(note: Note, field: string): number | undefined {
+/** The 0-based file line of a front-matter field of a note this loader parsed (`checked`, `related[2]`), if known. */
+export function fieldLine(note: Note, field: string): number | undefined {
   return details.get(note)?.fieldLines.get(field);
 }
 

@@ -6,6 +6,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
+import { validateChecked } from './checkedField';
 import type { DdiaReference, NoteMeta, NoteProblem, NoteProblemSeverity, Priority, SourceLink } from './note';
 
 /** A note id: lower-case letters and digits in hyphen-separated groups. */
@@ -14,12 +15,13 @@ export const NOTE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Priorities in their display order (most important first). */
 export const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
 
-/** Front-matter fields, in the order the content format lists them. All are required; lists may be empty. */
+/** Front-matter fields, in the order the content format lists them. All but `checked` are required; lists may be empty. */
 export const NOTE_FIELDS = [
   'id',
   'title',
   'category',
   'priority',
+  'checked',
   'summary',
   'tags',
   'aliases',
@@ -460,6 +462,7 @@ export function validateFrontMatter(
   const title = check.nonEmptyString('title', data.title);
   const category = validateCategory(check, data.category);
   const priority = validatePriority(check, data.priority);
+  const checked = data.checked === undefined ? undefined : validateChecked(check, data.checked);
   const summary = validateSummary(check, data.summary);
   const tags = check.stringList('tags', data.tags);
   const aliases = check.stringList('aliases', data.aliases);
@@ -482,7 +485,7 @@ export function validateFrontMatter(
     return { problems: check.problems };
   }
   return {
-    meta: { id, title, category, priority, summary, tags, aliases, related, ddia, sources },
+    meta: { id, title, category, priority, ...(checked ? { checked } : {}), summary, tags, aliases, related, ddia, sources },
     problems: check.problems,
   };
 }
