@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPathFrom, readMarkdownFiles } from '../../src/cli/contentFolder';
 import { formatProblem } from '../../src/cli/notesCheckCommand';
@@ -151,6 +152,13 @@ test('every note in content/ loads cleanly and meets the content contract', asyn
   }
   for (const note of collection.notes) {
     if (!note.checked) failures.push(`${note.sourcePath}: no valid "checked" field`);
+  }
+
+  // The README's advertised count must follow the content folder.
+  const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+  const advertised = /\*\*Knowledge base\.\*\* (\d+) reference notes/.exec(readme)?.[1];
+  if (advertised !== String(files.length)) {
+    failures.push(`README.md says "${advertised ?? '?'} reference notes" but content/ holds ${files.length}`);
   }
 
   const seed = collection.get('statelessness-and-state-management');
