@@ -8,6 +8,7 @@ import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
 import { registerPractice } from './vscode/practice/registerPractice';
+import { disposeAll } from './vscode/dispose';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
 export interface StatecraftTestApi {
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     notes, progress, wizard, hints,
-    disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()),
+    disposeAll: () => disposeAll([...context.subscriptions]),
     activationMs: performance.now() - started,
   };
 }
