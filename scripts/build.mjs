@@ -87,6 +87,9 @@ function copyGrammars() {
     'tree-sitter-python.wasm', 'tree-sitter-java.wasm', 'tree-sitter-go.wasm', 'tree-sitter-c-sharp.wasm',
     'tree-sitter-php.wasm', 'tree-sitter-ruby.wasm'];
   for (const file of wanted) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  // Configuration hints (Terraform, Bicep): grammars shipped by their own packages, loaded on first use like the rest.
+  fs.copyFileSync(path.join(root, 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'), path.join(to, 'tree-sitter-hcl.wasm'));
+  fs.copyFileSync(path.join(root, 'node_modules/tree-sitter-bicep/tree-sitter-bicep.wasm'), path.join(to, 'tree-sitter-bicep.wasm'));
 }
 
 async function buildCatalog() {

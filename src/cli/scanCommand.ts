@@ -21,7 +21,8 @@ import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
+import { createAnalyzer, DEFAULT_MAX_BYTES, mayAnalyzeFile, type Analyzer } from '../core/analyzer/analyzer';
+import { GRAMMAR_PACKAGES } from '../core/analyzer/languages';
 import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
 import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
@@ -241,6 +242,9 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   if (result.skipReason !== undefined) {
     return;
   }
+  for (const problem of result.problems ?? []) {
+    io.stderr(`statecraft scan: ${l10n.t({ message: 'read {0} only in part: {1}', args: [candidate.display, problem], comment: ['{0} is a file path, {1} the problem met while reading it'] })}\n`);
+  }
   outcome.scanned++;
   outcome.suppressed += result.suppressed.length;
   for (const finding of result.findings) {
@@ -328,7 +332,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
   for (const root of roots) {
     const display = (absolute: string) => toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
     if (!root.isDirectory) {
-      if (languageForFile(root.absolute) === undefined) {
+      if (!mayAnalyzeFile(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
         yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
@@ -359,7 +363,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
           }
           stack.push({ directory: absolute, layers });
         } else if (entry.isFile()) {
-          if (languageForFile(entry.name) === undefined || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
+          if (!mayAnalyzeFile(toPosix(path.relative(root.absolute, absolute))) || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
             continue;
           }
           files.push({ absolute, analyzerPath: toPosix(path.relative(root.absolute, absolute)), display: display(absolute) });
@@ -484,6 +488,9 @@ function defaultWasmDirectories(): string[] {
   const directories = [path.join(__dirname, 'grammars')];
   try {
     directories.push(path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm'));
+    for (const owner of Object.values(GRAMMAR_PACKAGES)) {
+      directories.push(path.dirname(require.resolve(`${owner}/package.json`)));
+    }
   } catch {
     // bundled without node_modules: dist/grammars only
   }

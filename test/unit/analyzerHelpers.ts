@@ -1,13 +1,18 @@
 // Test support shared by every analyzer test: a WasmLoader over node_modules, as the CLI uses.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { GRAMMAR_PACKAGES } from '../../src/core/analyzer/languages';
 import type { TextEdit, WasmLoader } from '../../src/core/analyzer/types';
 
 /** Directory holding tree-sitter.wasm and the grammar .wasm files of @vscode/tree-sitter-wasm. */
 export const wasmDir = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 
-/** Reads "<name>.wasm" from node_modules/@vscode/tree-sitter-wasm/wasm with fs. */
-export const nodeWasmLoader: WasmLoader = async (fileName: string) => new Uint8Array(await readFile(path.join(wasmDir, fileName)));
+/** Reads "<name>.wasm" from node_modules (@vscode/tree-sitter-wasm/wasm, or the HCL and Bicep grammar packages) with fs. */
+export const nodeWasmLoader: WasmLoader = async (fileName: string) => {
+  const owner = GRAMMAR_PACKAGES[fileName];
+  const directory = owner ? path.dirname(require.resolve(`${owner}/package.json`)) : wasmDir;
+  return new Uint8Array(await readFile(path.join(directory, fileName)));
+};
 
 /** Applies non-overlapping text edits (0-based line/character positions) to a text, as an editor would. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

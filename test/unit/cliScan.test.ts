@@ -221,6 +221,8 @@ describe('statecraft scan --format sarif', () => {
         ['session-store-local-disk', 'note'],
         ['socketio-no-adapter', 'note'],
         ['in-memory-session-map', 'note'],
+        ['sticky-routing-affinity', 'note'],
+        ['consistent-hash-non-client-key', 'note'],
       ],
     );
     for (const rule of sarifRun.tool.driver.rules) {

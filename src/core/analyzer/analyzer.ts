@@ -23,14 +23,15 @@ import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
 import { editBetween } from './incremental';
-import { isAnalyzerLanguage, isTestFile, languageForFile } from './languages';
+import { analyzeConfigText, configPrefilter } from './config/configAnalysis';
+import { isAnalyzerLanguage, isTestFile, languageForFile, languageForText, TEXT_CONFIG_LANGUAGES } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
 import { releaseTreeCaches } from './syntax/tree';
 import type { AnalysisResult, AnalyzerLanguage, Detector, DocumentEdit, Finding, SkipReason, WasmLoader } from './types';
 
 export { listSuppressions, type Suppression } from './suppressions';
-export { languageForFile, isTestFile } from './languages';
+export { languageForFile, languageForText, mayAnalyzeFile, isTestFile } from './languages';
 export { editForChange } from './incremental';
 
 /** Default size cap: larger files are skipped (generated bundles, data dumps). */
@@ -209,7 +210,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skipResult(skipReason, skipped);
     };
     const explicitLanguage = isAnalyzerLanguage(fileNameOrLanguage);
-    const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage);
+    const language = explicitLanguage ? fileNameOrLanguage : languageForText(fileNameOrLanguage, text);
     if (!language) {
       return skip('unsupported', l10n.t('not a language the analyzer handles'));
     }
@@ -226,6 +227,11 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skip('minified', l10n.t({ message: 'looks minified or generated (a line of {0} characters, limit {1})', args: [longest, maxLineLength], comment: ['{0} is the length of the longest line and {1} the maximum line length, both in characters'] }));
     }
 
+    if (TEXT_CONFIG_LANGUAGES.has(language)) {
+      // YAML, JSON, nginx, HAProxy: small linear readers, no tree-sitter tree to keep.
+      keeper?.drop();
+      return analyzeTextConfig(text, language as 'yaml' | 'json' | 'nginx' | 'haproxy', logger);
+    }
     const applicable = registry.filter((detector) => detector.languages.includes(language) && safePrefilter(detector, text, logger));
     if (applicable.length === 0) {
       keeper?.drop();
@@ -291,6 +297,21 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       host.dispose();
     },
   };
+}
+
+/** The configuration readers never throw by contract; a bug in one still must not fail the analysis. */
+function analyzeTextConfig(text: string, language: 'yaml' | 'json' | 'nginx' | 'haproxy', logger: Logger): AnalysisResult {
+  if (!configPrefilter(language, text)) {
+    return { findings: [], suppressed: [] };
+  }
+  try {
+    const { findings, problems } = analyzeConfigText(text, language);
+    const result = splitSuppressed(dedupe(findings), text, language);
+    return problems.length > 0 ? { ...result, problems } : result;
+  } catch (error) {
+    logger.error(`statecraft analyzer: reading ${language} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { findings: [], suppressed: [], problems: [l10n.t({ message: 'the {0} file could not be read', args: [language], comment: ['{0} is a configuration format such as "yaml" or "nginx"'] })] };
+  }
 }
 
 function skipResult(skipReason: SkipReason, skipped: string): AnalysisResult {

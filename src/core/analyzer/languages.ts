@@ -1,7 +1,8 @@
 // File name → analyzer language, grammar file names, and the test-file convention shared by every detector.
 // Kept free of node:path so it runs in a browser web worker.
 
-import type { AnalyzerLanguage } from './types';
+import { configFormatFromName, sniffDirectiveFormat } from './config/configFormats';
+import type { AnalyzerLanguage, ConfigLanguage } from './types';
 
 const EXTENSIONS: ReadonlyArray<readonly [string, AnalyzerLanguage]> = [
   ['.js', 'javascript'],
@@ -20,7 +21,10 @@ const EXTENSIONS: ReadonlyArray<readonly [string, AnalyzerLanguage]> = [
   ['.rb', 'ruby'],
 ];
 
-const ALL_LANGUAGES: readonly AnalyzerLanguage[] = ['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'csharp', 'php', 'ruby'];
+const ALL_LANGUAGES: readonly AnalyzerLanguage[] = ['javascript', 'typescript', 'tsx', 'python', 'java', 'go', 'csharp', 'php', 'ruby', 'yaml', 'json', 'nginx', 'haproxy', 'hcl', 'bicep'];
+
+/** Configuration formats read without tree-sitter (the engine calls config/configAnalysis.ts for them). */
+export const TEXT_CONFIG_LANGUAGES: ReadonlySet<AnalyzerLanguage> = new Set<ConfigLanguage>(['yaml', 'json', 'nginx', 'haproxy']);
 
 /** True when `value` is one of the analyzer's language ids (so analyze() can take a language instead of a file name). */
 export function isAnalyzerLanguage(value: string): value is AnalyzerLanguage {
@@ -41,13 +45,37 @@ export function languageForFile(fileName: string): AnalyzerLanguage | undefined 
       return language;
     }
   }
-  return undefined;
+  const config = configFormatFromName(fileName);
+  return config === 'sniff' ? undefined : config;
+}
+
+/**
+ * The language of a file from its name and, for names that do not decide (`default.conf`, `lb.cfg`, a file in
+ * `sites-available/`), from its first directives: nginx or HAProxy.
+ */
+export function languageForText(fileName: string, text: string): AnalyzerLanguage | undefined {
+  return languageForFile(fileName) ?? (configFormatFromName(fileName) === 'sniff' ? sniffDirectiveFormat(text) : undefined);
+}
+
+/** True when the file may be analysed once its text is known (its name decides, or it is an nginx/HAProxy candidate). */
+export function mayAnalyzeFile(fileName: string): boolean {
+  return languageForFile(fileName) !== undefined || configFormatFromName(fileName) === 'sniff';
 }
 
 /** The grammar shipped by @vscode/tree-sitter-wasm for a language. */
 export function grammarFileFor(language: AnalyzerLanguage): string {
   return language === 'csharp' ? 'tree-sitter-c-sharp.wasm' : `tree-sitter-${language}.wasm`;
 }
+
+/**
+ * Where a grammar's wasm comes from in node_modules, for loaders that read it there (the CLI run from source, tests):
+ * HCL and Bicep ship in their own packages, every other grammar in @vscode/tree-sitter-wasm. The build copies all of
+ * them into dist/grammars.
+ */
+export const GRAMMAR_PACKAGES: Readonly<Record<string, string>> = {
+  'tree-sitter-hcl.wasm': '@tree-sitter-grammars/tree-sitter-hcl',
+  'tree-sitter-bicep.wasm': 'tree-sitter-bicep',
+};
 
 /** Directory names whose contents are test code in the ecosystems the analyzer covers. */
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__mocks__', 'spec', 'specs', 'testdata', 'e2e', 'cypress']);

@@ -22,6 +22,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage' },
   'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections' },
   'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management' },
+  'sticky-routing-affinity': { id: 'sticky-routing-affinity', severity: 'information', note: 'sticky-sessions' },
+  'consistent-hash-non-client-key': { id: 'consistent-hash-non-client-key', severity: 'hint', note: 'sticky-sessions' },
 };
 
 /** The CodeLens title most findings of a rule use, in the current display language. */
@@ -35,6 +37,10 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Socket.IO without adapter: broadcasts stay on this instance');
     case 'in-memory-session-map':
       return l10n.t('In-memory session state: lost on restart, needs sticky routing');
+    case 'sticky-routing-affinity':
+      return l10n.t('Sticky routing: each client pinned to one instance');
+    case 'consistent-hash-non-client-key':
+      return l10n.t('Consistent hash on a non-client key: not session affinity');
   }
 }
 
@@ -49,8 +55,12 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('A Socket.IO server has no adapter, so rooms and broadcasts reach only clients of this instance.');
     case 'in-memory-session-map':
       return l10n.t('A module-level or singleton collection written in request handlers holds per-user state in this process.');
+    case 'sticky-routing-affinity':
+      return l10n.t('A load balancer, ingress, proxy or Service setting pins each client to one instance (session affinity), which usually means that instance holds the client\'s state in memory.');
+    case 'consistent-hash-non-client-key':
+      return l10n.t('A consistent hash on a key that is not the client, such as the request URL: it improves cache locality but does not pin clients.');
   }
 }
 
 /** All rule ids in a stable order (SARIF rule indexes rely on it). */
-export const RULE_IDS: readonly RuleId[] = ['session-store-in-memory', 'session-store-local-disk', 'socketio-no-adapter', 'in-memory-session-map'];
+export const RULE_IDS: readonly RuleId[] = ['session-store-in-memory', 'session-store-local-disk', 'socketio-no-adapter', 'in-memory-session-map', 'sticky-routing-affinity', 'consistent-hash-non-client-key'];

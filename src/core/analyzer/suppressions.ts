@@ -12,13 +12,13 @@ export interface Suppression {
   readonly reason: string;
 }
 
-const HASH_COMMENT_LANGUAGES = new Set<AnalyzerLanguage>(['python', 'ruby']);
+const HASH_COMMENT_LANGUAGES = new Set<AnalyzerLanguage>(['python', 'ruby', 'yaml', 'nginx', 'haproxy']);
 
 function commentPattern(language: AnalyzerLanguage): RegExp {
   if (HASH_COMMENT_LANGUAGES.has(language)) {
     return /^\s*#+\s*statecraft-ignore\s*:(.*)$/;
   }
-  if (language === 'php') {
+  if (language === 'php' || language === 'hcl') {
     return /^\s*(?:\/\/+|#|\/\*+|\*+)\s*statecraft-ignore\s*:(.*)$/;
   }
   return /^\s*(?:\/\/+|\/\*+|\*+)\s*statecraft-ignore\s*:(.*)$/;

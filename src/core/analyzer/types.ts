@@ -4,8 +4,15 @@
 
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 
-/** Languages the analyzer parses with tree-sitter. PHP and Ruby are analysed at the configuration level. */
-export type AnalyzerLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'csharp' | 'php' | 'ruby';
+/**
+ * Languages the analyzer reads. Code languages and the HCL/Bicep configuration formats parse with tree-sitter; PHP
+ * and Ruby are analysed at the configuration level; YAML, JSON, nginx and HAProxy configuration is read by the small
+ * readers in config/ (see {@link TEXT_CONFIG_LANGUAGES}).
+ */
+export type AnalyzerLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'csharp' | 'php' | 'ruby' | ConfigLanguage;
+
+/** Configuration formats whose affinity settings the analyzer reports (configuration hints, issue 16). */
+export type ConfigLanguage = 'yaml' | 'json' | 'nginx' | 'haproxy' | 'hcl' | 'bicep';
 
 export type RuleId =
   /** Session middleware/config that keeps sessions in the process's memory (express-session without store, ...). */
@@ -15,7 +22,11 @@ export type RuleId =
   /** A Socket.IO server with no adapter in an app meant to scale out. */
   | 'socketio-no-adapter'
   /** A hand-rolled module/static/singleton mutable collection written in handlers, keyed by session/user/socket ids. */
-  | 'in-memory-session-map';
+  | 'in-memory-session-map'
+  /** A load balancer, ingress, proxy or Service pins each client to one instance (configuration files). */
+  | 'sticky-routing-affinity'
+  /** A consistent hash on something other than the client (a URL): cache locality, not session affinity. */
+  | 'consistent-hash-non-client-key';
 
 export type FindingSeverity = 'warning' | 'information' | 'hint';
 
@@ -80,7 +91,19 @@ export interface Finding {
   /** The framework or library recognised, e.g. "express-session", for the wizard and messages. */
   readonly framework: string;
   /** The smallest change to an external store, where one can be computed safely (express-session). */
-  readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
+  readonly fix?: {
+    readonly title: string;
+    readonly edits: readonly TextEdit[];
+    /** Show the change as a preview the user accepts (a configuration change that alters routing), never apply it silently. */
+    readonly needsConfirmation?: boolean;
+  };
+  /** Peak instance count the file states (Kubernetes `replicas`, compose `deploy.replicas`), for the wizard. */
+  readonly instances?: number;
+  /**
+   * The artifact on the other side of a cross-file pairing (set by pairAffinityWithState): for an affinity setting,
+   * the in-memory state it keeps working; for in-memory state, the affinity that hides it.
+   */
+  readonly pairedWith?: { readonly file: string; readonly line: number; readonly rule: RuleId };
 }
 
 /** What a detector sees: the tree, the text and its language. */
@@ -113,6 +136,11 @@ export interface AnalysisResult {
   readonly skipped?: string;
   /** The machine-readable reason behind `skipped` (the CLI reports size/minified skips and stays quiet on tests). */
   readonly skipReason?: SkipReason;
+  /**
+   * Problems met while reading a configuration file (a syntax error, a nesting limit): the findings cover what could
+   * be read, and this says what could not.
+   */
+  readonly problems?: readonly string[];
 }
 
 /** Why a file was not analysed. */

@@ -18,6 +18,7 @@ import { csharpSessionStoreDetector } from './csharpSessionStoreDetector';
 import { csharpSessionMapDetector } from './csharpSessionMapDetector';
 import { phpSessionStoreDetector } from './phpSessionStoreDetector';
 import { rubySessionStoreDetector } from './rubySessionStoreDetector';
+import { configAffinityDetector } from './configAffinityDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -38,4 +39,5 @@ export const detectors: readonly Detector[] = [
   csharpSessionMapDetector,
   phpSessionStoreDetector,
   rubySessionStoreDetector,
+  configAffinityDetector,
 ];
