@@ -1,6 +1,7 @@
 // Affinity in nginx `upstream` blocks (http and stream contexts alike) and HAProxy backends. nginx: `ip_hash`,
 // `sticky` (NGINX Plus, and open-source nginx since 1.29.6), `hash <key> [consistent]` keyed on the client. HAProxy:
-// `balance source|rdp-cookie|hdr()|url_param` keyed on the client, `cookie` persistence, `stick on|match|store-*`,
+// `balance source|rdp-cookie|hdr()|url_param` keyed on the client, `cookie … insert|prefix|rewrite` with per-server
+// (or dynamic) cookies, `stick on|match|store-*`,
 // `persist rdp-cookie`, `appsession`. A `stick-table` on its own is rate limiting or tracking, not affinity, and
 // stays quiet; so do round robin, least connections and random.
 
@@ -88,7 +89,9 @@ export function haproxyAffinity(sections: readonly Directive[], text: string, li
           break;
         }
         case 'cookie':
-          if (args.length > 0 && (args.some((arg) => arg === 'insert' || arg === 'prefix' || arg === 'rewrite') || serverCookies)) {
+          // Persistence needs a mode that writes the cookie and servers that have a value for it (or `dynamic` ones);
+          // a passive `cookie name` read from what another layer set is content switching, not client affinity.
+          if (args.some((arg) => arg === 'insert' || arg === 'prefix' || arg === 'rewrite') && (serverCookies || args.includes('dynamic'))) {
             hit('cookie', removeLine(context, line), args[0]);
           }
           break;

@@ -4,17 +4,18 @@
 
 import * as l10n from '@vscode/l10n';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { TEMPLATE_MARK } from './directiveSyntax';
 import { LineIndex, MAX_CONFIG_DEPTH, UNKNOWN, type ConfigDocuments, type ConfigEntry, type ConfigNode, type ScalarValue } from './configTree';
 
 /** Placeholders of Helm, Go templates, Jinja, envsubst and CloudFormation-style substitution. */
-const TEMPLATE = /\{\{|\{%|\$\{/;
+const TEMPLATE = /\{\{|\{%|\$\{|\u0001/;
 
 /** Reads every document of a YAML text; never throws. */
 export function readYaml(text: string, lines: LineIndex = new LineIndex(text)): ConfigDocuments {
   const problems: string[] = [];
   let parsed;
   try {
-    parsed = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false });
+    parsed = parseAllDocuments(maskYamlTemplates(text), { uniqueKeys: false, strict: false, prettyErrors: false, stringKeys: false });
   } catch (error) {
     // The composer recurses per nesting level: a pathological depth ends here instead of in the caller.
     problems.push(l10n.t({ message: 'YAML could not be read: {0}', args: [error instanceof Error ? error.message : String(error)], comment: ['{0} is the parser\'s error message'] }));
@@ -32,6 +33,22 @@ export function readYaml(text: string, lines: LineIndex = new LineIndex(text)): 
     }
   }
   return { documents, problems };
+}
+
+/**
+ * Helm / Go-template / Jinja tags would break YAML syntax (`{{- if … }}` reads as a flow mapping). A line that is only
+ * a tag becomes blank; a tag inside a line becomes a run of TEMPLATE_MARK, which reads as a plain scalar whose value
+ * is unknown. Offsets and line breaks are kept, so ranges still point into the original text.
+ */
+export function maskYamlTemplates(text: string): string {
+  if (!/\{[{%#]/.test(text)) {
+    return text;
+  }
+  return text
+    .split('\n')
+    .map((line) => (/^\s*(?:\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\})\s*$/.test(line) ? line.replace(/[^\r]/g, ' ') : line))
+    .join('\n')
+    .replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, (tag) => tag.replace(/[^\n]/g, TEMPLATE_MARK));
 }
 
 function convert(node: YamlNode, lines: LineIndex, depth: number): ConfigNode {
