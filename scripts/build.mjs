@@ -79,17 +79,17 @@ async function buildBundles() {
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
 }
 
-function copyGrammars() {
-  const from = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
+async function copyGrammars() {
+  // Exactly the grammars the file-kind table (src/core/analyzer/languages.ts) names, plus the runtime's wasm.
+  const { tsImport } = await import('tsx/esm/api');
+  const { grammarFiles, grammarLocation } = await tsImport('../src/core/analyzer/languages.ts', import.meta.url);
   const to = path.join(dist, 'grammars');
   fs.mkdirSync(to, { recursive: true });
-  const wanted = ['tree-sitter.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm',
-    'tree-sitter-python.wasm', 'tree-sitter-java.wasm', 'tree-sitter-go.wasm', 'tree-sitter-c-sharp.wasm',
-    'tree-sitter-php.wasm', 'tree-sitter-ruby.wasm'];
-  for (const file of wanted) fs.copyFileSync(path.join(from, file), path.join(to, file));
-  // Configuration hints (Terraform, Bicep): grammars shipped by their own packages, loaded on first use like the rest.
-  fs.copyFileSync(path.join(root, 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'), path.join(to, 'tree-sitter-hcl.wasm'));
-  fs.copyFileSync(path.join(root, 'node_modules/tree-sitter-bicep/tree-sitter-bicep.wasm'), path.join(to, 'tree-sitter-bicep.wasm'));
+  for (const file of grammarFiles()) {
+    // Most grammars ship in @vscode/tree-sitter-wasm/wasm; HCL and Bicep in their own packages' roots.
+    const { packageName, folder } = grammarLocation(file);
+    fs.copyFileSync(path.join(root, 'node_modules', packageName, folder, file), path.join(to, file));
+  }
 }
 
 async function buildCatalog() {
@@ -125,7 +125,7 @@ async function buildTests() {
 }
 
 await buildBundles();
-copyGrammars();
+await copyGrammars();
 await buildCatalog();
 if (withTests) await buildTests();
 console.log(`built ${production ? 'production' : 'development'} bundles into dist/${withTests ? ' and the integration suite into out/' : ''}`);

@@ -21,10 +21,11 @@ import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { createAnalyzer, DEFAULT_MAX_BYTES, mayAnalyzeFile, type Analyzer } from '../core/analyzer/analyzer';
-import { GRAMMAR_PACKAGES } from '../core/analyzer/languages';
+import { createAnalyzer, DEFAULT_MAX_BYTES, type Analyzer } from '../core/analyzer/analyzer';
+import { grammarFiles, grammarLocation, mayBeAnalysed } from '../core/analyzer/languages';
 import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
-import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
+import { finalSeverity, sarifLevel, type SeverityLevel } from '../core/analyzer/severity';
+import type { Finding, RuleId, WasmLoader } from '../core/analyzer/types';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
 
 /** Creates the analyzer the command uses; tests inject one (or a fake). */
@@ -47,9 +48,14 @@ export interface ScanResultJson {
   readonly endLine: number;
   readonly endColumn: number;
   readonly rule: RuleId;
-  readonly severity: FindingSeverity;
+  readonly severity: SeverityLevel;
   readonly message: string;
   readonly note: string;
+}
+
+/** A finding's level in every output format: the core's severity policy, with no setting (each rule's own). */
+function levelOf(finding: Finding): SeverityLevel {
+  return finalSeverity(finding);
 }
 
 const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
@@ -332,7 +338,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
   for (const root of roots) {
     const display = (absolute: string) => toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
     if (!root.isDirectory) {
-      if (!mayAnalyzeFile(root.absolute)) {
+      if (!mayBeAnalysed(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
         yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
@@ -363,7 +369,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
           }
           stack.push({ directory: absolute, layers });
         } else if (entry.isFile()) {
-          if (!mayAnalyzeFile(toPosix(path.relative(root.absolute, absolute))) || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
+          if (!mayBeAnalysed(toPosix(path.relative(root.absolute, absolute))) || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
             continue;
           }
           files.push({ absolute, analyzerPath: toPosix(path.relative(root.absolute, absolute)), display: display(absolute) });
@@ -382,7 +388,7 @@ function toJson({ file, finding }: { file: string; finding: Finding }): ScanResu
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     rule: finding.rule,
-    severity: finding.severity,
+    severity: levelOf(finding),
     message: finding.message,
     note: finding.note,
   };
@@ -395,7 +401,7 @@ function formatText(results: ReadonlyArray<{ file: string; finding: Finding }>, 
   }
   const lines = results.map(({ file, finding }) => {
     const { line, character } = finding.range.start;
-    return `${file}:${line + 1}:${character + 1}: ${finding.severity} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
+    return `${file}:${line + 1}:${character + 1}: ${levelOf(finding)} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
   });
   const files = new Set(results.map((result) => result.file)).size;
   const found =
@@ -413,10 +419,6 @@ function analysedText(outcome: ScanOutcome): string {
   return outcome.suppressed > 0 ? l10n.t('{0}, {1} suppressed', analysed, outcome.suppressed) : analysed;
 }
 
-function sarifLevel(severity: FindingSeverity): 'warning' | 'note' {
-  return severity === 'warning' ? 'warning' : 'note';
-}
-
 /** A SARIF 2.1.0 log that GitHub code scanning accepts: rules with help links, results with relative locations. */
 export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding }>, cwd: string): object {
   const rules = RULE_IDS.map((id) => {
@@ -430,7 +432,7 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
       fullDescription: { text: description },
       help: { text: l10n.t('{0} See {1}', description, helpUri) },
       helpUri,
-      defaultConfiguration: { level: sarifLevel(rule.severity) },
+      defaultConfiguration: { level: sarifLevel(finalSeverity({ rule: id, severity: rule.severity })) },
       properties: { tags: ['scalability', 'state'] },
     };
   });
@@ -445,7 +447,7 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
         results: results.map(({ file, finding }) => ({
           ruleId: finding.rule,
           ruleIndex: RULE_IDS.indexOf(finding.rule),
-          level: sarifLevel(finding.severity),
+          level: sarifLevel(levelOf(finding)),
           message: { text: finding.message },
           locations: [
             {
@@ -488,8 +490,10 @@ function defaultWasmDirectories(): string[] {
   const directories = [path.join(__dirname, 'grammars')];
   try {
     directories.push(path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm'));
-    for (const owner of Object.values(GRAMMAR_PACKAGES)) {
-      directories.push(path.dirname(require.resolve(`${owner}/package.json`)));
+    // HCL and Bicep grammars ship in their own packages (languages.ts grammarLocation).
+    for (const file of grammarFiles()) {
+      const { packageName, folder } = grammarLocation(file);
+      directories.push(path.join(path.dirname(require.resolve(`${packageName}/package.json`)), folder));
     }
   } catch {
     // bundled without node_modules: dist/grammars only

@@ -1,7 +1,7 @@
 // Test support shared by every analyzer test: a WasmLoader over node_modules, as the CLI uses.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { GRAMMAR_PACKAGES } from '../../src/core/analyzer/languages';
+import { grammarLocation } from '../../src/core/analyzer/languages';
 import type { TextEdit, WasmLoader } from '../../src/core/analyzer/types';
 
 /** Directory holding tree-sitter.wasm and the grammar .wasm files of @vscode/tree-sitter-wasm. */
@@ -9,8 +9,8 @@ export const wasmDir = path.join(path.dirname(require.resolve('@vscode/tree-sitt
 
 /** Reads "<name>.wasm" from node_modules (@vscode/tree-sitter-wasm/wasm, or the HCL and Bicep grammar packages) with fs. */
 export const nodeWasmLoader: WasmLoader = async (fileName: string) => {
-  const owner = GRAMMAR_PACKAGES[fileName];
-  const directory = owner ? path.dirname(require.resolve(`${owner}/package.json`)) : wasmDir;
+  const { packageName, folder } = grammarLocation(fileName);
+  const directory = path.join(path.dirname(require.resolve(`${packageName}/package.json`)), folder);
   return new Uint8Array(await readFile(path.join(directory, fileName)));
 };
 

@@ -24,18 +24,18 @@ import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
 import { editBetween } from './incremental';
 import { analyzeConfigText, configPrefilter } from './config/configAnalysis';
-import { isAnalyzerLanguage, isTestFile, languageForFile, languageForText, TEXT_CONFIG_LANGUAGES } from './languages';
+import { configFormatOf, isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
 import { releaseTreeCaches } from './syntax/tree';
 import type { AnalysisResult, AnalyzerLanguage, Detector, DocumentEdit, Finding, SkipReason, WasmLoader } from './types';
 
 export { listSuppressions, type Suppression } from './suppressions';
-export { languageForFile, languageForText, mayAnalyzeFile, isTestFile } from './languages';
+export { languageForFile, isTestFile } from './languages';
 export { editForChange } from './incremental';
 
-/** Default size cap: larger files are skipped (generated bundles, data dumps). */
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** Default size cap: larger files are skipped (generated bundles, data dumps). The one cap of languages.ts. */
+export const DEFAULT_MAX_BYTES = MAX_ANALYSED_BYTES;
 /** A line longer than this marks minified or generated code. */
 export const DEFAULT_MAX_LINE_LENGTH = 10_000;
 /** Default wall-clock budget for one parse. */
@@ -210,7 +210,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skipResult(skipReason, skipped);
     };
     const explicitLanguage = isAnalyzerLanguage(fileNameOrLanguage);
-    const language = explicitLanguage ? fileNameOrLanguage : languageForText(fileNameOrLanguage, text);
+    const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage, text.slice(0, SNIFF_LENGTH));
     if (!language) {
       return skip('unsupported', l10n.t('not a language the analyzer handles'));
     }
@@ -227,10 +227,11 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skip('minified', l10n.t({ message: 'looks minified or generated (a line of {0} characters, limit {1})', args: [longest, maxLineLength], comment: ['{0} is the length of the longest line and {1} the maximum line length, both in characters'] }));
     }
 
-    if (TEXT_CONFIG_LANGUAGES.has(language)) {
+    const configFormat = configFormatOf(language);
+    if (configFormat !== undefined && configFormat !== 'hcl' && configFormat !== 'bicep') {
       // YAML, JSON, nginx, HAProxy: small linear readers, no tree-sitter tree to keep.
       keeper?.drop();
-      return analyzeTextConfig(text, language as 'yaml' | 'json' | 'nginx' | 'haproxy', logger);
+      return analyzeTextConfig(text, language, configFormat, logger);
     }
     const applicable = registry.filter((detector) => detector.languages.includes(language) && safePrefilter(detector, text, logger));
     if (applicable.length === 0) {
@@ -269,7 +270,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
           return skip('cancelled', l10n.t('analysis cancelled'));
         }
         try {
-          findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled }));
+          findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled, ...(explicitLanguage ? {} : { fileName: fileNameOrLanguage }) }));
         } catch (error) {
           logger.error(`statecraft analyzer: detector ${detector.id} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -300,17 +301,17 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
 }
 
 /** The configuration readers never throw by contract; a bug in one still must not fail the analysis. */
-function analyzeTextConfig(text: string, language: 'yaml' | 'json' | 'nginx' | 'haproxy', logger: Logger): AnalysisResult {
-  if (!configPrefilter(language, text)) {
+function analyzeTextConfig(text: string, language: AnalyzerLanguage, format: 'yaml' | 'json' | 'nginx' | 'haproxy', logger: Logger): AnalysisResult {
+  if (!configPrefilter(format, text)) {
     return { findings: [], suppressed: [] };
   }
   try {
-    const { findings, problems } = analyzeConfigText(text, language);
+    const { findings, problems } = analyzeConfigText(text, format);
     const result = splitSuppressed(dedupe(findings), text, language);
     return problems.length > 0 ? { ...result, problems } : result;
   } catch (error) {
-    logger.error(`statecraft analyzer: reading ${language} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return { findings: [], suppressed: [], problems: [l10n.t({ message: 'the {0} file could not be read', args: [language], comment: ['{0} is a configuration format such as "yaml" or "nginx"'] })] };
+    logger.error(`statecraft analyzer: reading ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { findings: [], suppressed: [], problems: [l10n.t({ message: 'the {0} file could not be read', args: [format], comment: ['{0} is a configuration format such as "yaml" or "nginx"'] })] };
   }
 }
 
@@ -378,10 +379,20 @@ function formatBytes(bytes: number): string {
   return l10n.t({ message: '{0} bytes', args: [bytes], comment: ['A file size in bytes, e.g. "138 bytes"'] });
 }
 
+/**
+ * Rules that name what a collection holds more precisely than in-memory-session-map: when both report the same line,
+ * the specific one stays (a set of WebSocket sessions is a connection registry, a map of buckets a rate limiter).
+ */
+const MORE_SPECIFIC_THAN_SESSION_MAP = new Set<Finding['rule']>(['in-memory-connection-registry', 'in-memory-rate-limit']);
+
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique: Finding[] = [];
+  const specificLines = new Set(findings.filter((finding) => MORE_SPECIFIC_THAN_SESSION_MAP.has(finding.rule)).map((finding) => finding.range.start.line));
   for (const finding of findings) {
+    if (finding.rule === 'in-memory-session-map' && specificLines.has(finding.range.start.line)) {
+      continue;
+    }
     const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -3,16 +3,10 @@
 // map findings. Positions are 0-based here; the CLI converts to 1-based for its JSON/SARIF output.
 
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { AnalyzerLanguage } from './languages';
 
-/**
- * Languages the analyzer reads. Code languages and the HCL/Bicep configuration formats parse with tree-sitter; PHP
- * and Ruby are analysed at the configuration level; YAML, JSON, nginx and HAProxy configuration is read by the small
- * readers in config/ (see {@link TEXT_CONFIG_LANGUAGES}).
- */
-export type AnalyzerLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'csharp' | 'php' | 'ruby' | ConfigLanguage;
-
-/** Configuration formats whose affinity settings the analyzer reports (configuration hints, issue 16). */
-export type ConfigLanguage = 'yaml' | 'json' | 'nginx' | 'haproxy' | 'hcl' | 'bicep';
+/** Languages (file kinds) the analyzer reads: the ids of the table in languages.ts. */
+export type { AnalyzerLanguage };
 
 export type RuleId =
   /** Session middleware/config that keeps sessions in the process's memory (express-session without store, ...). */
@@ -23,6 +17,10 @@ export type RuleId =
   | 'socketio-no-adapter'
   /** A hand-rolled module/static/singleton mutable collection written in handlers, keyed by session/user/socket ids. */
   | 'in-memory-session-map'
+  /** A process-wide registry of open connections (WebSocket clients, a hub's client set): broadcasts miss other instances. */
+  | 'in-memory-connection-registry'
+  /** Per-client request counters kept in this process (a rate limiter's default store): limits multiply by instances. */
+  | 'in-memory-rate-limit'
   /** A load balancer, ingress, proxy or Service pins each client to one instance (configuration files). */
   | 'sticky-routing-affinity'
   /** A consistent hash on something other than the client (a URL): cache locality, not session affinity. */
@@ -109,6 +107,11 @@ export interface Finding {
 /** What a detector sees: the tree, the text and its language. */
 export interface DetectorContext {
   readonly tree: Tree;
+  /**
+   * The file's path as the host gave it (workspace-relative in the editor and the CLI), or undefined when only a
+   * language id was given. Detectors read framework conventions from it (`server/`, `*.server.ts`, `config/session.php`).
+   */
+  readonly fileName?: string;
   readonly root: Node;
   readonly text: string;
   readonly language: AnalyzerLanguage;

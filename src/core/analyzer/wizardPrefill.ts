@@ -14,6 +14,12 @@ export function wizardPrefillFor(finding: Pick<Finding, 'rule'> & Partial<Pick<F
       return { runtime: 'server', shared: 'yes' };
     case 'in-memory-session-map':
       return { runtime: 'server', shared: 'yes' };
+    case 'in-memory-connection-registry':
+      // Every instance must be able to reach every connected user.
+      return { runtime: 'server', shared: 'yes' };
+    case 'in-memory-rate-limit':
+      // A limit is one shared count across instances; losing it on restart is tolerable.
+      return { runtime: 'server', shared: 'yes' };
     case 'sticky-routing-affinity':
     case 'consistent-hash-non-client-key':
       // Affinity exists because several server instances sit behind the balancer; the manifest may say how many.

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Analyzer, AnalysisSession } from '../../core/analyzer/analyzer';
 import { editForChange } from '../../core/analyzer/incremental';
-import { languageForFile } from '../../core/analyzer/languages';
+import { defaultExtension, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
 import type { AnalysisResult, DocumentEdit } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
 import { affects, readSettings } from '../settings';
@@ -68,7 +68,7 @@ export class AnalysisManager implements vscode.Disposable {
     if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-settings' || document.uri.scheme === 'git') return false;
     const settings = readSettings(document.uri);
     if (!settings.hintsEnabled) return false;
-    if (!languageForFile(document.fileName) && !languageForFile(`x.${languageExtension(document.languageId)}`)) return false;
+    if (!languageForDocument(document)) return false;
     return !settings.hintsExclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   }
 
@@ -83,7 +83,7 @@ export class AnalysisManager implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     const maxBytes = readSettings(document.uri).hintsMaxFileSizeKb * 1024;
     const name = vscode.workspace.asRelativePath(document.uri, false);
-    const analysisName = languageForFile(name) ? name : languageExtensionName(name, document.languageId);
+    const analysisName = analysisNameFor(name, document);
     const version = document.version;
     const documentSession = this.sessionFor(key, this.analyzer);
     const edits = documentSession.pending;
@@ -194,14 +194,15 @@ export class AnalysisManager implements vscode.Disposable {
   }
 }
 
-/** Untitled or oddly named documents are analysed by their language id. */
-function languageExtension(languageId: string): string {
-  const map: Record<string, string> = {
-    javascript: 'js', javascriptreact: 'jsx', typescript: 'ts', typescriptreact: 'tsx', python: 'py', java: 'java', go: 'go', csharp: 'cs', php: 'php', ruby: 'rb',
-  };
-  return map[languageId] ?? 'unknown';
+/** A document's language: from its name (and first characters, for kinds that sniff), else from its language id. */
+function languageForDocument(document: vscode.TextDocument) {
+  return languageForFile(document.fileName, document.getText(new vscode.Range(0, 0, 50, 0)).slice(0, SNIFF_LENGTH)) ?? languageForVscodeId(document.languageId);
 }
 
-function languageExtensionName(name: string, languageId: string): string {
-  return `${name}.${languageExtension(languageId)}`;
+/** Untitled or oddly named documents are analysed by their language id: the name gets that language's ending. */
+function analysisNameFor(name: string, document: vscode.TextDocument): string {
+  const head = document.getText(new vscode.Range(0, 0, 50, 0)).slice(0, SNIFF_LENGTH);
+  if (languageForFile(name, head)) return name;
+  const language = languageForVscodeId(document.languageId);
+  return language ? `${name}${defaultExtension(language)}` : name;
 }

@@ -1,57 +1,12 @@
-// Which configuration format a file is, from its name and, where names are ambiguous, its first directives.
-// VS Code has language ids for YAML, JSON and (with an extension) Terraform and Bicep, none for nginx or HAProxy,
-// and real repositories name these files freely: `nginx.conf`, `default.conf`, `conf.d/api.conf`,
-// `sites-available/example`, `haproxy.cfg`, `lb.cfg.tmpl`. So: usual names are recognised outright; any other
-// `*.conf` / `*.cfg` / `*.tmpl` (and `*.j2` renderings of them) is sniffed.
+// Content sniffing for configuration files whose names do not decide their format. VS Code has language ids for
+// YAML, JSON and (with an extension) Terraform and Bicep, none for nginx or HAProxy, and real repositories name these
+// files freely: `nginx.conf`, `default.conf`, `conf.d/api.conf`, `sites-available/example`, `haproxy.cfg`,
+// `lb.cfg.tmpl`. The file-kind table (languages.ts) lists the names; these functions decide from the text.
 
 /** Configuration formats the affinity rules read. `hcl` and `bicep` parse with tree-sitter, the rest in TypeScript. */
 export type ConfigFormat = 'yaml' | 'json' | 'nginx' | 'haproxy' | 'hcl' | 'bicep';
 
 export const CONFIG_FORMATS: readonly ConfigFormat[] = ['yaml', 'json', 'nginx', 'haproxy', 'hcl', 'bicep'];
-
-/** What a file name alone says: a format, a candidate that needs its text sniffed, or nothing. */
-export type NameVerdict = ConfigFormat | 'sniff' | undefined;
-
-/** File extensions (after removing a template suffix) that are a format by name. */
-const BY_EXTENSION: ReadonlyArray<readonly [RegExp, ConfigFormat]> = [
-  [/\.ya?ml$/, 'yaml'],
-  [/\.json$/, 'json'],
-  [/\.(?:tf|tofu|tfvars)$/, 'hcl'],
-  [/\.bicep$/, 'bicep'],
-  [/\.nginx(?:conf)?$/, 'nginx'],
-  [/^nginx\.conf$/, 'nginx'],
-  [/^haproxy\.cfg$/, 'haproxy'],
-];
-
-/** Suffixes of templates rendered into a config file (`nginx.conf.j2`, `haproxy.cfg.tmpl`, `default.conf.template`). */
-const TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|tmpl|tpl|template|erb|mustache|ctmpl|gotmpl)$/;
-
-/** Base names of JSON files that are never infrastructure (the prefilter would skip them anyway; this saves a read). */
-const NOT_INFRASTRUCTURE_JSON = /^(?:package(?:-lock)?|tsconfig.*|jsconfig|composer|\.eslintrc|launch|settings|tasks|extensions)\.json$/;
-
-/** The verdict from a (workspace-relative) path. */
-export function configFormatFromName(fileName: string): NameVerdict {
-  const normalized = fileName.replace(/\\/g, '/').toLowerCase();
-  const segments = normalized.split('/');
-  const base = segments[segments.length - 1] ?? '';
-  if (NOT_INFRASTRUCTURE_JSON.test(base)) {
-    return undefined;
-  }
-  const untemplated = base.replace(TEMPLATE_SUFFIX, '');
-  for (const [pattern, format] of BY_EXTENSION) {
-    if (pattern.test(untemplated)) {
-      return format;
-    }
-  }
-  const folder = segments[segments.length - 2] ?? '';
-  if (folder === 'sites-available' || folder === 'sites-enabled' || /(?:^|\.)haproxy(?:\.|$)/.test(untemplated) && untemplated.endsWith('.cfg')) {
-    return 'sniff';
-  }
-  if (/\.(?:conf|cfg)$/.test(untemplated) || base !== untemplated) {
-    return 'sniff';
-  }
-  return undefined;
-}
 
 /** nginx directives that open blocks at the top of a file or of an included snippet. */
 const NGINX_OPENERS = /^(?:upstream|server|http|events|stream|location|map|geo|split_clients|mail)\b[^;{]*\{/;
@@ -85,12 +40,6 @@ export function sniffDirectiveFormat(text: string): 'nginx' | 'haproxy' | undefi
   return nginxVotes > 0 ? 'nginx' : undefined;
 }
 
-/** The format of a file from its name and text. */
-export function configFormatFor(fileName: string, text: string): ConfigFormat | undefined {
-  const verdict = configFormatFromName(fileName);
-  return verdict === 'sniff' ? sniffDirectiveFormat(text) : verdict;
-}
-
 /**
  * What kind of YAML document set a file holds, from its content: Kubernetes objects (`apiVersion` + `kind`), a
  * compose file (`services:` at the top), a CloudFormation/SAM template (`AWSTemplateFormatVersion`, or `Resources`
@@ -103,19 +52,4 @@ export function yamlKind(text: string): 'kubernetes' | 'compose' | 'cloudformati
   if (/^apiVersion\s*:/m.test(head) && /^kind\s*:/m.test(head)) return 'kubernetes';
   if (/^services\s*:/m.test(head)) return 'compose';
   return 'other';
-}
-
-/** Comment syntax per format, for suppressions and the ignore command: line comments only. */
-export function commentPrefixesFor(format: ConfigFormat): readonly string[] {
-  switch (format) {
-    case 'yaml':
-    case 'nginx':
-    case 'haproxy':
-      return ['#'];
-    case 'hcl':
-      return ['#', '//'];
-    case 'bicep':
-    case 'json':
-      return ['//'];
-  }
 }
