@@ -22,6 +22,7 @@ import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { createAnalyzer, DEFAULT_MAX_BYTES, type Analyzer } from '../core/analyzer/analyzer';
+import { pairAffinityWithState } from '../core/analyzer/config/affinityPairing';
 import { grammarFiles, grammarLocation, mayBeAnalysed } from '../core/analyzer/languages';
 import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
 import { finalSeverity, sarifLevel, type SeverityLevel } from '../core/analyzer/severity';
@@ -94,7 +95,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
   const analyzer = await analyzerFactory();
   try {
     const outcome = await scan(roots, args, io, analyzer);
-    const ordered = outcome.results.sort(
+    const ordered = pairResults(outcome.results).sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
     );
     if (args.format === 'json') {
@@ -467,6 +468,15 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
       },
     ],
   };
+}
+
+/** Cross-artifact hints over the whole scan: affinity settings and in-memory state name each other. */
+function pairResults(results: readonly { file: string; finding: Finding }[]): { file: string; finding: Finding }[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const { file, finding } of results) {
+    byFile.set(file, [...(byFile.get(file) ?? []), finding]);
+  }
+  return pairAffinityWithState([...byFile].map(([file, findings]) => ({ file, findings }))).flatMap(({ file, findings }) => findings.map((finding) => ({ file, finding })));
 }
 
 /**

@@ -221,6 +221,8 @@ describe('statecraft scan --format sarif', () => {
         ['session-store-local-disk', 'note'],
         ['socketio-no-adapter', 'note'],
         ['in-memory-session-map', 'note'],
+        ['in-memory-connection-registry', 'note'],
+        ['in-memory-rate-limit', 'note'],
         ['sticky-routing-affinity', 'note'],
         ['consistent-hash-non-client-key', 'note'],
       ],

@@ -38,11 +38,11 @@ export interface FileKindSpec {
    */
   readonly sniff?: (head: string) => boolean;
   /**
-   * Whole-path patterns (forward slashes, lower-case) for kinds recognised by folder rather than name: files in
-   * nginx's `sites-available/` have no extension. Checked against the path the caller gives, so callers pass a
+   * Folder names (lower-case) whose files are candidates whatever their names: files in nginx's `sites-available/`
+   * have no extension. Checked against the parent folder in the path the caller gives, so callers pass a
    * workspace-relative path. Such kinds also sniff.
    */
-  readonly pathPatterns?: readonly RegExp[];
+  readonly folders?: readonly string[];
   /**
    * The npm package whose root holds {@link grammar}, for grammars that @vscode/tree-sitter-wasm does not ship
    * (HCL, Bicep); loaders reading node_modules and the build use it.
@@ -184,7 +184,7 @@ export const FILE_KINDS = [
     id: 'nginx',
     vscodeLanguageIds: ['nginx'],
     extensions: ['.nginx', '.nginxconf', '.conf', '.conf.j2', '.conf.template', '.conf.tmpl', '.conf.tpl', '.conf.erb', '.tmpl', '.j2', '.template'],
-    pathPatterns: [/(?:^|\/)sites-(?:available|enabled)\/[^/]+$/],
+    folders: ['sites-available', 'sites-enabled'],
     grammar: undefined,
     comments: HASH,
     sniff: (head) => sniffDirectiveFormat(head) === 'nginx',
@@ -237,13 +237,14 @@ export function isAnalyzerLanguage(value: string): value is AnalyzerLanguage {
 /** Kinds whose name matches, best (longest ending, then table order) first; sniffing not applied. */
 function kindsByName(fileName: string): FileKindSpec[] {
   const base = baseName(fileName).toLowerCase();
-  const path = fileName.replace(/\\/g, '/').toLowerCase();
+  const segments = fileName.replace(/\\/g, '/').toLowerCase().split('/');
+  const folder = segments.length > 1 ? segments[segments.length - 2] : undefined;
   const scored: Array<{ kind: FileKindSpec; length: number }> = [];
   for (const kind of FILE_KINDS as readonly FileKindSpec[]) {
     if (kind.excludedNames?.some((pattern) => pattern.test(base))) {
       continue;
     }
-    if (kind.pathPatterns?.some((pattern) => pattern.test(path))) {
+    if (folder !== undefined && kind.folders?.includes(folder)) {
       scored.push({ kind, length: 0 });
       continue;
     }
@@ -297,12 +298,13 @@ export function analysedVscodeLanguageIds(): string[] {
 export function analysedFilesGlob(): string {
   const kinds = FILE_KINDS as readonly FileKindSpec[];
   const endings = [...new Set(kinds.flatMap((kind) => kind.extensions.map((extension) => extension.slice(1))))];
-  const names = kinds.flatMap((kind) => kind.fileNames ?? []);
+  const names = [...kinds.flatMap((kind) => kind.fileNames ?? []), ...kinds.flatMap((kind) => (kind.folders ?? []).map((folder) => `${folder}/*`))];
   if (names.length === 0) {
     return `**/*.{${endings.join(',')}}`;
   }
-  // Flat alternatives: not every glob engine nests braces.
-  return `{${[...endings.map((ending) => `**/*.${ending}`), ...names.map((name) => `**/${name}`)].join(',')}}`;
+  // One level of braces after `**/` (not every glob engine nests braces, and `{**/a,**/b}` misses top-level files in
+  // some engines): `**/{*.js,*.ts,Dockerfile,sites-available/*}`, the form VS Code's own documentation uses.
+  return `**/{${[...endings.map((ending) => `*.${ending}`), ...names].join(',')}}`;
 }
 
 /** The grammar files the analyzer may load, plus the runtime's own wasm (what the build copies to dist/grammars). */
