@@ -338,3 +338,17 @@ describe('Bicep (tree-sitter) and ARM / CloudFormation JSON', () => {
     assert.match(result.problems?.[0] ?? '', /line 3/);
   });
 });
+
+describe('the sticky-sessions note', () => {
+  test('has a section for every place a configuration hint points at', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { slugify } = await import('../../src/core/slug');
+    const note = readFileSync(require.resolve('../../content/sticky-sessions.md'), 'utf8');
+    const slugs = new Set([...note.matchAll(/^#{2,4} (.+)$/gm)].map((match) => slugify(match[1])));
+    const sections = ['kubernetes-service', 'ingress-nginx', 'traefik', 'istio-and-envoy-gateway', 'gateway-api', 'nginx', 'haproxy', 'aws-load-balancers', 'azure', 'google-cloud', 'consistent-hashing-is-not-affinity'];
+    for (const section of sections) assert.ok(slugs.has(section), `#${section} is a heading of content/sticky-sessions.md`);
+    // The list above is the AffinitySection union: a finding for each one resolves to a heading.
+    const result = await analyzer.analyze('upstream a {\n  ip_hash;\n}\n', 'nginx.conf');
+    assert.ok(slugs.has(result.findings[0].note.split('#')[1]));
+  });
+});
