@@ -6,6 +6,8 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../src/core/analyzer/analyzer';
 import type { AnalysisResult, Finding } from '../../src/core/analyzer/types';
+import { readFileSync } from 'node:fs';
+import { slugify } from '../../src/core/slug';
 import { applyEdits, nodeWasmLoader } from './analyzerHelpers';
 
 const analyzer = createAnalyzer(nodeWasmLoader);
@@ -341,8 +343,6 @@ describe('Bicep (tree-sitter) and ARM / CloudFormation JSON', () => {
 
 describe('the sticky-sessions note', () => {
   test('has a section for every place a configuration hint points at', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { slugify } = await import('../../src/core/slug');
     const note = readFileSync(require.resolve('../../content/sticky-sessions.md'), 'utf8');
     const slugs = new Set([...note.matchAll(/^#{2,4} (.+)$/gm)].map((match) => slugify(match[1])));
     const sections = ['kubernetes-service', 'ingress-nginx', 'traefik', 'istio-and-envoy-gateway', 'gateway-api', 'nginx', 'haproxy', 'aws-load-balancers', 'azure', 'google-cloud', 'consistent-hashing-is-not-affinity'];

@@ -183,7 +183,7 @@ export const FILE_KINDS = [
   {
     id: 'nginx',
     vscodeLanguageIds: ['nginx'],
-    extensions: ['.nginx', '.nginxconf', '.conf', '.conf.j2', '.conf.template', '.conf.tmpl', '.conf.tpl', '.conf.erb', '.tmpl', '.j2', '.template'],
+    extensions: ['.nginx', '.nginxconf', '.conf', '.conf.j2', '.conf.template', '.conf.tmpl', '.conf.tpl', '.conf.erb', '.tmpl', '.tpl', '.j2', '.template'],
     folders: ['sites-available', 'sites-enabled'],
     grammar: undefined,
     comments: HASH,
@@ -193,7 +193,7 @@ export const FILE_KINDS = [
   {
     id: 'haproxy',
     vscodeLanguageIds: ['haproxy'],
-    extensions: ['.cfg', '.cfg.j2', '.cfg.template', '.cfg.tmpl', '.cfg.tpl', '.cfg.erb', '.tmpl', '.j2', '.template'],
+    extensions: ['.cfg', '.cfg.j2', '.cfg.template', '.cfg.tmpl', '.cfg.tpl', '.cfg.erb', '.tmpl', '.tpl', '.j2', '.template'],
     grammar: undefined,
     comments: HASH,
     sniff: (head) => sniffDirectiveFormat(head) === 'haproxy',

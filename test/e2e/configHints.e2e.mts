@@ -1,0 +1,56 @@
+// Configuration hints as a user sees them (issue 16): a Kubernetes Service with ClientIP affinity and an nginx
+// upstream with ip_hash show their CodeLens, Why? opens the sticky-sessions note at the right section, and with the
+// sample Express app (default in-memory session store) open too, the affinity hint names the state it keeps working.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { closeBrowser, openFileFromExplorer, startWorkbench, waitInWebview, type Workbench } from './harness.mjs';
+
+describe('configuration hints (session affinity), as a user sees them', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await startWorkbench('e2e-config-hints');
+  });
+  after(async () => {
+    await workbench?.stop();
+    await closeBrowser();
+  });
+
+  test('a Kubernetes Service with ClientIP affinity shows the CodeLens; Why? opens the Kubernetes Service section', async () => {
+    const { page } = workbench;
+    await openFileFromExplorer(page, ['deploy', 'k8s', 'web.yaml']);
+    const lens = page.locator('.codelens-decoration', { hasText: 'Sticky routing' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const lensText = await lens.innerText();
+    assert.match(lensText, /Why\?/);
+    assert.match(lensText, /Recommend placement/);
+    await workbench.screenshot('config-hints-kubernetes');
+    await lens.locator('a', { hasText: 'Why?' }).first().click();
+    await waitInWebview(page, 'Sticky Sessions', '#kubernetes-service.sc-target');
+    await workbench.screenshot('config-hints-why');
+  });
+
+  test('an nginx upstream with ip_hash shows the CodeLens on the directive', async () => {
+    const { page } = workbench;
+    await openFileFromExplorer(page, ['deploy', 'nginx', 'nginx.conf']);
+    const lens = page.locator('.codelens-decoration', { hasText: 'Sticky routing' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    // The lens sits above line 8, `ip_hash;`: the line right below the lens row is the directive.
+    const lines = await page.locator('.monaco-editor .view-lines').first().innerText();
+    assert.match(lines, /ip_hash;/);
+    await workbench.screenshot('config-hints-nginx');
+  });
+
+  test('with the Express app open, the affinity hint names the in-memory session store it keeps working', async () => {
+    const { page } = workbench;
+    await openFileFromExplorer(page, ['src', 'server.js']);
+    await page.locator('.codelens-decoration', { hasText: 'In-memory session' }).first().waitFor({ timeout: 30_000 });
+    const reverse = page.locator('.codelens-decoration', { hasText: 'Hidden by affinity' }).first();
+    await reverse.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('config-hints-paired-code');
+    await openFileFromExplorer(page, ['deploy', 'k8s', 'web.yaml']);
+    const paired = page.locator('.codelens-decoration', { hasText: 'Keeps working: src/server.js' }).first();
+    await paired.waitFor({ timeout: 30_000 });
+    assert.match(await paired.innerText(), /src\/server\.js:\d+/);
+    await workbench.screenshot('config-hints-paired');
+  });
+});
