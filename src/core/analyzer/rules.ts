@@ -11,6 +11,11 @@ export interface RuleInfo {
   readonly severity: FindingSeverity;
   /** The note that explains the rule in general (findings point at framework-specific sections). */
   readonly note: string;
+  /**
+   * The heading slug in that note that explains the rule (SARIF `helpUri` links there); without one, the note's
+   * "Problem" section. A unit test checks every anchor against the note's headings, so a renamed heading fails.
+   */
+  readonly section?: string;
 }
 
 /** Base URL of the published notes, for SARIF helpUri (the notes also ship inside the extension). */
@@ -18,17 +23,24 @@ export const NOTES_BASE_URL = 'https://github.com/statecraft-dev/statecraft/blob
 
 /** Untranslated rule metadata. The text lives in {@link ruleTitle} and {@link ruleDescription}, computed per call. */
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
-  'session-store-in-memory': { id: 'session-store-in-memory', severity: 'warning', note: 'session-storage' },
-  'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage' },
-  'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections' },
-  'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management' },
-  'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections' },
+  'session-store-in-memory': { id: 'session-store-in-memory', severity: 'warning', note: 'session-storage', section: 'server-side-store' },
+  'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage', section: 'server-side-store' },
+  'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections', section: 'fan-out-through-a-broker' },
+  'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management', section: 'mechanism' },
+  'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections', section: 'keep-the-connection-externalize-the-rest' },
   // One level below the session rules: an instance-local limiter still limits, only more loosely.
-  'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting' },
-  'sticky-routing-affinity': { id: 'sticky-routing-affinity', severity: 'information', note: 'sticky-sessions' },
+  'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting', section: 'local-vs-shared-counters' },
+  'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide', section: 'the-decision-record' },
+  'sticky-routing-affinity': { id: 'sticky-routing-affinity', severity: 'information', note: 'sticky-sessions', section: 'where-affinity-is-configured' },
   // Not affinity at all: only explains the difference when someone reads it as such.
-  'consistent-hash-non-client-key': { id: 'consistent-hash-non-client-key', severity: 'hint', note: 'sticky-sessions' },
+  'consistent-hash-non-client-key': { id: 'consistent-hash-non-client-key', severity: 'hint', note: 'sticky-sessions', section: 'consistent-hashing-is-not-affinity' },
 };
+
+/** Where a rule is explained: the published note and the anchor of its section (SARIF `helpUri`). */
+export function ruleHelpUri(id: RuleId): string {
+  const rule = RULES[id];
+  return `${NOTES_BASE_URL}${rule.note}.md#${rule.section ?? 'problem'}`;
+}
 
 /** The CodeLens title most findings of a rule use, in the current display language. */
 export function ruleTitle(id: RuleId): string {
@@ -45,6 +57,8 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Connection registry in memory: broadcasts reach only this instance');
     case 'in-memory-rate-limit':
       return l10n.t('Rate limit counted in memory: each instance allows the full limit');
+    case 'decision-drift':
+      return l10n.t('Contradicts a decision record');
     case 'sticky-routing-affinity':
       return l10n.t('Sticky routing: each client pinned to one instance');
     case 'consistent-hash-non-client-key':
@@ -67,6 +81,8 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('A process-wide collection of open connections: a broadcast or a message to one user reaches only the clients connected to this instance.');
     case 'in-memory-rate-limit':
       return l10n.t('Per-client request counters are kept in this process, so every instance counts separately and the effective limit grows with the number of instances.');
+    case 'decision-drift':
+      return l10n.t('The code keeps state where an accepted decision record says it must not live.');
     case 'sticky-routing-affinity':
       return l10n.t('A load balancer, ingress, proxy or Service setting pins each client to one instance (session affinity), which usually means that instance holds the client\'s state in memory.');
     case 'consistent-hash-non-client-key':
@@ -82,6 +98,7 @@ export const RULE_IDS: readonly RuleId[] = [
   'in-memory-session-map',
   'in-memory-connection-registry',
   'in-memory-rate-limit',
+  'decision-drift',
   'sticky-routing-affinity',
   'consistent-hash-non-client-key',
 ];

@@ -21,6 +21,11 @@ export type RuleId =
   | 'in-memory-connection-registry'
   /** Per-client request counters kept in this process (a rate limiter's default store): limits multiply by instances. */
   | 'in-memory-rate-limit'
+  /**
+   * Not a detector: a finding of another rule that contradicts an accepted decision record (core/decisions/drift.ts).
+   * Its `decision` says which record and which rule found the state.
+   */
+  | 'decision-drift'
   /** A load balancer, ingress, proxy or Service pins each client to one instance (configuration files). */
   | 'sticky-routing-affinity'
   /** A consistent hash on something other than the client (a URL): cache locality, not session affinity. */
@@ -102,6 +107,17 @@ export interface Finding {
    * the in-memory state it keeps working; for in-memory state, the affinity that hides it.
    */
   readonly pairedWith?: { readonly file: string; readonly line: number; readonly rule: RuleId };
+  /** Set when an accepted decision record governs this finding (core/decisions/drift.ts). */
+  readonly decision?: FindingDecision;
+}
+
+/** How a decision record judges a finding: it contradicts the record (drift) or is what the record accepted. */
+export interface FindingDecision {
+  readonly verdict: 'drift' | 'accepted';
+  /** The record's path as the caller named it, e.g. `docs/adr/0001-keep-session-state-externalized-in-redis.md`. */
+  readonly record: string;
+  /** The rule that found the state (a drift finding's own `rule` is `decision-drift`). */
+  readonly rule: RuleId;
 }
 
 /** What a detector sees: the tree, the text and its language. */

@@ -20,6 +20,9 @@ export function wizardPrefillFor(finding: Pick<Finding, 'rule'> & Partial<Pick<F
     case 'in-memory-rate-limit':
       // A limit is one shared count across instances; losing it on restart is tolerable.
       return { runtime: 'server', shared: 'yes' };
+    case 'decision-drift':
+      // The record holds the answers; the editor re-opens the wizard from the record, not from the finding.
+      return {};
     case 'sticky-routing-affinity':
     case 'consistent-hash-non-client-key':
       // Affinity exists because several server instances sit behind the balancer; the manifest may say how many.

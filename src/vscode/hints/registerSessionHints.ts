@@ -13,6 +13,7 @@ import type { NotesFeature } from '../registerNotes';
 import { affects, readSettings } from '../settings';
 import { AnalysisManager } from './analysisManager';
 import { diagnosticLevel } from './diagnosticLevel';
+import { disposeAll } from '../dispose';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
 // Language ids, plus the table's file glob: nginx/HAProxy files without a language extension installed open as plain
@@ -207,7 +208,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
       return vscode.window.showTextDocument(document);
     }),
   ];
-  return { manager, dispose: () => disposables.forEach((d) => d.dispose()) };
+  return { manager, dispose: () => disposeAll(disposables) };
 }
 
 /** Adds `statecraft-ignore: <reason>` on the line above, in the file's comment syntax and indentation. */
