@@ -81,7 +81,7 @@ describe('statecraft scan on configuration files', () => {
     ]);
     const rule = log.runs[0].tool.driver.rules[results[0].ruleIndex];
     assert.equal(rule.id, 'sticky-routing-affinity');
-    assert.match(rule.helpUri, /content\/sticky-sessions\.md$/);
+    assert.match(rule.helpUri, /content\/sticky-sessions\.md#where-affinity-is-configured$/);
   });
 });
 
