@@ -1,4 +1,4 @@
-// Opens a code-server workbench in headless Chromium with playwright-core. Two ways, as REAL_VSCODE.md records:
+// Opens a code-server workbench in headless Chromium with playwright-core. Two ways (README, "Test tiers"):
 // a plain workbench (extensions installed from a VSIX) and a development workbench that loads the extension from
 // source and runs the in-host mocha suite, through the URL `payload` that a built workbench only honours when the
 // smoke-test driver is enabled.

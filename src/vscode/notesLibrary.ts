@@ -12,7 +12,7 @@ import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
 // activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
 const loadNotesCore = () => import('../core/notes/noteLoader.js');
 const loadNoteFilesCore = () => import('../core/notes/noteFiles.js');
-const loadCatalogCore = () => import('../core/notes/bundledCatalog.js');
+const loadCatalogCore = () => import('../core/catalog/bundledCatalog.js');
 const loadSearchCore = () => import('../core/search/searchIndex.js');
 import { readSettings } from './settings';
 import { workspaceFileSystem } from './workspaceFileSystem';
