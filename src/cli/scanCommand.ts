@@ -20,6 +20,8 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import picomatch from 'picomatch';
 import { createAnalyzer, type Analyzer } from '../core/analyzer/analyzer';
+import { pairAffinityWithState } from '../core/analyzer/config/affinityPairing';
+import type { Finding } from '../core/analyzer/types';
 import { mayBeAnalysed } from '../core/analyzer/languages';
 import { walkFiles } from '../core/files/fileWalker';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
@@ -73,7 +75,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
   const analyzer = await analyzerFactory();
   try {
     const outcome = await scan(roots, args, io, analyzer);
-    const ordered = outcome.results.sort(
+    const ordered = pairResults(outcome.results).sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
     );
     return report(ordered, outcome, outcome.readErrors, args, io, baseline);
@@ -182,6 +184,9 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   if (result.skipReason !== undefined) {
     return;
   }
+  for (const problem of result.problems ?? []) {
+    io.stderr(`statecraft scan: ${l10n.t({ message: 'read {0} only in part: {1}', args: [candidate.display, problem], comment: ['{0} is a file path, {1} the problem met while reading it'] })}\n`);
+  }
   outcome.scanned++;
   outcome.suppressed += result.suppressed.length;
   const fingerprints = fingerprintFindings(candidate.display, text, result.findings);
@@ -229,4 +234,18 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
 
 function defaultAnalyzerFactory(): Analyzer {
   return createAnalyzer(createNodeWasmLoader());
+}
+
+/**
+ * Cross-artifact hints over the whole scan: affinity settings and in-memory state name each other (the core's
+ * pairAffinityWithState; the editor and the workspace audit call the same function).
+ */
+function pairResults<T extends { file: string; finding: Finding }>(results: readonly T[]): T[] {
+  const byFile = new Map<string, T[]>();
+  for (const result of results) {
+    byFile.set(result.file, [...(byFile.get(result.file) ?? []), result]);
+  }
+  const files = [...byFile];
+  const paired = pairAffinityWithState(files.map(([file, entries]) => ({ file, findings: entries.map((entry) => entry.finding) })));
+  return files.flatMap(([, entries], fileIndex) => entries.map((entry, index) => ({ ...entry, finding: paired[fileIndex].findings[index] })));
 }

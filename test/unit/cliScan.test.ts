@@ -238,6 +238,8 @@ describe('statecraft scan --format sarif', () => {
         ['in-memory-connection-registry', 'note'],
         ['in-memory-rate-limit', 'note'],
         ['decision-drift', 'warning'],
+        ['sticky-routing-affinity', 'note'],
+        ['consistent-hash-non-client-key', 'note'],
       ],
     );
     for (const rule of sarifRun.tool.driver.rules) {
