@@ -7,6 +7,7 @@ import { ProgressStore } from './vscode/progressStore';
 import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
+import { registerPractice } from './vscode/practice/registerPractice';
 import { disposeAll } from './vscode/dispose';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const notes = registerNotes(context, progress, logger);
   const wizard = registerWizard(context, notes, logger);
   const hints = registerSessionHints(context, notes, logger);
-  context.subscriptions.push(logger, progress, notes, wizard, hints);
+  const practice = registerPractice(context, notes, logger);
+  context.subscriptions.push(logger, progress, notes, wizard, hints, practice);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     notes, progress, wizard, hints,

@@ -21,6 +21,8 @@ export const CommandIds = {
   ignoreFinding: 'statecraft.ignoreFinding',
   explainFinding: 'statecraft.explainFinding',
   openHintSample: 'statecraft.openHintSample',
+  practise: 'statecraft.practise',
+  practiseCard: 'statecraft.practiseCard',
 } as const;
 
 /** Commands that take arguments from a tree item, CodeLens or webview: hidden from the Command Palette. */
@@ -38,17 +40,20 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.showStudied,
   CommandIds.ignoreFinding,
   CommandIds.explainFinding,
+  CommandIds.practiseCard,
 ];
 
 export const ViewIds = {
   container: 'statecraft',
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
+  practice: 'statecraft.practice',
 } as const;
 
 export const WebviewTypes = {
   note: 'statecraft.note',
   recommendation: 'statecraft.recommendation',
+  practice: 'statecraft.practice',
 } as const;
 
 /** Context keys used in package.json `when` clauses. */
