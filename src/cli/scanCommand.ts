@@ -11,6 +11,10 @@
 // Skips: files the analyzer has no language for and test files, silently; binaries (a NUL byte in the first 8 KB),
 // files over the size cap (default 1 MB) and minified/generated files, with a message on stderr.
 //
+// Decision records: accepted records in `docs/adr` under each root or its git root (or `--decisions <dir>`) judge the
+// findings (decisionFolder.ts): a contradiction is reported as `decision-drift` naming the record, a finding a record
+// accepts is kept one level lower with the record's name. A record with unusable front matter is named on stderr.
+//
 // Exit codes: 1 when there are findings (after `statecraft-ignore: <reason>` suppressions); otherwise 2 when a path
 // named on the command line does not exist (checked before anything is printed) or some file could not be read;
 // otherwise 0.
@@ -27,6 +31,7 @@ import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../
 import { finalSeverity, sarifLevel, type SeverityLevel } from '../core/analyzer/severity';
 import type { Finding, RuleId, WasmLoader } from '../core/analyzer/types';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
+import { loadDecisions, type DecisionJudge } from './decisionFolder';
 
 /** Creates the analyzer the command uses; tests inject one (or a fake). */
 export type AnalyzerFactory = () => Analyzer | Promise<Analyzer>;
@@ -38,6 +43,8 @@ interface ScanArgs {
   readonly format: OutputFormat;
   readonly excludes: readonly string[];
   readonly maxBytes: number;
+  /** `--decisions <dir>`; undefined: look for docs/adr under each root and its git root. */
+  readonly decisions?: string;
 }
 
 /** One finding as the JSON output prints it: 1-based lines and columns, `file` relative to cwd with `/`. */
@@ -51,6 +58,8 @@ export interface ScanResultJson {
   readonly severity: SeverityLevel;
   readonly message: string;
   readonly note: string;
+  /** Present when a decision record judged the finding: `drift` or `accepted`, the record, the rule that found it. */
+  readonly decision?: { readonly verdict: 'drift' | 'accepted'; readonly record: string; readonly rule: RuleId };
 }
 
 /** A finding's level in every output format: the core's severity policy, with no setting (each rule's own). */
@@ -58,7 +67,7 @@ function levelOf(finding: Finding): SeverityLevel {
   return finalSeverity(finding);
 }
 
-const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
+const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>]';
 
 const ALWAYS_SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const CONCURRENCY = 16;
@@ -91,9 +100,20 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     throw error;
   }
 
+  let judge: DecisionJudge;
+  try {
+    const decisions = await loadDecisions(roots, io.cwd, args.decisions);
+    judge = decisions.judge;
+    for (const problem of decisions.problems) {
+      io.stderr(`statecraft scan: ${l10n.t('decision record {0}:{1} is ignored: {2}', problem.path, problem.line + 1, problem.message)}\n`);
+    }
+  } catch {
+    io.stderr(`statecraft scan: ${l10n.t('decisions folder not found: {0}', args.decisions ?? '')}\n${usageLine(SYNTAX)}\n`);
+    return ExitCode.usage;
+  }
   const analyzer = await analyzerFactory();
   try {
-    const outcome = await scan(roots, args, io, analyzer);
+    const outcome = await scan(roots, args, io, analyzer, judge);
     const ordered = outcome.results.sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
     );
@@ -116,6 +136,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
 function parseArgs(argv: readonly string[]): ScanArgs | 'help' {
   let format: OutputFormat = 'text';
   let maxBytes = DEFAULT_MAX_BYTES;
+  let decisions: string | undefined;
   const excludes: string[] = [];
   const paths: string[] = [];
   let optionsEnded = false;
@@ -158,11 +179,15 @@ function parseArgs(argv: readonly string[]): ScanArgs | 'help' {
       setMaxBytes(valueOf(arg, ++index));
     } else if (arg.startsWith('--max-bytes=')) {
       setMaxBytes(arg.slice('--max-bytes='.length));
+    } else if (arg === '--decisions') {
+      decisions = valueOf(arg, ++index);
+    } else if (arg.startsWith('--decisions=')) {
+      decisions = arg.slice('--decisions='.length);
     } else {
       throw new UsageError(l10n.t('unknown option "{0}"', arg));
     }
   }
-  return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes };
+  return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes, ...(decisions === undefined ? {} : { decisions }) };
 }
 
 interface Root {
@@ -201,7 +226,7 @@ interface ScanOutcome {
   readErrors: number;
 }
 
-async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer): Promise<ScanOutcome> {
+async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer, judge: DecisionJudge): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { results: [], scanned: 0, suppressed: 0, readErrors: 0 };
   const isExcluded = excludeMatcher(args.excludes);
   const candidates = walk(roots, io, isExcluded, (message) => {
@@ -214,14 +239,14 @@ async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer:
       if (next.done) {
         return;
       }
-      await scanFile(next.value, args, io, analyzer, outcome);
+      await scanFile(next.value, args, io, analyzer, outcome, judge);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return outcome;
 }
 
-async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyzer: Analyzer, outcome: ScanOutcome): Promise<void> {
+async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyzer: Analyzer, outcome: ScanOutcome, judge: DecisionJudge): Promise<void> {
   let bytes: Buffer;
   try {
     const stats = await fs.promises.stat(candidate.absolute);
@@ -250,7 +275,7 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   }
   outcome.scanned++;
   outcome.suppressed += result.suppressed.length;
-  for (const finding of result.findings) {
+  for (const finding of judge(candidate.absolute, result.findings)) {
     outcome.results.push({ file: candidate.display, finding });
   }
 }
@@ -388,6 +413,7 @@ function toJson({ file, finding }: { file: string; finding: Finding }): ScanResu
     severity: levelOf(finding),
     message: finding.message,
     note: finding.note,
+    ...(finding.decision ? { decision: finding.decision } : {}),
   };
 }
 
