@@ -21,6 +21,9 @@ export const CommandIds = {
   ignoreFinding: 'statecraft.ignoreFinding',
   explainFinding: 'statecraft.explainFinding',
   openHintSample: 'statecraft.openHintSample',
+  openDecisionRecord: 'statecraft.openDecisionRecord',
+  supersedeDecision: 'statecraft.supersedeDecision',
+  refreshDecisions: 'statecraft.refreshDecisions',
 } as const;
 
 /** Commands that take arguments from a tree item, CodeLens or webview: hidden from the Command Palette. */
@@ -38,12 +41,15 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.showStudied,
   CommandIds.ignoreFinding,
   CommandIds.explainFinding,
+  CommandIds.openDecisionRecord,
+  CommandIds.supersedeDecision,
 ];
 
 export const ViewIds = {
   container: 'statecraft',
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
+  decisions: 'statecraft.decisions',
 } as const;
 
 export const WebviewTypes = {
