@@ -8,6 +8,8 @@ import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
 import { registerDecisions, type DecisionsFeature } from './vscode/decisions/registerDecisions';
+import { registerPractice } from './vscode/practice/registerPractice';
+import { disposeAll } from './vscode/dispose';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
 export interface StatecraftTestApi {
@@ -31,11 +33,12 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const wizard = registerWizard(context, notes, logger);
   const decisions = registerDecisions(notes, logger);
   const hints = registerSessionHints(context, notes, logger, decisions.records);
-  context.subscriptions.push(logger, progress, notes, wizard, decisions, hints);
+  const practice = registerPractice(context, notes, logger);
+  context.subscriptions.push(logger, progress, notes, wizard, decisions, hints, practice);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     notes, progress, wizard, hints, decisions,
-    disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()),
+    disposeAll: () => disposeAll([...context.subscriptions]),
     activationMs: performance.now() - started,
   };
 }

@@ -12,8 +12,7 @@ export async function launchBrowser() {
 export async function openWorkbench(browser, serverUrl, workspace, { viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
-  // The load event can take over playwright's default 30 s on a loaded machine (eight test runs on two cores); the
-  // workbench selector below is the real readiness check.
+  // Playwright's default 30 s for the page load is too short when eight E2E runs share two cores (load average 30).
   await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return { context, page };

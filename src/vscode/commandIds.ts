@@ -24,6 +24,8 @@ export const CommandIds = {
   openDecisionRecord: 'statecraft.openDecisionRecord',
   supersedeDecision: 'statecraft.supersedeDecision',
   refreshDecisions: 'statecraft.refreshDecisions',
+  practise: 'statecraft.practise',
+  practiseCard: 'statecraft.practiseCard',
 } as const;
 
 /** Commands that take arguments from a tree item, CodeLens or webview: hidden from the Command Palette. */
@@ -43,6 +45,7 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.explainFinding,
   CommandIds.openDecisionRecord,
   CommandIds.supersedeDecision,
+  CommandIds.practiseCard,
 ];
 
 export const ViewIds = {
@@ -50,11 +53,13 @@ export const ViewIds = {
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
   decisions: 'statecraft.decisions',
+  practice: 'statecraft.practice',
 } as const;
 
 export const WebviewTypes = {
   note: 'statecraft.note',
   recommendation: 'statecraft.recommendation',
+  practice: 'statecraft.practice',
 } as const;
 
 /** Context keys used in package.json `when` clauses. */

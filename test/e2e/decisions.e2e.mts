@@ -51,7 +51,8 @@ describe('decision records and drift, as a user sees them', () => {
     await page.keyboard.press('Escape');
     await openFileFromExplorer(page, ['src', 'server.js']);
     const lens = page.locator('.codelens-decoration a', { hasText: `Contradicts ${RECORD}` }).first();
-    await lens.waitFor({ timeout: 30_000 });
+    // The analysis and the records load in the background: generous on a machine shared by many test runs.
+    await lens.waitFor({ timeout: 90_000 });
     await workbench.screenshot('decision-drift-codelens');
     await lens.click();
     await page.locator('.tabs-container .tab.active', { hasText: RECORD }).waitFor({ timeout: 15_000 });

@@ -11,6 +11,7 @@ import { defaultExtension, languageForFile, languageForVscodeId, SNIFF_LENGTH } 
 import type { AnalysisResult, DocumentEdit } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
 import { affects, readSettings } from '../settings';
+import { disposeAll } from '../dispose';
 
 const DEBOUNCE_MS = 400;
 /** More edits than this between two analyses are not worth replaying: the session finds the changed span itself. */
@@ -185,12 +186,12 @@ export class AnalysisManager implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const entry of this.entries.values()) entry.cancel.cancel();
-    for (const disposable of this.disposables) disposable.dispose();
-    for (const documentSession of this.sessions.values()) documentSession.session.dispose();
-    this.sessions.clear();
     this.disposed = true;
-    this.analyzer?.dispose();
+    const sessions = [...this.sessions.values()].map((documentSession) => documentSession.session);
+    this.sessions.clear();
     void this.analyzerLoading?.then((analyzer) => analyzer.dispose());
+    // The analyzer goes last: the sessions' trees belong to its parser.
+    disposeAll([...this.disposables.splice(0), ...sessions, ...(this.analyzer ? [this.analyzer] : [])]);
   }
 }
 

@@ -14,6 +14,7 @@ import { affects, readSettings } from '../settings';
 import type { DecisionRecords } from '../decisions/decisionRecords';
 import { AnalysisManager } from './analysisManager';
 import { diagnosticLevel } from './diagnosticLevel';
+import { disposeAll } from '../dispose';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
 const SELECTOR: vscode.DocumentSelector = analysedVscodeLanguageIds().map((language) => ({ language }));
@@ -195,7 +196,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
       return vscode.window.showTextDocument(document);
     }),
   ];
-  return { manager, dispose: () => disposables.forEach((d) => d.dispose()) };
+  return { manager, dispose: () => disposeAll(disposables) };
 }
 
 /** Adds `statecraft-ignore: <reason>` on the line above, in the file's comment syntax and indentation. */

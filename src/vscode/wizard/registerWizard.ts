@@ -8,6 +8,7 @@ import { CommandIds, WebviewTypes } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
 import { RecommendationPanel } from './recommendationPanel';
 import { runPlacementWizard } from './wizardQuickInput';
+import { disposeAll } from '../dispose';
 
 export interface WizardFeature extends vscode.Disposable {
   readonly panel: RecommendationPanel;
@@ -36,5 +37,5 @@ export function registerWizard(context: vscode.ExtensionContext, notes: NotesFea
         isStateKind(state) ? state : undefined,
       )),
   ];
-  return { panel, dispose: () => disposables.forEach((d) => d.dispose()) };
+  return { panel, dispose: () => disposeAll(disposables) };
 }
