@@ -21,6 +21,9 @@ export const CommandIds = {
   ignoreFinding: 'statecraft.ignoreFinding',
   explainFinding: 'statecraft.explainFinding',
   openHintSample: 'statecraft.openHintSample',
+  openDecisionRecord: 'statecraft.openDecisionRecord',
+  supersedeDecision: 'statecraft.supersedeDecision',
+  refreshDecisions: 'statecraft.refreshDecisions',
   practise: 'statecraft.practise',
   practiseCard: 'statecraft.practiseCard',
 } as const;
@@ -40,6 +43,8 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.showStudied,
   CommandIds.ignoreFinding,
   CommandIds.explainFinding,
+  CommandIds.openDecisionRecord,
+  CommandIds.supersedeDecision,
   CommandIds.practiseCard,
 ];
 
@@ -47,6 +52,7 @@ export const ViewIds = {
   container: 'statecraft',
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
+  decisions: 'statecraft.decisions',
   practice: 'statecraft.practice',
 } as const;
 

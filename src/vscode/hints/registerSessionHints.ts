@@ -6,11 +6,13 @@ import { listSuppressions, suppressionComment } from '../../core/analyzer/suppre
 import type { SeverityLevel } from '../../core/analyzer/severity';
 import { pairAffinityWithState } from '../../core/analyzer/config/affinityPairing';
 import type { Finding, TextRange } from '../../core/analyzer/types';
+import { stateKindOfRule } from '../../core/decisions/stateKind';
 import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
 import type { Logger } from '../../core/ports';
 import { CommandIds } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
 import { affects, readSettings } from '../settings';
+import type { DecisionRecords } from '../decisions/decisionRecords';
 import { AnalysisManager } from './analysisManager';
 import { diagnosticLevel } from './diagnosticLevel';
 import { disposeAll } from '../dispose';
@@ -77,7 +79,10 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
-  constructor(private readonly manager: AnalysisManager) {}
+  constructor(
+    private readonly manager: AnalysisManager,
+    private readonly decisions: DecisionRecords,
+  ) {}
 
   refresh(): void {
     this.changeEmitter.fire();
@@ -87,7 +92,7 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
     if (!readSettings(document.uri).hintsCodeLens) return [];
     const result = this.manager.resultFor(document) ?? (await this.manager.analyze(document, token));
     if (!result || token.isCancellationRequested) return [];
-    const findings = pairedFindingsFor(this.manager, document) ?? result.findings;
+    const findings = this.decisions.judge(document, pairedFindingsFor(this.manager, document) ?? result.findings);
     return findings.flatMap((finding) => {
       const range = toRange(finding.range);
       const at = new vscode.Range(range.start, range.start);
@@ -102,11 +107,14 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
           tooltip: finding.message,
         })]
         : [];
+      const head = finding.decision
+        ? new vscode.CodeLens(at, { title: `${finding.decision.verdict === 'drift' ? '$(warning)' : '$(pass)'} ${finding.title}`, command: CommandIds.openDecisionRecord, arguments: [finding.decision.record], tooltip: finding.message })
+        : new vscode.CodeLens(at, { title: `$(warning) ${finding.title}`, command: CommandIds.explainFinding, arguments: [finding.note], tooltip: finding.message });
       return [
-        new vscode.CodeLens(at, { title: `$(warning) ${finding.title}`, command: CommandIds.explainFinding, arguments: [finding.note], tooltip: finding.message }),
+        head,
         ...pairedLens,
         new vscode.CodeLens(at, { title: vscode.l10n.t('Why?'), command: CommandIds.explainFinding, arguments: [finding.note], tooltip: vscode.l10n.t('Open the note on moving this state out of the process') }),
-        new vscode.CodeLens(at, { title: vscode.l10n.t('Recommend placement'), command: CommandIds.recommendPlacement, arguments: [wizardPrefillFor(finding)] }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('Recommend placement'), command: CommandIds.recommendPlacement, arguments: wizardArguments(finding) }),
         new vscode.CodeLens(at, { title: vscode.l10n.t('Ignore'), command: CommandIds.ignoreFinding, arguments: [document.uri, range.start.line] }),
       ];
     });
@@ -117,15 +125,24 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/** The wizard pre-filled from what the finding shows, and the kind of state it is about (for the record). */
+function wizardArguments(finding: Finding): unknown[] {
+  const rule = finding.decision?.rule ?? finding.rule;
+  return [wizardPrefillFor({ rule }), stateKindOfRule(rule)];
+}
+
 class SessionStateCodeActionProvider implements vscode.CodeActionProvider {
-  constructor(private readonly manager: AnalysisManager) {}
+  constructor(
+    private readonly manager: AnalysisManager,
+    private readonly decisions: DecisionRecords,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const findings = pairedFindingsFor(this.manager, document);
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     if (!findings || ours.length === 0) return [];
     const actions: vscode.CodeAction[] = [];
-    for (const finding of findings) {
+    for (const finding of this.decisions.judge(document, findings)) {
       const findingRange = toRange(finding.range);
       const diagnostic = ours.find((d) => d.range.isEqual(findingRange));
       if (!diagnostic || !findingRange.intersection(range) && !range.intersection(findingRange) && !findingRange.contains(range.start)) continue;
@@ -143,8 +160,14 @@ class SessionStateCodeActionProvider implements vscode.CodeActionProvider {
       why.command = { command: CommandIds.explainFinding, title: why.title, arguments: [finding.note] };
       why.diagnostics = [diagnostic];
       const wizard = new vscode.CodeAction(vscode.l10n.t('Statecraft: recommend where this state should live…'), vscode.CodeActionKind.QuickFix);
-      wizard.command = { command: CommandIds.recommendPlacement, title: wizard.title, arguments: [wizardPrefillFor(finding)] };
+      wizard.command = { command: CommandIds.recommendPlacement, title: wizard.title, arguments: wizardArguments(finding) };
       wizard.diagnostics = [diagnostic];
+      if (finding.decision) {
+        const record = new vscode.CodeAction(vscode.l10n.t('Statecraft: open the decision record {0}', finding.decision.record), vscode.CodeActionKind.QuickFix);
+        record.command = { command: CommandIds.openDecisionRecord, title: record.title, arguments: [finding.decision.record] };
+        record.diagnostics = [diagnostic];
+        actions.push(record);
+      }
       const ignore = new vscode.CodeAction(vscode.l10n.t('Statecraft: ignore this hint with a reason (statecraft-ignore)'), vscode.CodeActionKind.QuickFix);
       ignore.command = { command: CommandIds.ignoreFinding, title: ignore.title, arguments: [document.uri, findingRange.start.line] };
       ignore.diagnostics = [diagnostic];
@@ -158,10 +181,10 @@ export interface SessionHintsFeature extends vscode.Disposable {
   readonly manager: AnalysisManager;
 }
 
-export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger): SessionHintsFeature {
+export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger, decisions: DecisionRecords): SessionHintsFeature {
   const manager = new AnalysisManager(context.extensionUri, logger);
   const diagnostics = vscode.languages.createDiagnosticCollection('statecraft-session-state');
-  const codeLens = new SessionStateCodeLensProvider(manager);
+  const codeLens = new SessionStateCodeLensProvider(manager, decisions);
 
   // Every open document is republished on any change: a pairing (affinity ↔ in-memory state) crosses documents.
   const publish = (uri: vscode.Uri | undefined) => {
@@ -171,7 +194,9 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     for (const document of documents) {
       const findings = pairedFindingsFor(manager, document) ?? [];
       const settings = readSettings(document.uri);
-      const list = findings.flatMap((finding) => {
+      const judged = decisions.judge(document, findings);
+      decisions.report(document.uri, judged);
+      const list = judged.flatMap((finding) => {
         const level = diagnosticLevel(finding, settings);
         if (level === undefined) return [];
         const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, DIAGNOSTIC_SEVERITY[level]);
@@ -189,12 +214,16 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     diagnostics,
     codeLens,
     manager.onDidChange(publish),
-    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
+    decisions.onDidChange(() => publish(undefined)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      diagnostics.delete(document.uri);
+      decisions.report(document.uri, undefined);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, 'hintsSeverity', 'hintsCodeLens')) publish(undefined);
     }),
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager, decisions), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(CommandIds.explainFinding, (noteLink: unknown) => {
       if (typeof noteLink !== 'string') return undefined;
       const [id, fragment] = noteLink.split('#');
