@@ -10,8 +10,8 @@ import { listSuppressions, suppressionComment } from '../../src/core/analyzer/su
 
 describe('file-kind table', () => {
   test('each kind’s endings map back to it, and its VS Code ids too', () => {
-    // Kinds that sniff (nginx, HAProxy) are chosen from their text: give each a typical first line.
-    const heads: Record<string, string> = { nginx: 'upstream app {\n  server a:80;\n}\n', haproxy: 'global\n  daemon\n' };
+    // Kinds that sniff (nginx, HAProxy, JSON templates) are chosen from their text: give each a typical first line.
+    const heads: Record<string, string> = { nginx: 'upstream app {\n  server a:80;\n}\n', haproxy: 'global\n  daemon\n', json: '{ "AWSTemplateFormatVersion": "2010-09-09",' };
     for (const kind of FILE_KINDS) {
       const head = heads[kind.id];
       assert.equal('sniff' in kind, head !== undefined, `${kind.id}: a sniffing kind has a sample head here`);
@@ -26,6 +26,7 @@ describe('file-kind table', () => {
     assert.equal(languageForFile('deploy/default.conf'), undefined, 'without its text an ambiguous name is not decided');
     assert.equal(languageForFile('deploy/default.conf', '[Unit]\nDescription=x\n'), undefined, 'a systemd unit is not nginx');
     assert.equal(languageForFile('etc/nginx/sites-available/example', 'server {\n  listen 80;\n}\n'), 'nginx');
+    assert.equal(languageForFile('test/statecraft-baseline.json', '{ "version": 1, "findings": [] }'), undefined, 'JSON data is not a template');
     assert.equal(languageForVscodeId('markdown'), undefined);
     assert.equal(mayBeAnalysed('types.d.ts'), false);
   });

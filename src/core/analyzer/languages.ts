@@ -178,6 +178,9 @@ export const FILE_KINDS = [
     excludedNames: [/^(?:package(?:-lock)?|tsconfig.*|jsconfig|composer|\.eslintrc|launch|settings|tasks|extensions|tslint|lerna|nx|project)\.json$/i],
     grammar: undefined,
     comments: { line: ['//'], block: true },
+    // Most JSON in a repository is data (fixtures, baselines, lockfiles): only CloudFormation/SAM and ARM templates
+    // route traffic, and both say so near the top.
+    sniff: (head) => /"AWSTemplateFormatVersion"|"resources"\s*:|"clientAffinityEnabled"|schema\.management\.azure\.com/i.test(head),
     configFormat: 'json',
   },
   {
