@@ -67,6 +67,26 @@ async function buildBundles() {
       define: { 'process.env.NODE_ENV': '"production"' },
       plugins: [treeSitterInWebWorker],
     }),
+    // The analysis worker (issue 15): worker_threads under Node (the extension host and the CLI's pool start
+    // dist/worker.js), a Web Worker in the web worker host (dist/web/worker.js). Same core service in both.
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/worker/nodeAnalysisWorker.ts')],
+      outfile: path.join(dist, 'worker.js'),
+      platform: 'node',
+      format: 'cjs',
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/worker/webAnalysisWorker.ts')],
+      outfile: path.join(dist, 'web', 'worker.js'),
+      platform: 'browser',
+      format: 'iife',
+      mainFields: ['browser', 'module', 'main'],
+      external: nodeBuiltinsForBrowser,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [treeSitterInWebWorker],
+    }),
     esbuild.build({
       ...common,
       entryPoints: [path.join(root, 'src/cli.ts')],
