@@ -41,7 +41,7 @@ const common = {
 
 // The web-tree-sitter runtime (emscripten) mentions Node built-ins in a branch it takes only under Node; in the web
 // worker bundle they stay unresolved requires that never run.
-const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:crypto', 'node:os', 'node:child_process'];
+const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:crypto', 'node:os', 'node:child_process', 'worker_threads', 'node:worker_threads'];
 
 async function buildBundles() {
   fs.rmSync(dist, { recursive: true, force: true });
