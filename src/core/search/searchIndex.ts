@@ -116,9 +116,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Matches `term` at the start of a word, case-insensitively. */
-function wordStart(term: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}`, 'iu');
+/** Matches any of `terms` at the start of a word, case-insensitively (one pass over a text, whatever the count). */
+function wordStarts(terms: readonly string[]): RegExp | undefined {
+  const alternatives = terms.filter((term) => term !== '').sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return alternatives.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
+}
+
+/** Index of the first match of `pattern` in `text`, or -1. */
+function firstMatch(pattern: RegExp | undefined, text: string): number {
+  if (!pattern) return -1;
+  pattern.lastIndex = 0;
+  const match = pattern.exec(text);
+  return match ? match.index : -1;
+}
+
+/** How many distinct terms of `pattern` occur in `text`. */
+function distinctMatches(pattern: RegExp, text: string): number {
+  const seen = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) seen.add(match[0].toLowerCase());
+  return seen.size;
 }
 
 /**
@@ -127,19 +144,14 @@ function wordStart(term: string): RegExp {
  * (the match was in the title or aliases), the window starts at the beginning.
  */
 export function makeSnippet(text: string, terms: readonly string[], length = SNIPPET_LENGTH): string {
+  return snippetAround(text, text.length <= length ? undefined : wordStarts(terms), length);
+}
+
+function snippetAround(text: string, pattern: RegExp | undefined, length = SNIPPET_LENGTH): string {
   if (text.length <= length) {
     return text;
   }
-  let first = -1;
-  for (const term of terms) {
-    if (term === '') {
-      continue;
-    }
-    const match = wordStart(term).exec(text);
-    if (match && (first === -1 || match.index < first)) {
-      first = match.index;
-    }
-  }
+  const first = firstMatch(pattern, text);
   let start = first <= 0 ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), text.length - length));
   if (start > 0) {
     const space = text.indexOf(' ', start);
@@ -191,16 +203,12 @@ function compareHits(a: Pick<SearchHit, 'id' | 'title' | 'score'>, b: Pick<Searc
  * (a heading counts twice; References half), the earliest on a tie; the top of the note when no section below a
  * heading holds any.
  */
-function bestSection(sections: readonly StoredSection[], patterns: readonly RegExp[]): StoredSection {
+function bestSection(sections: readonly StoredSection[], pattern: RegExp | undefined): StoredSection {
   let best = sections[0];
   let bestScore = 0;
-  for (let index = 1; index < sections.length; index++) {
+  for (let index = 1; pattern && index < sections.length; index++) {
     const section = sections[index];
-    let score = 0;
-    for (const pattern of patterns) {
-      if (pattern.test(section.heading)) score += 2;
-      else if (pattern.test(section.text)) score += 1;
-    }
+    let score = 2 * distinctMatches(pattern, section.heading) + distinctMatches(pattern, section.text);
     if (section.slug === REFERENCES_SECTION) score /= 2;
     if (score > bestScore) {
       best = section;
@@ -250,9 +258,9 @@ export class NoteSearchIndex {
 
   /** Section and snippet, for a hit that is returned (a snippet costs more than a score). */
   private hit(result: SearchResult, id: string, title: string, score: number): SearchHit {
-    const terms = [...new Set([...result.terms, ...result.queryTerms])];
-    const section = bestSection(result.sections as StoredSection[], terms.map(wordStart));
-    return { id, title, score, section: section.slug, sectionTitle: section.heading, snippet: makeSnippet(section.text, terms) };
+    const pattern = wordStarts([...new Set([...result.terms, ...result.queryTerms])]);
+    const section = bestSection(result.sections as StoredSection[], pattern);
+    return { id, title, score, section: section.slug, sectionTitle: section.heading, snippet: snippetAround(section.text, pattern) };
   }
 
   /** @internal For {@link serializeSearchIndex}. */
