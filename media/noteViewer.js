@@ -35,7 +35,10 @@
   }
 
   const kept = vscode.getState();
-  if (noteId) vscode.setState({ noteId: noteId, fragment: fragment || undefined, scrollY: kept && kept.noteId === noteId ? kept.scrollY : 0 });
+  const sameNote = kept && kept.noteId === noteId;
+  // The simulation panels keep their settings in the same state object (simPanels.js), per note.
+  if (noteId) vscode.setState({ noteId: noteId, fragment: fragment || undefined, scrollY: sameNote ? kept.scrollY : 0, sims: sameNote ? kept.sims : undefined });
+  if (window.StatecraftSimPanels) window.StatecraftSimPanels.start(vscode);
 
   let scrollTimer;
   window.addEventListener('scroll', function () {

@@ -99,14 +99,14 @@ async function buildBundles() {
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
 }
 
-function copyGrammars() {
+async function copyGrammars() {
+  // Exactly the grammars the file-kind table (src/core/analyzer/languages.ts) names, plus the runtime's wasm.
+  const { tsImport } = await import('tsx/esm/api');
+  const { grammarFiles } = await tsImport('../src/core/analyzer/languages.ts', import.meta.url);
   const from = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
   const to = path.join(dist, 'grammars');
   fs.mkdirSync(to, { recursive: true });
-  const wanted = ['tree-sitter.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm',
-    'tree-sitter-python.wasm', 'tree-sitter-java.wasm', 'tree-sitter-go.wasm', 'tree-sitter-c-sharp.wasm',
-    'tree-sitter-php.wasm', 'tree-sitter-ruby.wasm'];
-  for (const file of wanted) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  for (const file of grammarFiles()) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
 async function buildCatalog() {
@@ -142,7 +142,7 @@ async function buildTests() {
 }
 
 await buildBundles();
-copyGrammars();
+await copyGrammars();
 await buildCatalog();
 if (withTests) await buildTests();
 console.log(`built ${production ? 'production' : 'development'} bundles into dist/${withTests ? ' and the integration suite into out/' : ''}`);

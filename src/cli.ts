@@ -9,6 +9,7 @@ import { runNotesCheckCommand } from './cli/notesCheckCommand';
 import { runRecommendCommand } from './cli/recommendCommand';
 import { runScanCommand } from './cli/scanCommand';
 import { runSearchCommand } from './cli/searchCommand';
+import { runSimulateCommand } from './cli/simulateCommand';
 
 /** The help text: command syntax lines stay as they are (flags and values are typed literally); the prose is translated. */
 function usage(): string {
@@ -23,6 +24,9 @@ function usage(): string {
     `      ${l10n.t('Recommend where a service should keep its state, with the reasons and latency arithmetic.')}`,
     '  search "<query>" [--json] [--limit N]',
     `      ${l10n.t('Search the bundled reference notes.')}`,
+    '  simulate ring --nodes N [--vnodes V] [--keys K] [--add A | --remove R] [--seed S] [--json]',
+    '  simulate sticky --instances N --sessions S --fail F [--json]',
+    `      ${l10n.t('Simulate consistent hashing against modulo hashing, or sessions over instances with and without affinity.')}`,
     '  notes check <folder>',
     `      ${l10n.t('Validate a folder of notes. Exit 0: all valid, 1: some invalid, 2: usage error.')}`,
     '',
@@ -67,6 +71,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runRecommendCommand([...rest], io);
       case 'search':
         return await runSearchCommand([...rest], io, bundledCatalog);
+      case 'simulate':
+        return await runSimulateCommand([...rest], io);
       case 'notes':
         if (rest[0] !== 'check') {
           throw new UsageError(l10n.t({ message: 'unknown notes subcommand "{0}"; expected "notes check <folder>"', args: [rest[0] ?? ''], comment: ['{0} is what the user typed after "notes"; notes check <folder> is the command syntax (not translated)'] }));
@@ -86,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         (command === undefined ? io.stderr : io.stdout)(usage());
         return command === undefined ? ExitCode.usage : ExitCode.ok;
       default:
-        throw new UsageError(l10n.t({ message: 'unknown command "{0}"; expected scan, recommend, search or notes check', args: [command], comment: ['{0} is what the user typed; scan, recommend, search and notes check are command names (not translated)'] }));
+        throw new UsageError(l10n.t({ message: 'unknown command "{0}"; expected scan, recommend, search, simulate or notes check', args: [command], comment: ['{0} is what the user typed; scan, recommend, search, simulate and notes check are command names (not translated)'] }));
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -21,9 +21,11 @@ import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { createAnalyzer, DEFAULT_MAX_BYTES, languageForFile, type Analyzer } from '../core/analyzer/analyzer';
+import { createAnalyzer, DEFAULT_MAX_BYTES, type Analyzer } from '../core/analyzer/analyzer';
+import { mayBeAnalysed } from '../core/analyzer/languages';
 import { NOTES_BASE_URL, RULE_IDS, RULES, ruleDescription, ruleTitle } from '../core/analyzer/rules';
-import type { Finding, FindingSeverity, RuleId, WasmLoader } from '../core/analyzer/types';
+import { finalSeverity, sarifLevel, type SeverityLevel } from '../core/analyzer/severity';
+import type { Finding, RuleId, WasmLoader } from '../core/analyzer/types';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
 
 /** Creates the analyzer the command uses; tests inject one (or a fake). */
@@ -46,9 +48,14 @@ export interface ScanResultJson {
   readonly endLine: number;
   readonly endColumn: number;
   readonly rule: RuleId;
-  readonly severity: FindingSeverity;
+  readonly severity: SeverityLevel;
   readonly message: string;
   readonly note: string;
+}
+
+/** A finding's level in every output format: the core's severity policy, with no setting (each rule's own). */
+function levelOf(finding: Finding): SeverityLevel {
+  return finalSeverity(finding);
 }
 
 const SYNTAX = 'statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]';
@@ -328,7 +335,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
   for (const root of roots) {
     const display = (absolute: string) => toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
     if (!root.isDirectory) {
-      if (languageForFile(root.absolute) === undefined) {
+      if (!mayBeAnalysed(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
         yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
@@ -359,7 +366,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
           }
           stack.push({ directory: absolute, layers });
         } else if (entry.isFile()) {
-          if (languageForFile(entry.name) === undefined || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
+          if (!mayBeAnalysed(entry.name) || isIgnored(layers, absolute, false) || isExcluded(display(absolute))) {
             continue;
           }
           files.push({ absolute, analyzerPath: toPosix(path.relative(root.absolute, absolute)), display: display(absolute) });
@@ -378,7 +385,7 @@ function toJson({ file, finding }: { file: string; finding: Finding }): ScanResu
     endLine: finding.range.end.line + 1,
     endColumn: finding.range.end.character + 1,
     rule: finding.rule,
-    severity: finding.severity,
+    severity: levelOf(finding),
     message: finding.message,
     note: finding.note,
   };
@@ -391,7 +398,7 @@ function formatText(results: ReadonlyArray<{ file: string; finding: Finding }>, 
   }
   const lines = results.map(({ file, finding }) => {
     const { line, character } = finding.range.start;
-    return `${file}:${line + 1}:${character + 1}: ${finding.severity} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
+    return `${file}:${line + 1}:${character + 1}: ${levelOf(finding)} [${finding.rule}] ${finding.message}\n    ${l10n.t('why: {0}', finding.note)}\n`;
   });
   const files = new Set(results.map((result) => result.file)).size;
   const found =
@@ -409,10 +416,6 @@ function analysedText(outcome: ScanOutcome): string {
   return outcome.suppressed > 0 ? l10n.t('{0}, {1} suppressed', analysed, outcome.suppressed) : analysed;
 }
 
-function sarifLevel(severity: FindingSeverity): 'warning' | 'note' {
-  return severity === 'warning' ? 'warning' : 'note';
-}
-
 /** A SARIF 2.1.0 log that GitHub code scanning accepts: rules with help links, results with relative locations. */
 export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding }>, cwd: string): object {
   const rules = RULE_IDS.map((id) => {
@@ -426,7 +429,7 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
       fullDescription: { text: description },
       help: { text: l10n.t('{0} See {1}', description, helpUri) },
       helpUri,
-      defaultConfiguration: { level: sarifLevel(rule.severity) },
+      defaultConfiguration: { level: sarifLevel(finalSeverity({ rule: id, severity: rule.severity })) },
       properties: { tags: ['scalability', 'state'] },
     };
   });
@@ -441,7 +444,7 @@ export function toSarif(results: ReadonlyArray<{ file: string; finding: Finding 
         results: results.map(({ file, finding }) => ({
           ruleId: finding.rule,
           ruleIndex: RULE_IDS.indexOf(finding.rule),
-          level: sarifLevel(finding.severity),
+          level: sarifLevel(levelOf(finding)),
           message: { text: finding.message },
           locations: [
             {

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { Note } from '../core/notes/note';
 import type * as NotePageModule from '../core/render/notePage';
-import { NavigationHistory, parseViewerMessage, type ViewerMessage } from '../core/render/viewerMessages';
+import { NavigationHistory, parseViewerMessage, type SimResultMessage, type ViewerMessage } from '../core/render/viewerMessages';
+import type * as SimPanelModule from '../core/sim/simPanel';
 import { CommandIds, WebviewTypes } from './commandIds';
 import type { NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
@@ -56,6 +57,8 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
   private mainPanel?: NotePanel;
   /** The page renderer (markdown-it), loaded when the first panel opens rather than at activation. */
   private renderer?: typeof NotePageModule;
+  /** The simulations behind the note's panels, loaded on the first request. */
+  private simulations?: typeof SimPanelModule;
   private readonly panels = new Set<NotePanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -174,6 +177,12 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
         if (note) await vscode.window.showTextDocument(this.library.sourceUri(note), { preview: true, viewColumn: vscode.ViewColumn.Beside });
         return;
       }
+      case 'simulate': {
+        this.simulations ??= await import('../core/sim/simPanel.js');
+        const reply: SimResultMessage = { type: 'simResult', panel: message.panel, requestId: message.requestId, result: this.simulations.runSimRequest(message.request) };
+        await panel.panel.webview.postMessage(reply);
+        return;
+      }
     }
   }
 
@@ -222,8 +231,8 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
       webview: panel.panel.webview,
       extensionUri: this.extensionUri,
       title: note.title,
-      styles: ['noteViewer.css'],
-      script: 'noteViewer.js',
+      styles: ['noteViewer.css', 'simPanels.css'],
+      scripts: ['simPanels.js', 'noteViewer.js'],
       body,
       bodyAttributes: `data-note-id="${escapeHtml(note.id)}" data-fragment="${escapeHtml(fragment ?? '')}" data-keep-scroll="${keepScroll}"`,
     });

@@ -1,27 +1,24 @@
-// The Notes and Bookmarks trees. No domain logic here: the category tree comes from the core, progress from the
-// ProgressStore; this file maps them to TreeItems with stable ids (so `reveal` works), ThemeIcons, Markdown
-// tooltips, context values for the menus and a command. Model: Foam base-tree-provider.ts.
+// The Notes and Bookmarks trees. No domain logic here: the tree (groups, "Start here", hide-studied, problem rows,
+// counts) comes from the core's buildNotesTree, progress from the ProgressStore; this file maps them to TreeItems
+// with stable ids (so `reveal` works), ThemeIcons, Markdown tooltips, context values for the menus and a command.
+// Model: Foam base-tree-provider.ts.
 import * as vscode from 'vscode';
-import { buildCategoryTree, type CategoryTreeChild } from '../core/notes/categoryTree';
-import type { Note, NoteProblem, Priority } from '../core/notes/note';
+import type { Note } from '../core/notes/note';
 import { priorityLabel } from '../core/notes/note';
+import { buildNotesTree, unstudiedP0Count, type NotesTree, type NotesTreeNode } from '../core/notes/notesTree';
 import { CommandIds } from './commandIds';
 import { BUNDLED_ROOT, type NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
 import type { GroupBy } from './settings';
 
-export type NotesTreeNode =
-  | { readonly kind: 'root'; readonly id: string; readonly label: string; readonly description?: string; readonly children: NotesTreeNode[] }
-  | { readonly kind: 'category'; readonly id: string; readonly label: string; readonly noteCount: number; readonly children: NotesTreeNode[] }
-  | { readonly kind: 'note'; readonly id: string; readonly note: Note }
-  | { readonly kind: 'problem'; readonly id: string; readonly problem: NoteProblem };
+export type { NotesTreeNode } from '../core/notes/notesTree';
 
 export interface TreeOptions {
   readonly groupBy: GroupBy;
   readonly hideStudied: boolean;
 }
 
-const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
+const EMPTY_TREE: NotesTree = { nodes: [], parents: new Map(), nodeByNoteId: new Map() };
 
 /** The description shown next to a note: `P0 · 2 min`. */
 export function noteDescription(note: Note): string {
@@ -58,33 +55,8 @@ export function noteTreeItem(note: Note, progress: ProgressStore, id: string): v
   return item;
 }
 
-/** One problem row per file: the first problem, with the count of the others in the text. */
-function firstProblemPerFile(problems: readonly NoteProblem[]): NoteProblem[] {
-  const byFile = new Map<string, NoteProblem[]>();
-  for (const problem of problems) byFile.set(problem.sourcePath, [...(byFile.get(problem.sourcePath) ?? []), problem]);
-  return [...byFile.values()].map((list) =>
-    list.length === 1
-      ? list[0]
-      : { ...list[0], detail: withMoreProblems(list[0].detail ?? list[0].message, list.length - 1), message: list.map((p) => p.message).join('\n') });
-}
-
-function withMoreProblems(first: string, more: number): string {
-  return more === 1
-    ? vscode.l10n.t('{0} (and 1 more problem: see the Problems panel)', first)
-    : vscode.l10n.t('{0} (and {1} more problems: see the Problems panel)', first, more);
-}
-
 function countNotes(count: number): string {
   return count === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', count);
-}
-
-/** A user folder's description: its note count, and how many of its files have problems (one message per plural case). */
-function folderDescription(notes: number, filesWithProblems: number): string {
-  if (filesWithProblems === 0) return countNotes(notes);
-  if (notes === 1) {
-    return filesWithProblems === 1 ? vscode.l10n.t('1 note, 1 file with problems') : vscode.l10n.t('1 note, {0} files with problems', filesWithProblems);
-  }
-  return filesWithProblems === 1 ? vscode.l10n.t('{0} notes, 1 file with problems', notes) : vscode.l10n.t('{0} notes, {1} files with problems', notes, filesWithProblems);
 }
 
 function escapeMarkdown(text: string): string {
@@ -94,9 +66,7 @@ function escapeMarkdown(text: string): string {
 export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<NotesTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private roots: NotesTreeNode[] = [];
-  private parents = new Map<string, NotesTreeNode>();
-  private nodesByNoteId = new Map<string, NotesTreeNode>();
+  private tree: NotesTree = EMPTY_TREE;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
   constructor(
@@ -114,23 +84,23 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
 
   /** Number of P0 notes not yet studied, for the view badge. */
   unstudiedP0Count(): number {
-    return (this.library.current?.notes ?? []).filter((note) => note.priority === 'P0' && !this.progress.isStudied(note.id)).length;
+    return unstudiedP0Count(this.library.current?.notes ?? [], this.progress);
   }
 
   async getChildren(element?: NotesTreeNode): Promise<NotesTreeNode[]> {
-    if (element) return element.kind === 'root' || element.kind === 'category' ? element.children : [];
-    // Loading fires library.onDidChange, whose handler rebuilds the roots.
+    if (element) return element.kind === 'root' || element.kind === 'group' ? [...element.children] : [];
+    // Loading fires library.onDidChange, whose handler rebuilds the tree.
     if (!this.library.current) await this.library.getNotes();
-    return this.roots;
+    return [...this.tree.nodes];
   }
 
   getParent(element: NotesTreeNode): NotesTreeNode | undefined {
-    return this.parents.get(element.id);
+    return this.tree.parents.get(element.id);
   }
 
-  /** The tree node showing a note, for `reveal`. */
+  /** The tree node showing a note in its category (not its "Start here" copy), for `reveal`. */
   nodeForNote(noteId: string): NotesTreeNode | undefined {
-    return this.nodesByNoteId.get(noteId);
+    return this.tree.nodeByNoteId.get(noteId);
   }
 
   getTreeItem(element: NotesTreeNode): vscode.TreeItem {
@@ -139,24 +109,25 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
         const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = element.id;
         item.description = element.description;
-        item.iconPath = new vscode.ThemeIcon(element.id === `root:${BUNDLED_ROOT}` ? 'library' : 'folder-library');
+        item.iconPath = new vscode.ThemeIcon(element.bundled ? 'library' : 'folder-library');
         item.contextValue = 'root';
         return item;
       }
-      case 'category': {
-        const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Collapsed);
+      case 'group': {
+        const item = new vscode.TreeItem(element.label, element.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = element.id;
         item.description = `${element.noteCount}`;
-        item.tooltip = countNotes(element.noteCount);
-        item.iconPath = vscode.ThemeIcon.Folder;
-        item.contextValue = 'category';
+        item.tooltip = element.path.length > 1
+          ? vscode.l10n.t({ message: '{0} ({1})', args: [element.path.join(' › '), countNotes(element.noteCount)], comment: ['{0} is a category path such as References › Practical Guides, {1} a note count such as 3 notes'] })
+          : countNotes(element.noteCount);
+        item.iconPath = element.groupKind === 'start-here' ? new vscode.ThemeIcon('rocket') : vscode.ThemeIcon.Folder;
+        item.contextValue = element.groupKind === 'start-here' ? 'startHere' : 'category';
         return item;
       }
       case 'note':
         return noteTreeItem(element.note, this.progress, element.id);
       case 'problem': {
-        const fileName = decodeURIComponent(element.problem.sourcePath.slice(element.problem.sourcePath.lastIndexOf('/') + 1));
-        const item = new vscode.TreeItem(fileName, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(element.fileName, vscode.TreeItemCollapsibleState.None);
         item.id = element.id;
         item.description = element.problem.detail ?? element.problem.message;
         item.tooltip = element.problem.message;
@@ -174,68 +145,14 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
 
   private rebuild(): void {
     const collection = this.library.current;
-    this.parents = new Map();
-    this.nodesByNoteId = new Map();
-    if (!collection) {
-      this.roots = [];
-    } else {
-      const visible = collection.notes.filter((note) => !this.options.hideStudied || !this.progress.isStudied(note.id));
-      const userFolders = this.library.userFolders;
-      if (userFolders.length === 0) {
-        this.roots = this.group(visible, 'bundled');
-      } else {
-        this.roots = [
-          { kind: 'root', id: `root:${BUNDLED_ROOT}`, label: vscode.l10n.t('Statecraft Notes'), children: this.group(visible.filter((n) => n.root === BUNDLED_ROOT), BUNDLED_ROOT) },
-          ...userFolders.map((folder): NotesTreeNode => {
-            const problems = firstProblemPerFile(this.library.problemsFor(folder));
-            const notes = visible.filter((n) => n.root === folder.label);
-            const children = [
-              ...this.group(notes, folder.label),
-              ...problems.map((problem, index): NotesTreeNode => ({ kind: 'problem', id: `problem:${folder.label}:${index}:${problem.sourcePath}`, problem })),
-            ];
-            return {
-              kind: 'root',
-              id: `root:${folder.label}`,
-              label: folder.label,
-              description: folderDescription(notes.length, problems.length),
-              children,
-            };
-          }),
-        ];
-      }
-      this.indexParents(this.roots, undefined);
-    }
+    this.tree = collection
+      ? buildNotesTree(collection, this.progress, {
+          ...this.options,
+          bundledRoot: BUNDLED_ROOT,
+          userFolders: this.library.userFolders.map((folder) => ({ label: folder.label, problems: this.library.problemsFor(folder) })),
+        })
+      : EMPTY_TREE;
     this.changeEmitter.fire(undefined);
-  }
-
-  private group(notes: readonly Note[], rootLabel: string): NotesTreeNode[] {
-    if (this.options.groupBy === 'priority') {
-      return PRIORITIES.flatMap((priority): NotesTreeNode[] => {
-        const inGroup = notes.filter((note) => note.priority === priority).sort((a, b) => a.title.localeCompare(b.title));
-        if (inGroup.length === 0) return [];
-        return [{
-          kind: 'category',
-          id: `priority:${rootLabel}:${priority}`,
-          label: `${priority} · ${priorityLabel(priority)}`,
-          noteCount: inGroup.length,
-          children: inGroup.map((note): NotesTreeNode => ({ kind: 'note', id: `note:${note.id}`, note })),
-        }];
-      });
-    }
-    const byId = new Map(notes.map((note) => [note.id, note]));
-    const convert = (child: CategoryTreeChild): NotesTreeNode =>
-      child.kind === 'category'
-        ? { kind: 'category', id: `${child.id}@${rootLabel}`, label: child.label, noteCount: child.noteCount, children: child.children.map(convert) }
-        : { kind: 'note', id: child.id, note: byId.get(child.noteId)! };
-    return buildCategoryTree(notes).map(convert);
-  }
-
-  private indexParents(nodes: readonly NotesTreeNode[], parent: NotesTreeNode | undefined): void {
-    for (const node of nodes) {
-      if (parent) this.parents.set(node.id, parent);
-      if (node.kind === 'note') this.nodesByNoteId.set(node.note.id, node);
-      if (node.kind === 'root' || node.kind === 'category') this.indexParents(node.children, node);
-    }
   }
 
   dispose(): void {

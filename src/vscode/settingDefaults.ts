@@ -1,7 +1,10 @@
 // The settings' shape and defaults, free of the vscode import so a unit test can check them against
 // package.json (they must agree, or the Settings UI and the code disagree about defaults).
+import { MAX_ANALYSED_BYTES } from '../core/analyzer/languages';
+import type { SeveritySetting } from '../core/analyzer/severity';
 
-export type HintSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** `statecraft.hints.severity`: the values of the core's severity policy (core/analyzer/severity.ts). */
+export type HintSeverity = SeveritySetting;
 export type GroupBy = 'category' | 'priority';
 
 export interface StatecraftSettings {
@@ -22,9 +25,9 @@ export const defaultSettings: StatecraftSettings = {
   hideStudied: false,
   hintsEnabled: true,
   hintsCodeLens: true,
-  hintsSeverity: 'information',
+  hintsSeverity: 'default',
   hintsExclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**'],
-  hintsMaxFileSizeKb: 1024,
+  hintsMaxFileSizeKb: MAX_ANALYSED_BYTES / 1024,
   decisionsFolder: 'docs/adr',
 };
 

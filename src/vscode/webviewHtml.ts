@@ -26,12 +26,17 @@ export function webviewPage(options: {
   extensionUri: vscode.Uri;
   title: string;
   styles: readonly string[];
-  script: string;
+  /** One script, or several loaded in order (all from media/, all with the page's nonce). */
+  script?: string;
+  scripts?: readonly string[];
   body: string;
   bodyAttributes?: string;
 }): string {
   const nonce = makeNonce();
   const asset = (file: string) => options.webview.asWebviewUri(vscode.Uri.joinPath(options.extensionUri, 'media', file)).toString();
+  const scripts = [...(options.script ? [options.script] : []), ...(options.scripts ?? [])]
+    .map((file) => `<script nonce="${nonce}" src="${asset(file)}"></script>`)
+    .join('\n');
   const styles = options.styles.map((file) => `<link rel="stylesheet" href="${asset(file)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
@@ -44,7 +49,7 @@ ${styles}
 </head>
 <body ${options.bodyAttributes ?? ''}>
 ${options.body}
-<script nonce="${nonce}" src="${asset(options.script)}"></script>
+${scripts}
 </body>
 </html>`;
 }

@@ -14,12 +14,18 @@ describe('knowledge base, as a user sees it', () => {
     await closeBrowser();
   });
 
-  test('the Statecraft icon opens the Notes tree with the bundled categories and the workspace notes folder', async () => {
+  test('on first open of the Statecraft view the seed note is visible without expanding anything, and so are the categories', async () => {
     await openStatecraftView(workbench.page);
+    await viewPane(workbench.page).locator('.monaco-list-row', { hasText: 'Statelessness & State Management' }).first().waitFor({ timeout: 15_000 });
     const rows = await treeRows(workbench.page);
+    assert.match(rows[0], /^Start here \d+$/, `"Start here" is the first row: ${JSON.stringify(rows)}`);
+    assert.match(rows[1], /^Statelessness & State Management P0 · \d+ min$/, `the seed note leads "Start here": ${JSON.stringify(rows)}`);
     assert.ok(rows.some((row) => row.startsWith('Statecraft Notes')), `rows: ${JSON.stringify(rows)}`);
     assert.ok(rows.some((row) => row.startsWith('notes')), `the workspace notes folder is a root: ${JSON.stringify(rows)}`);
-    assert.ok(rows.some((row) => row.startsWith('References')), `rows: ${JSON.stringify(rows)}`);
+    for (const category of ['Fundamental Concepts', 'Scaling and Routing', 'Data and Storage', 'State Placement', 'Externalizing Sessions']) {
+      assert.ok(rows.some((row) => new RegExp(`^${category} \\d+$`).test(row)), `the category "${category}" is a visible row: ${JSON.stringify(rows)}`);
+    }
+    assert.ok(!rows.some((row) => /^(References|Architecture Design Basics|Pattern Taxonomy)\b/.test(row)), `no single-child folder chain: ${JSON.stringify(rows)}`);
     await workbench.screenshot('tree-light');
   });
 
@@ -28,15 +34,18 @@ describe('knowledge base, as a user sees it', () => {
     await runCommand(page, 'Focus on Notes View');
     const tree = viewPane(page).locator('[role="tree"]').first();
     await tree.waitFor({ timeout: 15_000 });
-    for (const category of ['References', 'Practical Guides', 'State Placement']) {
-      const row = await moveFocusTo(page, category);
-      if ((await row.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
-      await viewPane(page).locator('.monaco-list-row.focused[aria-expanded="true"]', { hasText: category }).waitFor({ timeout: 15_000 });
-    }
-    const note = await moveFocusTo(page, 'State Placement Guide');
+    // Down from the top to the State Placement folder (past "Start here" and its notes), Right to expand it, Down
+    // to its note: the State Placement Guide, also listed under "Start here", is reached here in its category.
+    const category = await moveFocusTo(page, 'State Placement', /^\d+$/);
+    assert.equal(await category.getAttribute('aria-level'), '2', 'a category sits right under its root');
+    if ((await category.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+    await viewPane(page).locator('.monaco-list-row.focused[aria-expanded="true"]', { hasText: 'State Placement' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('ArrowDown');
+    const note = viewPane(page).locator('.monaco-list-row.focused', { hasText: 'State Placement Guide' });
+    await note.waitFor({ timeout: 15_000 });
     assert.equal(await note.getAttribute('role'), 'treeitem');
     assert.match((await note.getAttribute('aria-label')) ?? '', /^State Placement Guide, P0, \d+ minute read$/, 'the accessibility label, not the raw row text, is announced');
-    assert.equal(await note.getAttribute('aria-level'), '5', 'the depth is announced (root, References, Practical Guides, State Placement, note)');
+    assert.equal(await note.getAttribute('aria-level'), '3', 'the depth is announced (root, State Placement, note)');
     await page.keyboard.press('Enter');
     const frame = await webviewFrame(page, 'Latency budget');
     assert.equal(await frame.locator('h1.sc-title').innerText(), 'State Placement Guide');
@@ -47,31 +56,32 @@ describe('knowledge base, as a user sees it', () => {
     await workbench.screenshot('tree-keyboard');
   });
 
-  test('drilling into the categories and clicking the seed note opens it in the viewer', async () => {
+  test('clicking the seed note under "Start here" opens it, with its category path as a breadcrumb', async () => {
     const { page } = workbench;
-    for (const label of ['References', 'Architecture Design Basics', 'Pattern Taxonomy', 'Fundamental Concepts']) {
-      await clickTreeRow(page, label);
-    }
-    await page.locator('.monaco-list-row', { hasText: 'Statelessness & State Management' }).first().waitFor({ timeout: 15_000 });
-    const rows = await treeRows(page);
-    const seed = rows.find((row) => row.includes('Statelessness & State Management'));
-    assert.ok(seed, `rows: ${JSON.stringify(rows)}`);
-    assert.match(seed, /P0 · \d+ min/);
     await clickTreeRow(page, 'Statelessness & State Management');
     const frame = await webviewFrame(page, 'Default to a stateless service');
     const heading = await frame.locator('h1.sc-title').innerText();
     assert.equal(heading, 'Statelessness & State Management');
+    assert.deepEqual(
+      (await frame.locator('nav.sc-breadcrumb li').allInnerTexts()).map((text) => text.trim()),
+      ['References', 'Architecture Design Basics', 'Pattern Taxonomy', 'Fundamental Concepts'],
+    );
     assert.ok(await frame.locator('table.sc-table').count() >= 1, 'the trade-off table renders as a table');
     await workbench.screenshot('viewer-light');
   });
 });
 
-/** Presses Down (from the top) until the focused tree row shows `label`; a keyboard user's way to reach a row. */
-async function moveFocusTo(page: Page, label: string) {
+/**
+ * Presses Down (from the top) until the focused tree row shows `label` (followed by a description matching `rest`,
+ * when given); a keyboard user's way to reach a row.
+ */
+async function moveFocusTo(page: Page, label: string, rest?: RegExp) {
   const focused = viewPane(page).locator('.monaco-list-row.focused').first();
+  const matches = (text: string): boolean =>
+    text.startsWith(label) && (rest === undefined || rest.test(text.slice(label.length).trim()));
   await page.keyboard.press('Home');
   for (let presses = 0; presses < 60; presses++) {
-    if ((await focused.count()) > 0 && ((await focused.innerText()).replace(/\s+/g, ' ').trim().startsWith(label))) return focused;
+    if ((await focused.count()) > 0 && matches((await focused.innerText()).replace(/\s+/g, ' ').trim())) return focused;
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(50);
   }

@@ -39,7 +39,7 @@ describe('in the web worker extension host', () => {
     const { page } = workbench;
     await openStatecraftView(page);
     const rows = await treeRows(page);
-    assert.ok(rows.some((row) => row.startsWith('References')), JSON.stringify(rows));
+    assert.ok(rows.some((row) => row.startsWith('Statelessness & State Management')), JSON.stringify(rows));
     await runCommand(page, 'Statecraft: Search Notes');
     await quickInput.type(page, 'session persistence');
     await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: 'Sticky Sessions' }).first().waitFor({ timeout: 15_000 });

@@ -34,7 +34,8 @@ suite('session-state hints', () => {
     }, 20_000);
     const store = diagnostics.find((d) => d.code === 'session-store-in-memory');
     assert.ok(store, JSON.stringify(diagnostics.map((d) => d.code)));
-    assert.strictEqual(store.severity, vscode.DiagnosticSeverity.Information);
+    // The rule's own severity, the same level `statecraft scan` prints (core/analyzer/severity.ts).
+    assert.strictEqual(store.severity, vscode.DiagnosticSeverity.Warning);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, store.range);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.some((t) => t.includes('statecraft-ignore')), JSON.stringify(titles));

@@ -12,14 +12,18 @@ async function childByLabel(api: Awaited<ReturnType<typeof activateStatecraft>>,
 }
 
 suite('knowledge base', () => {
-  test('the Notes tree shows the seed note under its category path with priority and reading time', async () => {
+  test('the Notes tree opens on "Start here" (the seed note first) and shows the seed note in its category with priority and reading time', async () => {
     const api = await activateStatecraft();
     await api.notes.library.getNotes();
+    const [first] = await api.notes.tree.getChildren(undefined);
+    const start = api.notes.tree.getTreeItem(first);
+    assert.strictEqual(start.label, 'Start here');
+    assert.strictEqual(start.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const [lead] = await api.notes.tree.getChildren(first);
+    assert.strictEqual(api.notes.tree.getTreeItem(lead).label, 'Statelessness & State Management');
     const bundled = await childByLabel(api, undefined, 'Statecraft Notes');
-    const references = await childByLabel(api, bundled, 'References');
-    const basics = await childByLabel(api, references, 'Architecture Design Basics');
-    const taxonomy = await childByLabel(api, basics, 'Pattern Taxonomy');
-    const fundamentals = await childByLabel(api, taxonomy, 'Fundamental Concepts');
+    const fundamentals = await childByLabel(api, bundled, 'Fundamental Concepts');
+    assert.match(String(api.notes.tree.getTreeItem(fundamentals).tooltip), /^References › Architecture Design Basics › Pattern Taxonomy › Fundamental Concepts/);
     const seed = await childByLabel(api, fundamentals, 'Statelessness & State Management');
     const item = api.notes.tree.getTreeItem(seed);
     assert.match(String(item.description), /^P0 · \d+ min$/);

@@ -61,7 +61,8 @@ void describe('recommend: table of cases', () => {
       name: 'stateless: serverless, must survive restarts, budget exactly the token high total',
       in: inputs(0.1, 2, 1, 'serverless', 'none', 'no', 'yes'),
       placement: 'stateless',
-      fits: { stateless: true, externalized: false, 'in-process-cache': true, 'stateful-sticky': false },
+      // A cache of state that must survive fronts a durable store; its write-through round trip (up to 5 ms) is over.
+      fits: { stateless: true, externalized: false, 'in-process-cache': false, 'stateful-sticky': false },
     },
     {
       name: 'externalized: login sessions in Redis (database too slow, nothing may be lost)',
@@ -98,10 +99,28 @@ void describe('recommend: table of cases', () => {
       fits: { stateless: false, externalized: false, 'in-process-cache': true, 'stateful-sticky': true },
     },
     {
-      name: 'in-process-cache: one instance may share through its own memory, even with loss=none',
-      in: inputs(0.5, 1, 1, 'server', 'none', 'yes', 'no'),
+      name: 'in-process-cache: one instance may share through its own memory when the truth can be rebuilt',
+      in: inputs(0.5, 1, 1, 'server', 'rebuildable', 'yes', 'no'),
+      placement: 'in-process-cache',
+      fits: { stateless: false, externalized: false, 'in-process-cache': true, 'stateful-sticky': true },
+    },
+    {
+      name: 'in-process-cache in front of a durable store: 20 reads in 10 ms, nothing may be lost, one write-through round trip counted',
+      in: inputs(10, 20, 4, 'server', 'none', 'no', 'no'),
       placement: 'in-process-cache',
       fits: { stateless: false, externalized: false, 'in-process-cache': true, 'stateful-sticky': false },
+    },
+    {
+      name: 'stateful-sticky (issue 17): per-client game state read 30 times in 2 ms on 20 instances, loss acceptable, not shared',
+      in: inputs(2, 30, 20, 'server', 'acceptable', 'no', 'no'),
+      placement: 'stateful-sticky',
+      fits: { stateless: false, externalized: false, 'in-process-cache': false, 'stateful-sticky': true },
+    },
+    {
+      name: 'stateful-sticky: ephemeral state on one server under a store round trip: memory is the truth, nothing to route yet',
+      in: inputs(1, 3, 1, 'server', 'acceptable', 'no', 'no'),
+      placement: 'stateful-sticky',
+      fits: { stateless: false, externalized: false, 'in-process-cache': false, 'stateful-sticky': true },
     },
     {
       name: 'in-process-cache: serverless, unshared, budget under a Redis round trip',
@@ -272,7 +291,7 @@ void describe('recommend: infeasible budgets', () => {
       'No placement that meets the answers fits the 3 ms budget: externalized needs up to 5 ms; stateless is ruled out by clientCanCarry=no and shared=yes; in-process-cache is ruled out by shared=yes; stateful-sticky is ruled out by loss=none. ' +
         'Closest: externalized (Redis 1–5 ms × 1 = 1–5 ms); it fits with a budget of at least 5 ms. ' +
         'With clientCanCarry=yes and shared=no, stateless (up to 0.05 ms) would fit. ' +
-        'With shared=no, in-process-cache (up to 0.001 ms) would fit. ' +
+        // Not in-process-cache: without shared=yes it would still front the durable store, up to 5.001 ms.
         'With loss=rebuildable, stateful-sticky (up to 0.001 ms) would fit.',
     );
   });
@@ -423,8 +442,34 @@ void describe('properties over the discretised input space', () => {
     assert.deepEqual(bad, []);
   });
 
-  void test('instances=1 never yields stateful-sticky: one process has nothing to route, its memory serves as a cache', () => {
-    const bad = space.filter((inp) => inp.instances === 1 && recs.get(inp)?.placement === 'stateful-sticky');
+  void test('instances=1 yields stateful-sticky only when memory is the source of truth (loss=acceptable): with loss=rebuildable the cache wins', () => {
+    const bad = space.filter((inp) => inp.instances === 1 && inp.loss !== 'acceptable' && recs.get(inp)?.placement === 'stateful-sticky');
+    assert.deepEqual(bad, []);
+    assert.ok(space.some((inp) => inp.instances === 1 && recs.get(inp)?.placement === 'stateful-sticky'), 'the case exists in the space');
+  });
+
+  void test('an in-process cache always has a source of truth: rebuildable, or a store whose round trip is in its arithmetic', () => {
+    const bad = space.filter((inp) => {
+      const rec = recs.get(inp)!;
+      return rec.placement === 'in-process-cache' && rec.feasible && inp.loss !== 'rebuildable' && !why(rec, 'in-process-cache').includes('+ one Redis round trip');
+    });
+    assert.deepEqual(bad, []);
+  });
+
+  void test('the accepted seed row matches the placement: Stateful exactly for stateful-sticky, never Externalised for memory as the truth', () => {
+    const expected: Record<Placement, string> = { stateless: 'Fully stateless', externalized: 'Externalised', 'in-process-cache': 'Externalised', 'stateful-sticky': 'Stateful' };
+    for (const [inp, rec] of recs) {
+      assert.deepEqual(rec.consequences.filter((c) => c.chosen).map((c) => c.approach), [expected[rec.placement]], JSON.stringify(inp));
+    }
+  });
+
+  void test('pub/sub is suggested only where another instance reads the state', () => {
+    const bad = space.filter((inp) => {
+      const rec = recs.get(inp)!;
+      const pubsub = rec.techniques.some((t) => /pub\/sub/i.test(t));
+      const othersRead = rec.placement === 'in-process-cache' ? inp.instances > 1 || inp.runtime === 'serverless' : inp.shared === 'yes' && inp.instances > 1;
+      return pubsub && !othersRead;
+    });
     assert.deepEqual(bad, []);
   });
 

@@ -142,6 +142,16 @@ const XSS_CORPUS = [
   '`<script>alert(1)</script>`',
   '&lt;script&gt;alert(1)&lt;/script&gt;',
   '<scr<script>ipt>alert(1)</script>',
+  // Simulation directives (```statecraft-sim <kind>```): only a known kind alone renders a panel; everything else
+  // must stay an escaped code block, with no attribute or markup from the info string or the body.
+  '```statecraft-sim <script>alert(1)</script>\n```',
+  '```statecraft-sim ring" onload="alert(1)\n```',
+  "```statecraft-sim ring'><svg onload=alert(1)>\n```",
+  '```statecraft-sim evil\n<img src=x onerror=alert(1)>\n```',
+  '```statecraft-sim ring routing\n```',
+  '```statecraft-sim\n<script>alert(1)</script>\n```',
+  '~~~statecraft-sim __proto__\n~~~',
+  '```statecraft-sim constructor\n```',
 ];
 
 const ALLOWED_TAGS = new Set([
@@ -172,7 +182,7 @@ describe('renderMarkdown: XSS corpus', () => {
   }
 
   test('the corpus covers the required attack families (guards against a shrinking corpus)', () => {
-    assert.equal(XSS_CORPUS.length, 44);
+    assert.equal(XSS_CORPUS.length, 52);
     assert.equal(renderMarkdown('[x](c&#111;mmand:workbench.action.terminal.new)'), '<p><span class="sc-link-blocked">x</span></p>\n');
     assert.equal(renderMarkdown('[x](Command:workbench.action.terminal.new)'), '<p><span class="sc-link-blocked">x</span></p>\n');
     assert.equal(renderMarkdown('[x](javascript:alert(1))'), '<p><span class="sc-link-blocked">x</span></p>\n');

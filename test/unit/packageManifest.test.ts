@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { analysedVscodeLanguageIds, FILE_KINDS, grammarFiles } from '../../src/core/analyzer/languages';
 import { CommandIds, InternalCommandIds, ViewIds } from '../../src/vscode/commandIds';
 import { defaultSettings, SettingKeys } from '../../src/vscode/settingDefaults';
 
@@ -53,5 +54,16 @@ describe('package.json', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.bin.statecraft, './dist/cli.js');
     assert.equal(manifest.icon, 'media/icon.png');
+  });
+
+  test('onLanguage activation events are exactly the VS Code languages of the file-kind table', () => {
+    const fromManifest = manifest.activationEvents.filter((event: string) => event.startsWith('onLanguage:')).map((event: string) => event.slice('onLanguage:'.length)).sort();
+    assert.deepEqual(fromManifest, analysedVscodeLanguageIds().sort());
+  });
+
+  test('every grammar the file-kind table names ships in @vscode/tree-sitter-wasm', () => {
+    const shipped = new Set(fs.readdirSync(path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm')));
+    assert.ok(FILE_KINDS.length >= 9);
+    for (const file of grammarFiles()) assert.ok(shipped.has(file), `${file} is in @vscode/tree-sitter-wasm/wasm`);
   });
 });

@@ -23,7 +23,7 @@ import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
 import { editBetween } from './incremental';
-import { isAnalyzerLanguage, isTestFile, languageForFile } from './languages';
+import { isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
 import { releaseTreeCaches } from './syntax/tree';
@@ -33,8 +33,8 @@ export { listSuppressions, type Suppression } from './suppressions';
 export { languageForFile, isTestFile } from './languages';
 export { editForChange } from './incremental';
 
-/** Default size cap: larger files are skipped (generated bundles, data dumps). */
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** Default size cap: larger files are skipped (generated bundles, data dumps). The one cap of languages.ts. */
+export const DEFAULT_MAX_BYTES = MAX_ANALYSED_BYTES;
 /** A line longer than this marks minified or generated code. */
 export const DEFAULT_MAX_LINE_LENGTH = 10_000;
 /** Default wall-clock budget for one parse. */
@@ -102,7 +102,7 @@ export interface Analyzer {
    * Loads the runtime and the grammar for a file's language ahead of its first analysis (an editor warms up when
    * such a file becomes visible). Does nothing for files the analyzer does not handle.
    */
-  prepare(fileNameOrLanguage: string): Promise<void>;
+  prepare?(fileNameOrLanguage: string): Promise<void>;
   /** Frees the parser and the trees of every session. */
   dispose(): void;
 }
@@ -214,7 +214,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skipResult(skipReason, skipped);
     };
     const explicitLanguage = isAnalyzerLanguage(fileNameOrLanguage);
-    const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage);
+    const language = explicitLanguage ? fileNameOrLanguage : languageForFile(fileNameOrLanguage, text.slice(0, SNIFF_LENGTH));
     if (!language) {
       return skip('unsupported', l10n.t('not a language the analyzer handles'));
     }
@@ -268,7 +268,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
           return skip('cancelled', l10n.t('analysis cancelled'));
         }
         try {
-          findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled }));
+          findings.push(...detector.detect({ tree: parsed, root, text, language, isCancelled, ...(explicitLanguage ? {} : { fileName: fileNameOrLanguage }) }));
         } catch (error) {
           logger.error(`statecraft analyzer: detector ${detector.id} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -368,10 +368,20 @@ function formatBytes(bytes: number): string {
   return l10n.t({ message: '{0} bytes', args: [bytes], comment: ['A file size in bytes, e.g. "138 bytes"'] });
 }
 
+/**
+ * Rules that name what a collection holds more precisely than in-memory-session-map: when both report the same line,
+ * the specific one stays (a set of WebSocket sessions is a connection registry, a map of buckets a rate limiter).
+ */
+const MORE_SPECIFIC_THAN_SESSION_MAP = new Set<Finding['rule']>(['in-memory-connection-registry', 'in-memory-rate-limit']);
+
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique: Finding[] = [];
+  const specificLines = new Set(findings.filter((finding) => MORE_SPECIFIC_THAN_SESSION_MAP.has(finding.rule)).map((finding) => finding.range.start.line));
   for (const finding of findings) {
+    if (finding.rule === 'in-memory-session-map' && specificLines.has(finding.range.start.line)) {
+      continue;
+    }
     const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -22,6 +22,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage' },
   'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections' },
   'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management' },
+  'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections' },
+  // One level below the session rules: an instance-local limiter still limits, only more loosely.
+  'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting' },
 };
 
 /** The CodeLens title most findings of a rule use, in the current display language. */
@@ -35,6 +38,10 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Socket.IO without adapter: broadcasts stay on this instance');
     case 'in-memory-session-map':
       return l10n.t('In-memory session state: lost on restart, needs sticky routing');
+    case 'in-memory-connection-registry':
+      return l10n.t('Connection registry in memory: broadcasts reach only this instance');
+    case 'in-memory-rate-limit':
+      return l10n.t('Rate limit counted in memory: each instance allows the full limit');
   }
 }
 
@@ -49,8 +56,19 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('A Socket.IO server has no adapter, so rooms and broadcasts reach only clients of this instance.');
     case 'in-memory-session-map':
       return l10n.t('A module-level or singleton collection written in request handlers holds per-user state in this process.');
+    case 'in-memory-connection-registry':
+      return l10n.t('A process-wide collection of open connections: a broadcast or a message to one user reaches only the clients connected to this instance.');
+    case 'in-memory-rate-limit':
+      return l10n.t('Per-client request counters are kept in this process, so every instance counts separately and the effective limit grows with the number of instances.');
   }
 }
 
 /** All rule ids in a stable order (SARIF rule indexes rely on it). */
-export const RULE_IDS: readonly RuleId[] = ['session-store-in-memory', 'session-store-local-disk', 'socketio-no-adapter', 'in-memory-session-map'];
+export const RULE_IDS: readonly RuleId[] = [
+  'session-store-in-memory',
+  'session-store-local-disk',
+  'socketio-no-adapter',
+  'in-memory-session-map',
+  'in-memory-connection-registry',
+  'in-memory-rate-limit',
+];

@@ -4,7 +4,7 @@
 // language's comment tokens, so a line inside a multi-line string that happens to look like such a comment also
 // counts; that is the price of not needing a parse to list suppressions.
 
-import type { AnalyzerLanguage } from './types';
+import { fileKind, type AnalyzerLanguage } from './languages';
 
 /** One effective suppression: the 0-based line of the comment and its reason. */
 export interface Suppression {
@@ -12,16 +12,30 @@ export interface Suppression {
   readonly reason: string;
 }
 
-const HASH_COMMENT_LANGUAGES = new Set<AnalyzerLanguage>(['python', 'ruby']);
+const patterns = new Map<AnalyzerLanguage, RegExp>();
 
+/** `statecraft-ignore:` after one of the language's comment openers (from the file-kind table). */
 function commentPattern(language: AnalyzerLanguage): RegExp {
-  if (HASH_COMMENT_LANGUAGES.has(language)) {
-    return /^\s*#+\s*statecraft-ignore\s*:(.*)$/;
+  let pattern = patterns.get(language);
+  if (!pattern) {
+    const { line, block } = fileKind(language).comments;
+    // A repeated opener (`///`, `##`) is still a comment; inside a block comment a line may start with `*`.
+    const openers = line.map((token) => `(?:${token.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})+`);
+    if (block) {
+      openers.push('\\/\\*+', '\\*+');
+    }
+    pattern = new RegExp(`^\\s*(?:${openers.join('|')})\\s*statecraft-ignore\\s*:(.*)$`);
+    patterns.set(language, pattern);
   }
-  if (language === 'php') {
-    return /^\s*(?:\/\/+|#|\/\*+|\*+)\s*statecraft-ignore\s*:(.*)$/;
-  }
-  return /^\s*(?:\/\/+|\/\*+|\*+)\s*statecraft-ignore\s*:(.*)$/;
+  return pattern;
+}
+
+/**
+ * The line to insert above `indentation`-indented code to silence a finding there: the language's first line-comment
+ * token, `statecraft-ignore: `, and the reason on one line.
+ */
+export function suppressionComment(language: AnalyzerLanguage, indentation: string, reason: string): string {
+  return `${indentation}${fileKind(language).comments.line[0]} statecraft-ignore: ${reason.trim().replace(/\r?\n/g, ' ')}\n`;
 }
 
 /** Lists the suppression comments in a text (those with a reason). */

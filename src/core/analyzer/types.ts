@@ -3,9 +3,10 @@
 // map findings. Positions are 0-based here; the CLI converts to 1-based for its JSON/SARIF output.
 
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { AnalyzerLanguage } from './languages';
 
-/** Languages the analyzer parses with tree-sitter. PHP and Ruby are analysed at the configuration level. */
-export type AnalyzerLanguage = 'javascript' | 'typescript' | 'tsx' | 'python' | 'java' | 'go' | 'csharp' | 'php' | 'ruby';
+/** Languages (file kinds) the analyzer reads: the ids of the table in languages.ts. */
+export type { AnalyzerLanguage };
 
 export type RuleId =
   /** Session middleware/config that keeps sessions in the process's memory (express-session without store, ...). */
@@ -15,7 +16,11 @@ export type RuleId =
   /** A Socket.IO server with no adapter in an app meant to scale out. */
   | 'socketio-no-adapter'
   /** A hand-rolled module/static/singleton mutable collection written in handlers, keyed by session/user/socket ids. */
-  | 'in-memory-session-map';
+  | 'in-memory-session-map'
+  /** A process-wide registry of open connections (WebSocket clients, a hub's client set): broadcasts miss other instances. */
+  | 'in-memory-connection-registry'
+  /** Per-client request counters kept in this process (a rate limiter's default store): limits multiply by instances. */
+  | 'in-memory-rate-limit';
 
 export type FindingSeverity = 'warning' | 'information' | 'hint';
 
@@ -86,6 +91,11 @@ export interface Finding {
 /** What a detector sees: the tree, the text and its language. */
 export interface DetectorContext {
   readonly tree: Tree;
+  /**
+   * The file's path as the host gave it (workspace-relative in the editor and the CLI), or undefined when only a
+   * language id was given. Detectors read framework conventions from it (`server/`, `*.server.ts`, `config/session.php`).
+   */
+  readonly fileName?: string;
   readonly root: Node;
   readonly text: string;
   readonly language: AnalyzerLanguage;

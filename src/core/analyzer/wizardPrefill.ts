@@ -14,5 +14,11 @@ export function wizardPrefillFor(finding: Pick<Finding, 'rule'>): Partial<Inputs
       return { runtime: 'server', shared: 'yes' };
     case 'in-memory-session-map':
       return { runtime: 'server', shared: 'yes' };
+    case 'in-memory-connection-registry':
+      // Every instance must be able to reach every connected user.
+      return { runtime: 'server', shared: 'yes' };
+    case 'in-memory-rate-limit':
+      // A limit is one shared count across instances; losing it on restart is tolerable.
+      return { runtime: 'server', shared: 'yes' };
   }
 }

@@ -6,6 +6,8 @@
 //    check), `#fragment` links stay in-page, and anything else becomes a plain `<span>` with no URL at all;
 //  - images never load: they render as their alt text (the webview CSP forbids remote images anyway);
 //  - table alignment becomes a class rather than an inline style (the CSP has no 'unsafe-inline' for styles).
+//  - a ```statecraft-sim <kind>``` fence of a known kind becomes an interactive panel (simPanelHtml.ts); any other
+//    statecraft-sim fence (unknown kind, extra words, quotes) stays an ordinary, escaped code block.
 // Heading ids come from the same slugger as the loader and the search index, so search hits land on anchors.
 
 import type MarkdownIt from 'markdown-it';
@@ -13,6 +15,7 @@ import { createMarkdownParser, HeadingSlugger, headingText, inlineText } from '.
 import type { Note } from '../notes/note';
 import { classifyHref, type LinkTarget } from '../notes/noteLinks';
 import { escapeHtml } from './escapeHtml';
+import { renderSimPanel, simDirectiveKind } from './simPanelHtml';
 
 export { escapeHtml };
 
@@ -100,6 +103,8 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   };
   rules.fence = (tokens, idx) => {
     const token = tokens[idx];
+    const kind = simDirectiveKind(token.info);
+    if (kind) return renderSimPanel(kind, idx);
     const language = token.info.trim().split(/\s+/)[0];
     const attribute = LANGUAGE.test(language) ? ` class="language-${escapeHtml(language)}"` : '';
     return `<pre><code${attribute}>${escapeHtml(token.content)}</code></pre>\n`;

@@ -2,6 +2,7 @@
 // webview is untrusted input: `parseViewerMessage` accepts only these shapes, with validated arguments, and drops
 // anything else. The host → webview direction needs no parser (we write it), but shares the types.
 import { NOTE_ID_PATTERN } from '../notes/noteValidator';
+import { parseSimRequest, type SimRequest, type SimResult } from '../sim/simPanel';
 
 export type ViewerMessage =
   | { readonly type: 'openNote'; readonly id: string; readonly fragment?: string; readonly toSide: boolean }
@@ -10,7 +11,19 @@ export type ViewerMessage =
   | { readonly type: 'setBookmarked'; readonly bookmarked: boolean }
   | { readonly type: 'navigate'; readonly direction: 'back' | 'forward' }
   | { readonly type: 'openWizard' }
-  | { readonly type: 'openSource' };
+  | { readonly type: 'openSource' }
+  /** A simulation panel asks for a result; `panel` is the panel's element id, `requestId` echoes back. */
+  | { readonly type: 'simulate'; readonly panel: string; readonly requestId: number; readonly request: SimRequest };
+
+/** What the extension posts back to a simulation panel. */
+export interface SimResultMessage {
+  readonly type: 'simResult';
+  readonly panel: string;
+  readonly requestId: number;
+  readonly result: SimResult;
+}
+
+const SIM_PANEL_ID = /^sc-sim-\d{1,6}$/;
 
 const FRAGMENT = /^[\p{L}\p{N}_-]{1,200}$/u;
 const MAX_URL_LENGTH = 2048;
@@ -57,6 +70,13 @@ export function parseViewerMessage(raw: unknown): ViewerMessage | undefined {
       return { type: 'openWizard' };
     case 'openSource':
       return { type: 'openSource' };
+    case 'simulate': {
+      const { panel, requestId } = message;
+      if (typeof panel !== 'string' || !SIM_PANEL_ID.test(panel)) return undefined;
+      if (typeof requestId !== 'number' || !Number.isInteger(requestId) || requestId < 0 || requestId > 2 ** 31) return undefined;
+      const request = parseSimRequest(message.request);
+      return request ? { type: 'simulate', panel, requestId, request } : undefined;
+    }
     default:
       return undefined;
   }

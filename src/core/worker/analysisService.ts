@@ -71,7 +71,7 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
     const isCancelled = () => disposed || cancelled.has(request.id);
     try {
       if (request.kind === 'warm-up') {
-        await analyzerNow().prepare(request.fileName);
+        await analyzerNow().prepare?.(request.fileName);
         post({ kind: 'ready', id: request.id });
         return;
       }

@@ -7,7 +7,7 @@
 // closed, and its tree freed, when the document closes or stops being eligible. A worker that crashes or hangs is
 // replaced by the connection; the file it was analysing is reported once in the output channel and analysed again.
 import * as vscode from 'vscode';
-import { languageForFile } from '../../core/analyzer/languages';
+import { defaultExtension, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
 import type { AnalysisResult, ContentChange } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
 import { WorkerConnection, WorkerStoppedError } from '../../core/worker/workerConnection';
@@ -73,7 +73,7 @@ export class AnalysisManager implements vscode.Disposable {
     if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-settings' || document.uri.scheme === 'git') return false;
     const settings = readSettings(document.uri);
     if (!settings.hintsEnabled) return false;
-    if (!languageForFile(document.fileName) && !languageForFile(`x.${languageExtension(document.languageId)}`)) return false;
+    if (!languageForDocument(document)) return false;
     return !settings.hintsExclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   }
 
@@ -109,7 +109,7 @@ export class AnalysisManager implements vscode.Disposable {
     const version = document.version;
     const maxBytes = readSettings(document.uri).hintsMaxFileSizeKb * 1024;
     const name = vscode.workspace.asRelativePath(document.uri, false);
-    const analysisName = languageForFile(name) ? name : languageExtensionName(name, document.languageId);
+    const analysisName = analysisNameFor(name, document);
     const documentSession = this.sessions.get(key) ?? { pending: undefined };
     this.sessions.set(key, documentSession);
     const changes = documentSession.pending;
@@ -161,18 +161,17 @@ export class AnalysisManager implements vscode.Disposable {
 
   /** Loads the grammar of visible supported files in the worker, so their first analysis does not wait for it. */
   private warmUp(editors: readonly vscode.TextEditor[]): void {
-    const names = editors.filter((editor) => this.isEligible(editor.document)).map((editor) => editor.document.fileName);
-    const fresh = names.filter((name) => {
-      const language = languageForFile(name);
-      return language !== undefined && !this.warmed.has(language);
-    });
-    if (fresh.length === 0) return;
+    const fresh = new Map<string, string>();
+    for (const editor of editors) {
+      const language = this.isEligible(editor.document) ? languageForDocument(editor.document) : undefined;
+      if (language && !this.warmed.has(language)) fresh.set(language, language);
+    }
+    if (fresh.size === 0) return;
     void this.connect().then((connection) => {
-      for (const name of fresh) {
-        const language = languageForFile(name)!;
+      for (const language of fresh.keys()) {
         if (this.warmed.has(language) || this.disposed) continue;
         this.warmed.add(language);
-        connection.warmUp(name).catch(() => this.warmed.delete(language));
+        connection.warmUp(language).catch(() => this.warmed.delete(language));
       }
     });
   }
@@ -241,14 +240,15 @@ export class AnalysisManager implements vscode.Disposable {
   }
 }
 
-/** Untitled or oddly named documents are analysed by their language id. */
-function languageExtension(languageId: string): string {
-  const map: Record<string, string> = {
-    javascript: 'js', javascriptreact: 'jsx', typescript: 'ts', typescriptreact: 'tsx', python: 'py', java: 'java', go: 'go', csharp: 'cs', php: 'php', ruby: 'rb',
-  };
-  return map[languageId] ?? 'unknown';
+/** A document's language: from its name (and first characters, for kinds that sniff), else from its language id. */
+function languageForDocument(document: vscode.TextDocument) {
+  return languageForFile(document.fileName, document.getText(new vscode.Range(0, 0, 50, 0)).slice(0, SNIFF_LENGTH)) ?? languageForVscodeId(document.languageId);
 }
 
-function languageExtensionName(name: string, languageId: string): string {
-  return `${name}.${languageExtension(languageId)}`;
+/** Untitled or oddly named documents are analysed by their language id: the name gets that language's ending. */
+function analysisNameFor(name: string, document: vscode.TextDocument): string {
+  const head = document.getText(new vscode.Range(0, 0, 50, 0)).slice(0, SNIFF_LENGTH);
+  if (languageForFile(name, head)) return name;
+  const language = languageForVscodeId(document.languageId);
+  return language ? `${name}${defaultExtension(language)}` : name;
 }

@@ -1,19 +1,20 @@
 // Session-state hints: CodeLens, diagnostics and quick fixes over the analyzer's findings. The providers only map
 // findings to VS Code objects (conversion of ranges happens in toRange); the analysis itself is the core's.
 import * as vscode from 'vscode';
-import { languageForFile } from '../../core/analyzer/languages';
-import { listSuppressions } from '../../core/analyzer/suppressions';
-import type { Finding, TextRange } from '../../core/analyzer/types';
+import { analysedFilesGlob, analysedVscodeLanguageIds, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
+import { listSuppressions, suppressionComment } from '../../core/analyzer/suppressions';
+import type { SeverityLevel } from '../../core/analyzer/severity';
+import type { TextRange } from '../../core/analyzer/types';
 import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
 import type { Logger } from '../../core/ports';
 import { CommandIds } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
-import { affects, readSettings, type HintSeverity } from '../settings';
+import { affects, readSettings } from '../settings';
 import { AnalysisManager } from './analysisManager';
+import { diagnosticLevel } from './diagnosticLevel';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
-const SELECTOR: vscode.DocumentSelector = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'go', 'csharp', 'php', 'ruby']
-  .map((language) => ({ language }));
+const SELECTOR: vscode.DocumentSelector = analysedVscodeLanguageIds().map((language) => ({ language }));
 const MAX_SUPPRESSION_SCAN_FILES = 5000;
 
 /** The walkthrough's sample: the smallest server that shows both kinds of hint. */
@@ -38,13 +39,13 @@ export function toRange(range: TextRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-function severityFor(finding: Finding, setting: HintSeverity): vscode.DiagnosticSeverity | undefined {
-  const order: HintSeverity[] = ['error', 'warning', 'information', 'hint'];
-  if (setting === 'off') return undefined;
-  // Local-disk sessions are a lesser problem than in-memory ones: one level below the configured severity.
-  const index = Math.min(order.indexOf(setting) + (finding.rule === 'session-store-local-disk' ? 1 : 0), order.length - 1);
-  return [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][index];
-}
+/** The VS Code side of the levels the severity policy (core/analyzer/severity.ts) decides. */
+const DIAGNOSTIC_SEVERITY: Readonly<Record<SeverityLevel, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
 
 class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -127,11 +128,11 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     if (!uri) diagnostics.clear();
     for (const document of documents) {
       const result = manager.resultFor(document);
-      const severity = readSettings(document.uri).hintsSeverity;
+      const settings = readSettings(document.uri);
       const list = (result?.findings ?? []).flatMap((finding) => {
-        const level = severityFor(finding, severity);
+        const level = diagnosticLevel(finding, settings);
         if (level === undefined) return [];
-        const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, level);
+        const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, DIAGNOSTIC_SEVERITY[level]);
         diagnostic.source = DIAGNOSTIC_SOURCE;
         diagnostic.code = finding.rule;
         return [diagnostic];
@@ -179,21 +180,21 @@ async function insertSuppression(uri: vscode.Uri, line: number, givenReason?: st
   if (!reason || reason.trim() === '') return false;
   const document = await vscode.workspace.openTextDocument(uri);
   const indentation = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
-  const comment = ['python', 'ruby'].includes(document.languageId) ? '#' : '//';
+  const language = languageForFile(document.fileName, document.getText().slice(0, SNIFF_LENGTH)) ?? languageForVscodeId(document.languageId) ?? 'javascript';
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(line, 0), `${indentation}${comment} statecraft-ignore: ${reason.trim().replace(/\r?\n/g, ' ')}\n`);
+  edit.insert(uri, new vscode.Position(line, 0), suppressionComment(language, indentation, reason));
   return vscode.workspace.applyEdit(edit);
 }
 
 async function listWorkspaceSuppressions(): Promise<void> {
-  const files = await vscode.workspace.findFiles('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,java,go,cs,php,rb}', '{**/node_modules/**,**/.git/**,**/dist/**,**/vendor/**}', MAX_SUPPRESSION_SCAN_FILES);
+  const files = await vscode.workspace.findFiles(analysedFilesGlob(), '{**/node_modules/**,**/.git/**,**/dist/**,**/vendor/**}', MAX_SUPPRESSION_SCAN_FILES);
   const items: (vscode.QuickPickItem & { uri: vscode.Uri; line: number })[] = [];
   for (const uri of files) {
-    const language = languageForFile(uri.path);
-    if (!language) continue;
     const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.byteLength > 2 * 1024 * 1024) continue;
+    if (bytes.byteLength > readSettings(uri).hintsMaxFileSizeKb * 1024) continue;
     const text = new TextDecoder().decode(bytes);
+    const language = languageForFile(uri.path, text.slice(0, SNIFF_LENGTH));
+    if (!language) continue;
     for (const suppression of listSuppressions(text, language)) {
       items.push({ label: suppression.reason, description: `${vscode.workspace.asRelativePath(uri)}:${suppression.line + 1}`, uri, line: suppression.line });
     }

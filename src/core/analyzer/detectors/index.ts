@@ -18,6 +18,12 @@ import { csharpSessionStoreDetector } from './csharpSessionStoreDetector';
 import { csharpSessionMapDetector } from './csharpSessionMapDetector';
 import { phpSessionStoreDetector } from './phpSessionStoreDetector';
 import { rubySessionStoreDetector } from './rubySessionStoreDetector';
+import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
+import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDetector';
+import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
+import { javaStateHolderDetector } from '../stateHolders/javaStateHolderDetector';
+import { csharpStateHolderDetector } from '../stateHolders/csharpStateHolderDetector';
+import { phpStateHolderDetector } from '../stateHolders/phpStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -26,16 +32,22 @@ export const detectors: readonly Detector[] = [
   socketIoAdapterDetector,
   nestCacheDetector,
   jsSessionMapDetector,
+  jsStateHolderDetector,
   djangoSessionDetector,
   flaskSessionDetector,
   fastapiSessionDetector,
   pythonSessionMapDetector,
+  pythonStateHolderDetector,
   javaHttpSessionDetector,
   javaSessionMapDetector,
+  javaStateHolderDetector,
   goSessionStoreDetector,
   goSessionMapDetector,
+  goStateHolderDetector,
   csharpSessionStoreDetector,
   csharpSessionMapDetector,
+  csharpStateHolderDetector,
   phpSessionStoreDetector,
+  phpStateHolderDetector,
   rubySessionStoreDetector,
 ];

@@ -2,6 +2,7 @@
 // object literals, and value resolution. Handler and scope recognition live in jsHandlers.ts.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { isServerModuleOf } from '../languages';
 import type { AnalyzerLanguage } from '../types';
 import { collect, namedChildren, partitionPoint, perTree } from './tree';
 
@@ -31,16 +32,9 @@ export interface JsModuleInfo {
   readonly isClient: boolean;
 }
 
-const SERVER_MODULES = new Set([
-  'http', 'https', 'http2', 'net', 'express', 'fastify', 'koa', 'koa-router', 'restify', 'socket.io', 'ws',
-  'uWebSockets.js', 'polka', 'micro', 'hono', 'h3', 'elysia', 'connect', 'sockjs', 'hapi', 'next', 'next/server',
-  'express-session', 'express-ws', 'apollo-server', 'apollo-server-express', 'graphql-yoga', 'feathers', 'sails',
-]);
-const SERVER_PREFIXES = ['@nestjs/', '@fastify/', 'fastify-', '@hapi/', '@koa/', 'koa-', '@hono/', '@trpc/server', '@apollo/server', '@socket.io/', '@feathersjs/', 'express-'];
-
 /** True when a module specifier names a server framework (so module-level state in the file is server state). */
 export function isServerModule(source: string): boolean {
-  return SERVER_MODULES.has(source) || SERVER_PREFIXES.some((prefix) => source.startsWith(prefix));
+  return isServerModuleOf('javascript', source);
 }
 
 /** The value of a plain string literal (or a template without substitutions); undefined for anything else. */

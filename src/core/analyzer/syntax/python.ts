@@ -11,6 +11,7 @@
 //     named like a login (`login`, `sign_in`, `authenticate`), or a module-level function called from a handler.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { isServerModuleOf } from '../languages';
 import { isLoginLikeName } from './keywords';
 import { collect, HandlerFunctions, namedChildren, perTree, preloadNodeTypes, RangeSet } from './tree';
 
@@ -27,11 +28,6 @@ export interface PythonModuleInfo {
   readonly framework: string;
 }
 
-const SERVER_ROOTS = new Set([
-  'flask', 'django', 'fastapi', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio', 'flask_socketio',
-  'socketserver', 'bottle', 'falcon', 'pyramid', 'websockets', 'litestar', 'channels', 'rest_framework', 'werkzeug',
-  'flask_login', 'fastapi_sessions', 'uvicorn', 'cherrypy', 'web', 'ninja',
-]);
 const FRAMEWORKS = ['django', 'fastapi', 'flask', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio'];
 
 const moduleInfoOf = perTree((tree) => computeModuleInfo(tree.rootNode));
@@ -73,7 +69,7 @@ function computeModuleInfo(root: Node): PythonModuleInfo {
     }
   }
   const roots = [...modules].map((module) => module.split('.')[0]);
-  const isServer = roots.some((root) => SERVER_ROOTS.has(root)) || modules.has('http.server');
+  const isServer = roots.some((root) => isServerModuleOf('python', root)) || modules.has('http.server');
   const framework = FRAMEWORKS.find((name) => roots.includes(name)) ?? (roots.includes('flask_socketio') ? 'flask' : 'python');
   return { modules, bindings, isServer, framework };
 }

@@ -1,0 +1,84 @@
+// State holders in C# that the hub/controller rule misses (rules in-memory-connection-registry,
+// in-memory-session-map):
+// - connection registries: a field or property whose collection type holds WebSockets (`WebSocket`,
+//   Fleck's `IWebSocketConnection`, `WebSocketSession`, sockets), in any class but a per-request hub or controller
+//   (whose instance fields die with the request); or a static collection named like connected ids, connections,
+//   online users or sockets (SignalR's `UserHandler.ConnectedIds` idiom);
+// - session holders: a static dictionary named like sessions, users or tokens in a plain class (a hand-written
+//   session storage), written by one of its methods.
+// Read-only tables (never written outside initialisers) and test sources stand down.
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { csBaseTypeNames, csIsTestSource, csModifiers } from '../syntax/csharpSyntax';
+import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
+import { collect, namedChildren } from '../syntax/tree';
+import { connectionRegistryFinding, sessionHolderFinding } from './report';
+
+const COLLECTION = /^(\w+\.)*(Dictionary|ConcurrentDictionary|IDictionary|IReadOnlyDictionary|List|IList|HashSet|ISet|ICollection|IEnumerable|ConcurrentBag|ConcurrentQueue|SortedDictionary|SynchronizedCollection|ImmutableDictionary)\s*</;
+const CONNECTION_ELEMENT = /<[^;]*\b(WebSocket|IWebSocketConnection|WebSocketSession|WebSocketConnection|Socket|TcpClient|IWebSocket)\b/;
+const REGISTRY_WORDS = new Set(['connected', 'connections', 'connection', 'sockets', 'online', 'subscribers', 'clients']);
+const PER_REQUEST_BASES = new Set(['Hub', 'Controller', 'ControllerBase', 'PageModel']);
+
+export const csharpStateHolderDetector: Detector = {
+  id: 'csharp-state-holders',
+  languages: ['csharp'],
+  prefilter: (text) => /(Dictionary|List|HashSet|ConcurrentBag|ISet|ICollection)\s*</.test(text),
+  detect(context: DetectorContext): Finding[] {
+    if (csIsTestSource(context.root)) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    for (const classNode of collect(context.root, ['class_declaration'])) {
+      const perRequest = csBaseTypeNames(classNode).some((name) => PER_REQUEST_BASES.has(name));
+      const body = classNode.childForFieldName('body');
+      for (const member of body ? namedChildren(body) : []) {
+        for (const { nameNode, typeText, initialiser } of membersOf(member)) {
+          const name = nameNode.text;
+          if (!COLLECTION.test(typeText) || isCacheLikeName(name)) {
+            continue;
+          }
+          const isStatic = csModifiers(member).has('static');
+          const registryName = identifierWords(name).some((word) => REGISTRY_WORDS.has(word));
+          if ((CONNECTION_ELEMENT.test(typeText) && (isStatic || !perRequest)) || (isStatic && registryName)) {
+            findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /SignalR/.test(context.text) ? 'signalr' : 'aspnetcore', note: 'stateful-connections#dotnet' }));
+          } else if (isStatic && !perRequest && isSessionLikeCollectionName(name) && !/^ImmutableDictionary|IReadOnly/.test(typeText) && writtenInMethod(classNode, name, initialiser)) {
+            findings.push(sessionHolderFinding({ at: nameNode, name, framework: 'dotnet', note: 'externalize-sessions-dotnet#hand-rolled-session-maps' }));
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+interface CsMember {
+  readonly nameNode: Node;
+  readonly typeText: string;
+  readonly initialiser: Node | undefined;
+}
+
+/** The names a field declaration declares (with their type), or a property's name and type. */
+function membersOf(member: Node): CsMember[] {
+  if (member.type === 'property_declaration') {
+    const nameNode = member.childForFieldName('name');
+    return nameNode ? [{ nameNode, typeText: member.childForFieldName('type')?.text ?? '', initialiser: member.childForFieldName('value') ?? undefined }] : [];
+  }
+  if (member.type !== 'field_declaration') {
+    return [];
+  }
+  const declaration = namedChildren(member).find((child) => child.type === 'variable_declaration');
+  const typeText = declaration?.childForFieldName('type')?.text ?? '';
+  return (declaration ? namedChildren(declaration).filter((child) => child.type === 'variable_declarator') : []).flatMap((declarator) => {
+    const nameNode = declarator.childForFieldName('name') ?? namedChildren(declarator).find((child) => child.type === 'identifier');
+    return nameNode ? [{ nameNode, typeText, initialiser: declarator }] : [];
+  });
+}
+
+/** True when a method, constructor, accessor or lambda of the class writes `name[...] =` or calls a mutator on it. */
+function writtenInMethod(classNode: Node, name: string, initialiser: Node | undefined): boolean {
+  const write = new RegExp(`\\b${name}\\s*(\\[[^\\]]*\\]\\s*=[^=]|\\.\\s*(Add|TryAdd|AddOrUpdate|GetOrAdd|TryUpdate|Remove|TryRemove|Clear)\\s*\\()`);
+  return collect(classNode, ['method_declaration', 'constructor_declaration', 'accessor_declaration', 'local_function_statement', 'arrow_expression_clause'])
+    .filter((method) => initialiser === undefined || method.startIndex >= initialiser.endIndex || method.endIndex <= initialiser.startIndex)
+    .some((method) => write.test(method.text));
+}

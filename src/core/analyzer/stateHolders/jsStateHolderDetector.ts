@@ -1,0 +1,289 @@
+// State holders in JavaScript / TypeScript that the handler-based rules miss because real code spreads them over
+// helper modules (rules in-memory-session-map, in-memory-connection-registry, in-memory-rate-limit and the session
+// store rules):
+// - connection registries: a module-level, global or class-field Map/Set/object/array that stores WebSocket
+//   connections (the `ws` of `wss.on('connection', (ws) => ...)`, an object carrying it, or a name such as
+//   `clients`/`sockets` written in a WebSocket file) → in-memory-connection-registry;
+// - session holders: a module-level, `global.x`/`globalThis.x` or class-field collection named like sessions, users
+//   or tokens, written inside a function of a file that is not browser code and is server code by its folder or
+//   framework, or exports an API over it (a helper module) → in-memory-session-map. Collections filled only at load
+//   time (constant tables) never match, nor do React state or function locals;
+// - rate limiters on an in-memory store: express-rate-limit without `store`, rate-limiter-flexible's
+//   RateLimiterMemory → in-memory-rate-limit;
+// - Remix / React Router `createMemorySessionStorage` (in memory) and `createFileSessionStorage` (local disk).
+
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Detector, DetectorContext, Finding } from '../types';
+import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, objectProperty, unwrapExpression, type JsModuleInfo } from '../syntax/js';
+import { JsScopes } from '../syntax/jsHandlers';
+import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
+import { collect, contains, namedChildren } from '../syntax/tree';
+import { fileRole } from './fileRole';
+import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding } from './report';
+
+type Kind = 'Map' | 'Set' | 'object' | 'array';
+
+interface Holder {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly declaration: Node;
+  /** The class owning a field; undefined for module-level and global holders. */
+  readonly owner: Node | undefined;
+  readonly isGlobal: boolean;
+}
+
+/** Words of a parameter or variable that holds a live connection. */
+const CONNECTION_WORDS = new Set(['ws', 'socket', 'websocket', 'conn', 'connection', 'peer']);
+/** Collection names that mean "the connected clients" in a WebSocket file. */
+const REGISTRY_WORDS = new Set(['clients', 'connections', 'sockets', 'peers', 'subscribers', 'conns', 'websockets', 'listeners']);
+const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
+const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
+const HINT = /new\s+(Map|Set)\b|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
+
+export const jsStateHolderDetector: Detector = {
+  id: 'js-state-holders',
+  languages: JS_LANGUAGES,
+  prefilter: (text) => HINT.test(text),
+  detect(context: DetectorContext): Finding[] {
+    const info = analyzeJsModule(context.root);
+    const role = info.isClient ? 'client' : fileRole(context.fileName, context.text);
+    if (role === 'client') {
+      return [];
+    }
+    const findings = [...rateLimiters(context.root, info), ...remixStorages(context.root)];
+    const holders = findHolders(context.root);
+    if (holders.length > 0) {
+      findings.push(...holderFindings(context, info, role === 'server' || info.isServer, holders));
+    }
+    return findings;
+  },
+};
+
+function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: boolean, holders: readonly Holder[]): Finding[] {
+  const websocketFile = WEBSOCKET_HINT.test(context.text);
+  const exportsApi = /\bexport\s|module\.exports|\bexports\.\w+\s*=/.test(context.text);
+  const scopes = new JsScopes(context.root, context.text);
+  const functions = collect(context.root, ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
+  const inFunction = (node: Node) => functions.some((fn) => contains(fn, node));
+  const decided = new Map<Holder, 'registry' | 'session'>();
+
+  for (const write of writesOf(context.root)) {
+    const holder = resolveHolder(write.target, holders, scopes);
+    if (!holder || decided.get(holder) === 'registry' || isCacheLikeName(holder.name)) {
+      continue;
+    }
+    if (websocketFile && (isConnectionValue(write.value) || isConnectionValue(write.key) || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) {
+      decided.set(holder, 'registry');
+    } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && inFunction(write.node) && (isServer || exportsApi)) {
+      decided.set(holder, 'session');
+    }
+  }
+  // `global.sessions = []` creates process-wide state wherever it is written (Next.js hot-reload idiom).
+  for (const holder of holders) {
+    if (holder.isGlobal && !decided.has(holder) && isSessionLikeCollectionName(holder.name) && !isCacheLikeName(holder.name)) {
+      decided.set(holder, 'session');
+    }
+  }
+  const framework = info.sources.has('socket.io') ? 'socket.io' : info.sources.has('ws') ? 'ws' : 'node';
+  return [...decided].map(([holder, kind]) =>
+    kind === 'registry'
+      ? connectionRegistryFinding({ at: holder.declaration, name: holder.name, framework, note: 'stateful-connections#node' })
+      : sessionHolderFinding({ at: holder.declaration, name: holder.name, framework, note: 'externalize-sessions-node#hand-rolled-session-maps' }),
+  );
+}
+
+/** The collection a value creates; `global.x || new Map()` (and `??`) counts as the collection it falls back to. */
+function kindOf(value: Node | null | undefined): Kind | undefined {
+  const node = unwrapExpression(value);
+  if (!node) {
+    return undefined;
+  }
+  switch (node.type) {
+    case 'new_expression': {
+      const constructor = node.childForFieldName('constructor')?.text;
+      return constructor === 'Map' ? 'Map' : constructor === 'Set' ? 'Set' : undefined;
+    }
+    case 'object':
+      return 'object';
+    case 'array':
+      return 'array';
+    case 'binary_expression': {
+      const operator = node.childForFieldName('operator')?.text;
+      return operator === '||' || operator === '??' ? kindOf(node.childForFieldName('right')) : undefined;
+    }
+    case 'assignment_expression':
+      return kindOf(node.childForFieldName('right'));
+    default:
+      return undefined;
+  }
+}
+
+/** Module-level declarations, `global.x = ...` assignments and class fields initialised to collections. */
+function findHolders(root: Node): Holder[] {
+  const holders: Holder[] = [];
+  const globalAliases = new Set(['global', 'globalThis']);
+  for (let statement of namedChildren(root)) {
+    if (statement.type === 'export_statement') {
+      const declaration = statement.childForFieldName('declaration');
+      if (!declaration) {
+        continue;
+      }
+      statement = declaration;
+    }
+    if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+      for (const declarator of namedChildren(statement)) {
+        const name = declarator.childForFieldName('name');
+        const value = declarator.childForFieldName('value');
+        if (name?.type !== 'identifier') {
+          continue;
+        }
+        // `const g = globalThis as unknown as { sessions: ... }` makes `g.sessions` a global.
+        if (/^\(?\s*global(This)?\b/.test(unwrapExpression(value)?.text ?? '')) {
+          globalAliases.add(name.text);
+        }
+        const kind = kindOf(value);
+        if (kind) {
+          holders.push({ name: name.text, kind, declaration: declarator, owner: undefined, isGlobal: false });
+        }
+      }
+    }
+  }
+  for (const assignment of collect(root, ['assignment_expression', 'augmented_assignment_expression'])) {
+    const left = assignment.childForFieldName('left');
+    const kind = kindOf(assignment.childForFieldName('right'));
+    const object = left?.type === 'member_expression' ? left.childForFieldName('object') : undefined;
+    const property = left?.childForFieldName('property')?.text;
+    if (kind && object && property && globalAliases.has(object.text) && !holders.some((holder) => holder.isGlobal && holder.name === property)) {
+      holders.push({ name: property, kind, declaration: assignment, owner: undefined, isGlobal: true });
+    }
+  }
+  for (const classNode of collect(root, ['class_declaration', 'class'])) {
+    const body = classNode.childForFieldName('body');
+    for (const member of body ? namedChildren(body) : []) {
+      if (member.type === 'public_field_definition' || member.type === 'field_definition') {
+        const name = member.childForFieldName('name') ?? member.childForFieldName('property');
+        const kind = kindOf(member.childForFieldName('value'));
+        if (name && kind) {
+          holders.push({ name: name.text, kind, declaration: member, owner: classNode, isGlobal: false });
+        }
+      } else if (member.type === 'method_definition' && member.childForFieldName('name')?.text === 'constructor') {
+        for (const assignment of collect(member, ['assignment_expression'])) {
+          const left = assignment.childForFieldName('left');
+          const kind = kindOf(assignment.childForFieldName('right'));
+          const name = left?.type === 'member_expression' && left.childForFieldName('object')?.type === 'this' ? left.childForFieldName('property')?.text : undefined;
+          if (name && kind) {
+            holders.push({ name, kind, declaration: assignment, owner: classNode, isGlobal: false });
+          }
+        }
+      }
+    }
+  }
+  return holders;
+}
+
+interface Write {
+  readonly node: Node;
+  readonly target: Node;
+  readonly key: Node | undefined;
+  readonly value: Node | undefined;
+}
+
+/** `c.set(k, v)`, `c.add(v)`, `c.push(v)`, `c[k] = v`, `c[k] += v`, `c[k]++`. */
+function writesOf(root: Node): Write[] {
+  const writes: Write[] = [];
+  for (const call of callIndex(root)) {
+    if (call.calleeType !== 'member_expression' || !WRITE_METHODS.has(call.name)) {
+      continue;
+    }
+    const target = call.callee?.childForFieldName('object');
+    const args = callArguments(call.node);
+    if (target) {
+      writes.push({ node: call.node, target, key: call.name === 'set' ? args[0] : undefined, value: call.name === 'set' ? args[1] : args[0] });
+    }
+  }
+  for (const write of collect(root, ['assignment_expression', 'augmented_assignment_expression', 'update_expression'])) {
+    const subject = write.type === 'update_expression' ? write.childForFieldName('argument') : write.childForFieldName('left');
+    const target = subject?.type === 'subscript_expression' ? subject.childForFieldName('object') : undefined;
+    if (target) {
+      writes.push({ node: write, target, key: subject?.childForFieldName('index') ?? undefined, value: write.childForFieldName('right') ?? undefined });
+    }
+  }
+  return writes;
+}
+
+function resolveHolder(target: Node, holders: readonly Holder[], scopes: JsScopes): Holder | undefined {
+  const node = unwrapExpression(target);
+  if (node?.type === 'identifier') {
+    const holder = holders.find((candidate) => candidate.owner === undefined && !candidate.isGlobal && candidate.name === node.text);
+    return holder && !scopes.isShadowed(node, node.text) ? holder : undefined;
+  }
+  if (node?.type !== 'member_expression') {
+    return undefined;
+  }
+  const object = node.childForFieldName('object');
+  const property = node.childForFieldName('property')?.text;
+  if (object?.type === 'this') {
+    const owners = holders.filter((holder) => holder.owner !== undefined && contains(holder.owner, node));
+    const innermost = owners.sort((a, b) => b.owner!.startIndex - a.owner!.startIndex)[0]?.owner;
+    return owners.find((holder) => holder.owner === innermost && holder.name === property);
+  }
+  return holders.find((holder) => holder.isGlobal && holder.name === property);
+}
+
+/** A live connection, or an object literal carrying one (`{ id, ws }`). */
+function isConnectionValue(value: Node | undefined): boolean {
+  const node = unwrapExpression(value);
+  if (!node) {
+    return false;
+  }
+  if (node.type === 'identifier') {
+    return identifierWords(node.text).some((word) => CONNECTION_WORDS.has(word));
+  }
+  if (node.type === 'object') {
+    return namedChildren(node).some((child) =>
+      child.type === 'shorthand_property_identifier' ? isConnectionName(child.text) : child.type === 'pair' && isConnectionValue(child.childForFieldName('value') ?? undefined),
+    );
+  }
+  return false;
+}
+
+function isConnectionName(name: string): boolean {
+  return identifierWords(name).some((word) => CONNECTION_WORDS.has(word));
+}
+
+/** express-rate-limit without a `store` option, and rate-limiter-flexible's in-memory limiter. */
+function rateLimiters(root: Node, info: JsModuleInfo): Finding[] {
+  const locals = new Set(info.bindings.filter((binding) => binding.source === 'express-rate-limit').map((binding) => binding.local));
+  const findings: Finding[] = [];
+  const calls = [...callIndex(root).map((call) => call.node), ...collect(root, ['new_expression'])];
+  for (const call of calls) {
+    const callee = unwrapExpression(call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function'));
+    const name = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : callee?.text;
+    if (!callee || !name) {
+      continue;
+    }
+    if (call.type === 'new_expression' && name === 'RateLimiterMemory') {
+      findings.push(rateLimitFinding({ at: call, name: call.text, framework: 'rate-limiter-flexible', note: 'rate-limiting#node' }));
+      continue;
+    }
+    const fromPackage = locals.has(callee.type === 'member_expression' ? callee.childForFieldName('object')?.text ?? '' : name) || (callee.type === 'member_expression' && locals.has(name));
+    const options = unwrapExpression(callArguments(call)[0]);
+    if (fromPackage && options?.type === 'object' && !objectProperty(options, 'store')) {
+      findings.push(rateLimitFinding({ at: call, name: callee.text, framework: 'express-rate-limit', note: 'rate-limiting#node' }));
+    }
+  }
+  return findings;
+}
+
+/** Remix / React Router session storages kept in this process or on this instance's disk. */
+function remixStorages(root: Node): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of callIndex(root)) {
+    if (call.calleeType === 'identifier' && call.name === 'createMemorySessionStorage') {
+      findings.push(sessionStoreFinding('session-store-in-memory', { at: call.node, name: call.name, framework: 'remix', note: 'externalize-sessions-node' }));
+    } else if (call.calleeType === 'identifier' && call.name === 'createFileSessionStorage') {
+      findings.push(sessionStoreFinding('session-store-local-disk', { at: call.node, name: call.name, framework: 'remix', note: 'externalize-sessions-node' }));
+    }
+  }
+  return findings;
+}
