@@ -15,6 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { createNodeWasmLoader } from '../src/cli/nodeWasmLoader';
 import { createAnalyzer, editForChange, isTestFile, languageForFile, type Analyzer } from '../src/core/analyzer/analyzer';
 import { detectors } from '../src/core/analyzer/detectors';
 import { analyzeJsModule } from '../src/core/analyzer/syntax/js';
@@ -29,8 +30,7 @@ const SECTION_FIXTURES = 'Analyzer (Node): fixture server files per language, wa
 const SECTION_PATHOLOGICAL = 'Analyzer (Node): large and pathological inputs';
 const repoRoot = path.resolve(__dirname, '..');
 const fixturesRoot = path.join(repoRoot, 'test', 'fixtures', 'analyzer');
-const wasmDir = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-const loadWasm: WasmLoader = async (fileName) => new Uint8Array(await fs.promises.readFile(path.join(wasmDir, fileName)));
+const loadWasm: WasmLoader = createNodeWasmLoader();
 
 /** The regex floor: one pass over the text counting trigger-ish words, the least any analysis must do. */
 const FLOOR = /session|store|Map|dict/g;

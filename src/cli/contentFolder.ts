@@ -1,13 +1,14 @@
-// Reads note files from disk for the CLI (the core never touches the file system). Shared by `notes check` and by
-// the catalog loader that builds the bundled catalog on the fly from content/.
+// Note folders and the catalog on disk for the CLI: `notes check` and the catalog loader that builds the bundled
+// catalog on the fly from content/. Which files are notes is the core's note discovery (core/notes/noteFiles.ts).
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../core/ports';
 import { buildCatalog, readCatalog, type Catalog } from '../core/notes/bundledCatalog';
-import { DEFAULT_MAX_NOTE_BYTES } from '../core/notes/noteLoader';
+import { MAX_NOTE_FILES, readNoteFiles } from '../core/notes/noteFiles';
 import { InputError } from './cliIo';
+import { nodeFileSystem } from './nodeFileSystem';
 
 /** Options for {@link readMarkdownFiles}. */
 export interface ReadMarkdownFilesOptions {
@@ -17,38 +18,9 @@ export interface ReadMarkdownFilesOptions {
   readonly displayPath?: (absolutePath: string) => string;
 }
 
-async function listMarkdownFiles(dir: string, into: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    // Hidden folders and node_modules are never notes; symbolic links are skipped so a link loop cannot hang us.
-    if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.isSymbolicLink()) {
-      continue;
-    }
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      await listMarkdownFiles(full, into);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-      into.push(full);
-    }
-  }
-}
-
-async function readCapped(file: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(size, maxBytes + 1));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Reads every `*.md` file under `dir`, recursively, in a stable order. Throws {@link InputError} when `dir` does
- * not exist or is not a folder.
+ * Reads every `*.md` file under `dir` by the one note discovery (core/notes/noteFiles.ts). Throws {@link InputError}
+ * when `dir` does not exist, is not a folder, or holds more notes than the discovery reads.
  */
 export async function readMarkdownFiles(dir: string, options: ReadMarkdownFilesOptions = {}): Promise<SourceFile[]> {
   let stat;
@@ -60,15 +32,11 @@ export async function readMarkdownFiles(dir: string, options: ReadMarkdownFilesO
   if (!stat.isDirectory()) {
     throw new InputError(l10n.t({ message: 'not a folder: {0}', args: [dir], comment: ['{0} is a path'] }));
   }
-  const paths: string[] = [];
-  await listMarkdownFiles(dir, paths);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES;
-  const display = options.displayPath ?? ((absolute: string) => absolute);
-  const files: SourceFile[] = [];
-  for (const file of paths) {
-    files.push({ path: display(file), bytes: await readCapped(file, maxBytes) });
+  const { files, truncated } = await readNoteFiles(nodeFileSystem, dir, options);
+  if (truncated) {
+    throw new InputError(l10n.t({ message: 'more than {0} note files under {1}: point at a smaller folder', args: [MAX_NOTE_FILES, dir], comment: ['{0} is a number, {1} a folder path'] }));
   }
-  return files;
+  return [...files];
 }
 
 /** A path for messages: relative to `base` with forward slashes, or absolute when it lies outside `base`. */

@@ -5,15 +5,17 @@ import * as vscode from 'vscode';
 import type { Note, NoteProblem } from '../core/notes/note';
 import type { LoadedNotes, NoteCollection } from '../core/notes/noteLoader';
 import { isError } from '../core/notes/noteValidator';
-import type { Logger, SourceFile } from '../core/ports';
+import type { Logger } from '../core/ports';
 import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
 
 // The heavy parts of the notes core (YAML, markdown-it, MiniSearch) load on first use, not while the extension
 // activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
 const loadNotesCore = () => import('../core/notes/noteLoader.js');
+const loadNoteFilesCore = () => import('../core/notes/noteFiles.js');
 const loadCatalogCore = () => import('../core/notes/bundledCatalog.js');
 const loadSearchCore = () => import('../core/search/searchIndex.js');
 import { readSettings } from './settings';
+import { workspaceFileSystem } from './workspaceFileSystem';
 
 export const BUNDLED_ROOT = 'bundled';
 
@@ -22,8 +24,6 @@ export interface NotesFolder {
   readonly label: string;
   readonly uri: vscode.Uri;
 }
-
-const MAX_NOTE_FILES_PER_FOLDER = 5000;
 
 export class NotesLibrary implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -109,7 +109,7 @@ export class NotesLibrary implements vscode.Disposable {
   }
 
   private async load(): Promise<NoteCollection> {
-    const { linkNotes, parseNotes } = await loadNotesCore();
+    const [{ linkNotes, parseNotes }, { readNoteFiles }] = await Promise.all([loadNotesCore(), loadNoteFilesCore()]);
     const roots: LoadedNotes[] = [];
     try {
       const bundled = await this.loadBundled();
@@ -121,7 +121,8 @@ export class NotesLibrary implements vscode.Disposable {
     this.replaceWatchers();
     for (const folder of this.folders) {
       try {
-        const files = await readMarkdownFiles(folder.uri);
+        const { files, truncated } = await readNoteFiles(workspaceFileSystem, folder.uri.toString());
+        if (truncated) this.logger.warn(`Notes folder ${folder.uri.toString(true)} holds more note files than Statecraft reads; only the first ${files.length} were loaded.`);
         roots.push(parseNotes(files, folder.label));
       } catch (error) {
         const problem: NoteProblem = {
@@ -223,22 +224,4 @@ export function resolveNotesFolders(): NotesFolder[] {
 
 function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path);
-}
-
-/** Every *.md file under `folder`, read as bytes (the core decides what is valid). Iterative, bounded. */
-async function readMarkdownFiles(folder: vscode.Uri): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
-  const pending: vscode.Uri[] = [folder];
-  while (pending.length > 0 && files.length < MAX_NOTE_FILES_PER_FOLDER) {
-    const current = pending.pop()!;
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(current)) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const child = vscode.Uri.joinPath(current, name);
-      if (type & vscode.FileType.Directory) pending.push(child);
-      else if (type & vscode.FileType.File && name.toLowerCase().endsWith('.md')) {
-        files.push({ path: child.toString(), bytes: await vscode.workspace.fs.readFile(child) });
-      }
-    }
-  }
-  return files;
 }

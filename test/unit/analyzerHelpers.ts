@@ -1,13 +1,9 @@
-// Test support shared by every analyzer test: a WasmLoader over node_modules, as the CLI uses.
-import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
+// Test support shared by every analyzer test: the CLI's own WasmLoader (src/cli/nodeWasmLoader.ts), not a copy.
+import { createNodeWasmLoader } from '../../src/cli/nodeWasmLoader';
 import type { TextEdit, WasmLoader } from '../../src/core/analyzer/types';
 
-/** Directory holding tree-sitter.wasm and the grammar .wasm files of @vscode/tree-sitter-wasm. */
-export const wasmDir = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-
-/** Reads "<name>.wasm" from node_modules/@vscode/tree-sitter-wasm/wasm with fs. */
-export const nodeWasmLoader: WasmLoader = async (fileName: string) => new Uint8Array(await readFile(path.join(wasmDir, fileName)));
+/** Reads tree-sitter wasm files the way the CLI does (from node_modules when running from source). */
+export const nodeWasmLoader: WasmLoader = createNodeWasmLoader();
 
 /** Applies non-overlapping text edits (0-based line/character positions) to a text, as an editor would. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
