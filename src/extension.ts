@@ -7,6 +7,7 @@ import { ProgressStore } from './vscode/progressStore';
 import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
+import { registerWorkspaceAudit, type WorkspaceAuditFeature } from './vscode/audit/registerWorkspaceAudit';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
 export interface StatecraftTestApi {
@@ -14,6 +15,7 @@ export interface StatecraftTestApi {
   readonly progress: ProgressStore;
   readonly wizard: WizardFeature;
   readonly hints: SessionHintsFeature;
+  readonly audit: WorkspaceAuditFeature;
   /** Disposes everything activate registered, exactly as VS Code does on deactivate. */
   disposeAll(): void;
   /** How long this activate() call took (performance.now() at its start and end), read by `npm run bench`. */
@@ -28,10 +30,11 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const notes = registerNotes(context, progress, logger);
   const wizard = registerWizard(context, notes, logger);
   const hints = registerSessionHints(context, notes, logger);
-  context.subscriptions.push(logger, progress, notes, wizard, hints);
+  const audit = registerWorkspaceAudit(context, logger);
+  context.subscriptions.push(logger, progress, notes, wizard, hints, audit);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
-    notes, progress, wizard, hints,
+    notes, progress, wizard, hints, audit,
     disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()),
     activationMs: performance.now() - started,
   };

@@ -21,6 +21,11 @@ export const CommandIds = {
   ignoreFinding: 'statecraft.ignoreFinding',
   explainFinding: 'statecraft.explainFinding',
   openHintSample: 'statecraft.openHintSample',
+  scanWorkspace: 'statecraft.scanWorkspace',
+  exportSarif: 'statecraft.exportSarif',
+  auditWhy: 'statecraft.auditWhy',
+  auditRecommend: 'statecraft.auditRecommend',
+  auditIgnore: 'statecraft.auditIgnore',
 } as const;
 
 /** Commands that take arguments from a tree item, CodeLens or webview: hidden from the Command Palette. */
@@ -38,12 +43,16 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.showStudied,
   CommandIds.ignoreFinding,
   CommandIds.explainFinding,
+  CommandIds.auditWhy,
+  CommandIds.auditRecommend,
+  CommandIds.auditIgnore,
 ];
 
 export const ViewIds = {
   container: 'statecraft',
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
+  sessionState: 'statecraft.sessionState',
 } as const;
 
 export const WebviewTypes = {
