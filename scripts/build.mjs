@@ -53,6 +53,8 @@ async function buildBundles() {
       platform: 'node',
       format: 'cjs',
       external: ['vscode'],
+      // Keeps only the Node branch of analysisWorkerHost.ts: the analyzer runs in dist/worker.js, not in this bundle.
+      define: { STATECRAFT_HOST: '"node"' },
     }),
     // The same extension for the web worker extension host (vscode.dev, github.dev, code-server's web host):
     // no Node APIs in what it runs; notes and grammars are read through vscode.workspace.fs.
@@ -64,7 +66,7 @@ async function buildBundles() {
       format: 'cjs',
       mainFields: ['browser', 'module', 'main'],
       external: ['vscode', ...nodeBuiltinsForBrowser],
-      define: { 'process.env.NODE_ENV': '"production"' },
+      define: { 'process.env.NODE_ENV': '"production"', STATECRAFT_HOST: '"web"' },
       plugins: [treeSitterInWebWorker],
     }),
     // The analysis worker (issue 15): worker_threads under Node (the extension host and the CLI's pool start

@@ -15,16 +15,28 @@ export function extensionWasmLoader(extensionUri: vscode.Uri): WasmLoader {
   return async (fileName) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, fileName));
 }
 
+/**
+ * Set by the build (scripts/build.mjs `define`) to the bundle's host, so each bundle keeps only its own branch: the
+ * Node bundle then carries no analyzer at all (it runs in dist/worker.js), the web bundle no worker_threads code.
+ * Undefined when run from source (tests), where the check happens at run time.
+ */
+declare const STATECRAFT_HOST: 'node' | 'web' | undefined;
+
 function runsOnNode(): boolean {
   return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 }
 
 /** A factory for this host's kind of worker; loads only the code that kind needs. */
 export async function createWorkerFactory(extensionUri: vscode.Uri, logger: Logger): Promise<WorkerFactory> {
-  if (runsOnNode()) {
+  if (typeof STATECRAFT_HOST === 'string' ? STATECRAFT_HOST === 'node' : runsOnNode()) {
     const { nodeWorkerFactory } = await import('../../worker/nodeWorkerFactory.js');
     return nodeWorkerFactory(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath);
+  } else {
+    return webWorkerFactory(extensionUri, logger);
   }
+}
+
+async function webWorkerFactory(extensionUri: vscode.Uri, logger: Logger): Promise<WorkerFactory> {
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js').toString(true);
   const { inProcessWorkerFactory } = await import('../../core/worker/inProcessWorker.js');
   const inProcess = inProcessWorkerFactory();
