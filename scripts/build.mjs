@@ -43,7 +43,61 @@ const common = {
 // worker bundle they stay unresolved requires that never run.
 const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:crypto', 'node:os', 'node:child_process', 'worker_threads', 'node:worker_threads'];
 
+/**
+ * Lazily loaded feature bundles for the Node extension host (issue 15): every dynamic `import()` in our own code
+ * (the notes core with YAML and markdown-it, search with MiniSearch, the renderer, the CLI's SARIF formatter, ...)
+ * becomes its own bundle in dist/lazy/, required on first use, so activation loads only dist/extension.js.
+ * Each lazy bundle hands VS Code's localisation bundle to its own copy of @vscode/l10n on load (as
+ * shareLocalizationBundleWithCore does for the main bundle). The web worker build stays one file.
+ */
+function lazyFeatureBundles(lazyEntries, prefix) {
+  return {
+    name: 'lazy-feature-bundles',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import' || args.importer.includes('node_modules')) return undefined;
+        const source = path.resolve(path.dirname(args.importer), args.path.replace(/\.js$/, '.ts'));
+        const name = path.relative(path.join(root, 'src'), source).replace(/\.ts$/, '').replace(/[\\/]/g, '.');
+        lazyEntries.set(name, source);
+        return { path: `${prefix}${name}.js`, external: true };
+      });
+    },
+  };
+}
+
+async function buildLazyBundles(lazyEntries) {
+  const built = new Set();
+  while (built.size < lazyEntries.size) {
+    const pending = [...lazyEntries].filter(([name]) => !built.has(name));
+    await Promise.all(pending.map(([name, source]) => {
+      built.add(name);
+      return esbuild.build({
+        ...common,
+        stdin: {
+          contents: [
+            "import * as vscode from 'vscode';",
+            "import * as l10n from '@vscode/l10n';",
+            'if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });',
+            `export * from ${JSON.stringify(source)};`,
+          ].join('\n'),
+          resolveDir: root,
+          sourcefile: `lazy/${name}.ts`,
+          loader: 'ts',
+        },
+        outfile: path.join(dist, 'lazy', `${name}.js`),
+        platform: 'node',
+        format: 'cjs',
+        external: ['vscode'],
+        supported: { 'dynamic-import': false },
+        define: { STATECRAFT_HOST: '"node"' },
+        plugins: [lazyFeatureBundles(lazyEntries, './')],
+      });
+    }));
+  }
+}
+
 async function buildBundles() {
+  const lazyEntries = new Map();
   fs.rmSync(dist, { recursive: true, force: true });
   await Promise.all([
     esbuild.build({
@@ -55,6 +109,9 @@ async function buildBundles() {
       external: ['vscode'],
       // Keeps only the Node branch of analysisWorkerHost.ts: the analyzer runs in dist/worker.js, not in this bundle.
       define: { STATECRAFT_HOST: '"node"' },
+      // `import()` becomes `require()` of the lazy bundle: plain CommonJS, as the extension host loads extensions.
+      supported: { 'dynamic-import': false },
+      plugins: [lazyFeatureBundles(lazyEntries, './lazy/')],
     }),
     // The same extension for the web worker extension host (vscode.dev, github.dev, code-server's web host):
     // no Node APIs in what it runs; notes and grammars are read through vscode.workspace.fs.
@@ -98,6 +155,7 @@ async function buildBundles() {
       banner: { js: '#!/usr/bin/env node' },
     }),
   ]);
+  await buildLazyBundles(lazyEntries);
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
 }
 

@@ -10,10 +10,10 @@ import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
 
 // The heavy parts of the notes core (YAML, markdown-it, MiniSearch) load on first use, not while the extension
 // activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
-const loadNotesCore = () => import('../core/notes/noteLoader.js');
-const loadNoteFilesCore = () => import('../core/notes/noteFiles.js');
-const loadCatalogCore = () => import('../core/notes/bundledCatalog.js');
-const loadSearchCore = () => import('../core/search/searchIndex.js');
+const loadNotesCore = () => import('../core/notes/notesCore.js');
+const loadNoteFilesCore = loadNotesCore;
+const loadCatalogCore = loadNotesCore;
+const loadSearchCore = loadNotesCore;
 import { readSettings } from './settings';
 import { workspaceFileSystem } from './workspaceFileSystem';
 
