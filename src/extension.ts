@@ -8,6 +8,7 @@ import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
 import { registerWorkspaceAudit, type WorkspaceAuditFeature } from './vscode/audit/registerWorkspaceAudit';
+import { registerPractice } from './vscode/practice/registerPractice';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
 export interface StatecraftTestApi {
@@ -30,8 +31,9 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const notes = registerNotes(context, progress, logger);
   const wizard = registerWizard(context, notes, logger);
   const hints = registerSessionHints(context, notes, logger);
+  const practice = registerPractice(context, notes, logger);
   const audit = registerWorkspaceAudit(context, logger);
-  context.subscriptions.push(logger, progress, notes, wizard, hints, audit);
+  context.subscriptions.push(logger, progress, notes, wizard, hints, practice, audit);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     notes, progress, wizard, hints, audit,

@@ -26,6 +26,8 @@ export const CommandIds = {
   auditWhy: 'statecraft.auditWhy',
   auditRecommend: 'statecraft.auditRecommend',
   auditIgnore: 'statecraft.auditIgnore',
+  practise: 'statecraft.practise',
+  practiseCard: 'statecraft.practiseCard',
 } as const;
 
 /** Commands that take arguments from a tree item, CodeLens or webview: hidden from the Command Palette. */
@@ -46,6 +48,7 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.auditWhy,
   CommandIds.auditRecommend,
   CommandIds.auditIgnore,
+  CommandIds.practiseCard,
 ];
 
 export const ViewIds = {
@@ -53,11 +56,13 @@ export const ViewIds = {
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
   sessionState: 'statecraft.sessionState',
+  practice: 'statecraft.practice',
 } as const;
 
 export const WebviewTypes = {
   note: 'statecraft.note',
   recommendation: 'statecraft.recommendation',
+  practice: 'statecraft.practice',
 } as const;
 
 /** Context keys used in package.json `when` clauses. */

@@ -12,13 +12,20 @@ import { recommend, type Inputs } from '../../src/core/wizard/decisionEngine';
 
 const INFEASIBLE: Inputs = { ...CART, latencyBudgetMs: 3, accessesPerRequest: 1 };
 
+/** The record after its front matter (checked on its own below). */
+function bodyOf(markdown: string): string {
+  const match = /^---\n[\s\S]*?\n---\n/.exec(markdown);
+  assert.ok(match, 'the record starts with front matter');
+  return markdown.slice(match[0].length);
+}
+
 function headings(markdown: string): string[] {
   return markdown.split('\n').filter((l) => /^#{1,3} /.test(l));
 }
 
 void describe('renderDecisionRecord', () => {
   const md = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04' });
-  const lines = md.split('\n');
+  const lines = bodyOf(md).split('\n');
 
   void test('has the MADR headings, in order', () => {
     assert.deepEqual(headings(md), [
@@ -93,17 +100,44 @@ void describe('renderDecisionRecord', () => {
 
   void test('takes a subject or a whole title', () => {
     const withSubject = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04', subject: 'cart' });
-    assert.equal(withSubject.split('\n')[0], '# Keep cart state externalized in a database');
+    assert.equal(bodyOf(withSubject).split('\n')[0], '# Keep cart state externalized in a database');
     const withTitle = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04', title: 'Carts live in Postgres' });
-    assert.equal(withTitle.split('\n')[0], '# Carts live in Postgres');
+    assert.equal(bodyOf(withTitle).split('\n')[0], '# Carts live in Postgres');
   });
 
   void test('an infeasible recommendation is recorded as proposed, never as accepted', () => {
     const rec = recommend(INFEASIBLE);
     const record = renderDecisionRecord(INFEASIBLE, rec, { date: '2025-03-04' });
-    assert.equal(record.split('\n')[0], '# Keep service state externalized in Redis (budget not met)');
-    assert.equal(record.split('\n')[2], '* Status: proposed');
+    assert.equal(bodyOf(record).split('\n')[0], '# Keep service state externalized in Redis (budget not met)');
+    assert.equal(bodyOf(record).split('\n')[2], '* Status: proposed');
+    assert.match(record, /^---\nstatus: proposed\n/);
     assert.ok(record.includes('Chosen option: "externalized", the closest option: no option meets every decision driver. No placement'));
+  });
+
+  void test('front matter: status, date, state, placement, scope, supersedes and every answer, in a fixed order', () => {
+    assert.equal(
+      md.slice(0, md.indexOf('\n# ')),
+      [
+        '---',
+        'status: accepted',
+        'date: 2025-03-04',
+        'state: other',
+        'placement: externalized',
+        'answers:',
+        '  latencyBudgetMs: 50',
+        '  accessesPerRequest: 2',
+        '  instances: 6',
+        '  runtime: server',
+        '  loss: none',
+        '  shared: yes',
+        '  clientCanCarry: no',
+        '---',
+      ].join('\n'),
+    );
+    const scoped = renderDecisionRecord(CART, recommend(CART), { date: '2025-03-04', state: 'sessions', scope: ['src/web/**'], supersedes: '0001-old.md' });
+    assert.ok(scoped.startsWith('---\nstatus: accepted\ndate: 2025-03-04\nstate: sessions\nplacement: externalized\nscope:\n  - src/web/**\nsupersedes: 0001-old.md\nanswers:\n'), scoped.slice(0, 200));
+    assert.ok(scoped.includes('\n# Keep session state externalized in a database\n'), 'the state kind names the default subject');
+    assert.ok(scoped.includes('\n* Supersedes: [0001-old.md](0001-old.md)\n'));
   });
 
   void test('rejects a date that is not YYYY-MM-DD', () => {

@@ -64,7 +64,7 @@ describe('statecraft notes check', () => {
         'bad/links.md:15: body: link [gone](gone.md): there is no note with id "gone"',
         'bad/links.md:15: body: link [ok](ok.md#nope): note "ok" has no heading "#nope"; its headings are #problem, #mechanism, #key-trade-offs, #instinct, #interview, #references',
         'bad/priority.md:5: priority: expected one of P0, P1, P2 but got "P9"',
-        'bad/sub/extra.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources',
+        'bad/sub/extra.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources, questions',
         '',
       ].join('\n'),
     );
@@ -74,7 +74,7 @@ describe('statecraft notes check', () => {
   test('warnings alone do not fail the check', async () => {
     const run = await check(['warn']);
     assert.equal(run.code, 0);
-    assert.equal(run.stdout, 'warn/w.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources\n');
+    assert.equal(run.stdout, 'warn/w.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources, questions\n');
   });
 
   test('the size cap applies (configurable)', async () => {

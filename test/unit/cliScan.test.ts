@@ -221,6 +221,9 @@ describe('statecraft scan --format sarif', () => {
         ['session-store-local-disk', 'note'],
         ['socketio-no-adapter', 'note'],
         ['in-memory-session-map', 'note'],
+        ['in-memory-connection-registry', 'note'],
+        ['in-memory-rate-limit', 'note'],
+        ['decision-drift', 'warning'],
       ],
     );
     for (const rule of sarifRun.tool.driver.rules) {

@@ -25,6 +25,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections' },
   // One level below the session rules: an instance-local limiter still limits, only more loosely.
   'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting' },
+  'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide' },
 };
 
 /** The CodeLens title most findings of a rule use, in the current display language. */
@@ -42,6 +43,8 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Connection registry in memory: broadcasts reach only this instance');
     case 'in-memory-rate-limit':
       return l10n.t('Rate limit counted in memory: each instance allows the full limit');
+    case 'decision-drift':
+      return l10n.t('Contradicts a decision record');
   }
 }
 
@@ -60,6 +63,8 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('A process-wide collection of open connections: a broadcast or a message to one user reaches only the clients connected to this instance.');
     case 'in-memory-rate-limit':
       return l10n.t('Per-client request counters are kept in this process, so every instance counts separately and the effective limit grows with the number of instances.');
+    case 'decision-drift':
+      return l10n.t('The code keeps state where an accepted decision record says it must not live.');
   }
 }
 
@@ -71,4 +76,5 @@ export const RULE_IDS: readonly RuleId[] = [
   'in-memory-session-map',
   'in-memory-connection-registry',
   'in-memory-rate-limit',
+  'decision-drift',
 ];

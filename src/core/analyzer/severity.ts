@@ -14,23 +14,28 @@ export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint';
  */
 export type SeveritySetting = SeverityLevel | 'default' | 'off';
 
+/** What the policy reads from a finding. */
+export type SeverityInput = Pick<Finding, 'rule' | 'severity' | 'decision'>;
+
 const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint'];
 
 /**
  * The severity a finding is reported with under a setting, or undefined when the setting turns diagnostics off.
- * With a level set, sessions on local disk stay one level below it: they are tied to one instance but survive a
+ * With a level set, sessions on local disk and findings a decision record accepts stay one level below it: they are tied to one instance but survive a
  * restart, a lesser problem than state in memory (their rule default is already lower for the same reason).
  */
-export function finalSeverity(finding: Pick<Finding, 'rule' | 'severity'>, setting?: Exclude<SeveritySetting, 'off'>): SeverityLevel;
-export function finalSeverity(finding: Pick<Finding, 'rule' | 'severity'>, setting: SeveritySetting): SeverityLevel | undefined;
-export function finalSeverity(finding: Pick<Finding, 'rule' | 'severity'>, setting: SeveritySetting = 'default'): SeverityLevel | undefined {
+export function finalSeverity(finding: SeverityInput, setting?: Exclude<SeveritySetting, 'off'>): SeverityLevel;
+export function finalSeverity(finding: SeverityInput, setting: SeveritySetting): SeverityLevel | undefined;
+export function finalSeverity(finding: SeverityInput, setting: SeveritySetting = 'default'): SeverityLevel | undefined {
   if (setting === 'off') {
     return undefined;
   }
   if (setting === 'default') {
     return finding.severity;
   }
-  const downgrade = finding.rule === 'session-store-local-disk' ? 1 : 0;
+  // A finding an accepted decision record allows (core/decisions/drift.ts) stays one level below too: it is shown,
+  // with the record's name, but it is a decision, not a problem.
+  const downgrade = (finding.rule === 'session-store-local-disk' ? 1 : 0) + (finding.decision?.verdict === 'accepted' ? 1 : 0);
   return LEVELS[Math.min(LEVELS.indexOf(setting) + downgrade, LEVELS.length - 1)];
 }
 

@@ -20,7 +20,12 @@ export type RuleId =
   /** A process-wide registry of open connections (WebSocket clients, a hub's client set): broadcasts miss other instances. */
   | 'in-memory-connection-registry'
   /** Per-client request counters kept in this process (a rate limiter's default store): limits multiply by instances. */
-  | 'in-memory-rate-limit';
+  | 'in-memory-rate-limit'
+  /**
+   * Not a detector: a finding of another rule that contradicts an accepted decision record (core/decisions/drift.ts).
+   * Its `decision` says which record and which rule found the state.
+   */
+  | 'decision-drift';
 
 export type FindingSeverity = 'warning' | 'information' | 'hint';
 
@@ -86,6 +91,17 @@ export interface Finding {
   readonly framework: string;
   /** The smallest change to an external store, where one can be computed safely (express-session). */
   readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
+  /** Set when an accepted decision record governs this finding (core/decisions/drift.ts). */
+  readonly decision?: FindingDecision;
+}
+
+/** How a decision record judges a finding: it contradicts the record (drift) or is what the record accepted. */
+export interface FindingDecision {
+  readonly verdict: 'drift' | 'accepted';
+  /** The record's path as the caller named it, e.g. `docs/adr/0001-keep-session-state-externalized-in-redis.md`. */
+  readonly record: string;
+  /** The rule that found the state (a drift finding's own `rule` is `decision-drift`). */
+  readonly rule: RuleId;
 }
 
 /** What a detector sees: the tree, the text and its language. */

@@ -20,5 +20,8 @@ export function wizardPrefillFor(finding: Pick<Finding, 'rule'>): Partial<Inputs
     case 'in-memory-rate-limit':
       // A limit is one shared count across instances; losing it on restart is tolerable.
       return { runtime: 'server', shared: 'yes' };
+    case 'decision-drift':
+      // The record holds the answers; the editor re-opens the wizard from the record, not from the finding.
+      return {};
   }
 }

@@ -30,6 +30,15 @@ export interface SourceLink {
   readonly url: string;
 }
 
+/**
+ * An interview question drawn from the note's own Interview section: the prompt, and the points a good answer
+ * covers (2–6, plain text). Practice cards are made from these.
+ */
+export interface InterviewQuestion {
+  readonly prompt: string;
+  readonly points: readonly string[];
+}
+
 /** The front matter of a note, as validated by `validateFrontMatter`. */
 export interface NoteMeta {
   /** A slug, unique across every loaded notes root. */
@@ -47,6 +56,8 @@ export interface NoteMeta {
   readonly related: readonly string[];
   readonly ddia: readonly DdiaReference[];
   readonly sources: readonly SourceLink[];
+  /** Interview practice questions (`questions:`, the last front-matter key); absent when the note has none. */
+  readonly questions?: readonly InterviewQuestion[];
 }
 
 export interface Heading {

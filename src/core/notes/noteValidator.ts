@@ -6,7 +6,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
-import type { DdiaReference, NoteMeta, NoteProblem, NoteProblemSeverity, Priority, SourceLink } from './note';
+import type { DdiaReference, InterviewQuestion, NoteMeta, NoteProblem, NoteProblemSeverity, Priority, SourceLink } from './note';
 
 /** A note id: lower-case letters and digits in hyphen-separated groups. */
 export const NOTE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -14,7 +14,10 @@ export const NOTE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Priorities in their display order (most important first). */
 export const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
 
-/** Front-matter fields, in the order the content format lists them. All are required; lists may be empty. */
+/**
+ * Front-matter fields, in the order the content format lists them. All are required (lists may be empty) except
+ * `questions`, which comes last when present.
+ */
 export const NOTE_FIELDS = [
   'id',
   'title',
@@ -26,7 +29,11 @@ export const NOTE_FIELDS = [
   'related',
   'ddia',
   'sources',
+  'questions',
 ] as const;
+
+/** How many points an interview question lists: fewer is not an answer outline, more is not a card. */
+export const QUESTION_POINTS = { min: 2, max: 6 } as const;
 
 /**
  * Chapter titles of "Designing Data-Intensive Applications" per edition (index 0 is chapter 1). The validator
@@ -426,6 +433,40 @@ function validateSources(check: Checker, value: unknown): SourceLink[] | undefin
   return result;
 }
 
+const QUESTION_KEYS = ['prompt', 'points'] as const;
+
+/** `questions:` is optional; when given, a list of `{ prompt, points: [2–6 strings] }`, and the last key. */
+function validateQuestions(check: Checker, value: unknown, keys: readonly string[]): InterviewQuestion[] | undefined {
+  if (value === undefined) return [];
+  if (keys[keys.length - 1] !== 'questions') {
+    check.report('questions', l10n.t('should be the last front-matter key (the shared content format puts it there)'), 'warning');
+  }
+  const items = check.list('questions', value);
+  if (!items) return undefined;
+  const result: InterviewQuestion[] = [];
+  items.forEach((item, index) => {
+    const field = `questions[${index}]`;
+    if (!isRecord(item)) {
+      check.report(field, l10n.t({ message: 'expected a mapping { prompt, points } but got {0}', args: [describe(item)], comment: ['prompt and points are field names (not translated)', '{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
+      return;
+    }
+    check.unknownKeys(field, item, QUESTION_KEYS);
+    const prompt = check.nonEmptyString(`${field}.prompt`, item.prompt);
+    let points: string[] | undefined;
+    const given = item.points;
+    if (given === undefined) {
+      check.report(`${field}.points`, l10n.t({ message: 'is required but missing (a list of {0} to {1} points a good answer covers)', args: [QUESTION_POINTS.min, QUESTION_POINTS.max], comment: ['{0} and {1} are whole numbers'] }));
+    } else if (!Array.isArray(given) || given.length < QUESTION_POINTS.min || given.length > QUESTION_POINTS.max) {
+      check.report(`${field}.points`, l10n.t({ message: 'expected a list of {0} to {1} points but got {2}', args: [QUESTION_POINTS.min, QUESTION_POINTS.max, Array.isArray(given) ? l10n.t({ message: '{0} points', args: [given.length], comment: ['{0} is a whole number'] }) : describe(given)], comment: ['{0} and {1} are whole numbers; {2} describes the value found, e.g. "7 points" or "a mapping"'] }));
+    } else {
+      points = check.stringList(`${field}.points`, given);
+      if (points && points.length !== given.length) points = undefined;
+    }
+    if (prompt !== undefined && points !== undefined) result.push({ prompt, points });
+  });
+  return result;
+}
+
 /** True for an absolute `https://host/...` URL (the only kind of external link a note may carry). */
 export function isHttpsUrl(text: string): boolean {
   if (!/^https:\/\//i.test(text)) {
@@ -466,6 +507,7 @@ export function validateFrontMatter(
   const related = validateRelated(check, data.related, id);
   const ddia = validateDdia(check, data.ddia);
   const sources = validateSources(check, data.sources);
+  const questions = validateQuestions(check, data.questions, Object.keys(data));
   if (
     check.failed ||
     id === undefined ||
@@ -477,12 +519,13 @@ export function validateFrontMatter(
     aliases === undefined ||
     related === undefined ||
     ddia === undefined ||
-    sources === undefined
+    sources === undefined ||
+    questions === undefined
   ) {
     return { problems: check.problems };
   }
   return {
-    meta: { id, title, category, priority, summary, tags, aliases, related, ddia, sources },
+    meta: { id, title, category, priority, summary, tags, aliases, related, ddia, sources, ...(questions.length > 0 ? { questions } : {}) },
     problems: check.problems,
   };
 }

@@ -1,10 +1,14 @@
 // Decision records and Markdown summaries from a recommendation. Output follows MADR 4
-// (https://adr.github.io/madr/) headings, with Status and Date as visible list items (MADR 2 style) instead of YAML
-// front matter, so they show in every Markdown preview. Notes are referred to by plain id (`session-storage`), not by
+// (https://adr.github.io/madr/) headings. Status, date, the state kind, the placement and the answers are YAML front
+// matter (core/decisions/decisionRecord.ts) that `statecraft scan` and the editor read to check the code against the
+// record; Status and Date are repeated as visible list items (MADR 2 style) because not every Markdown preview
+// shows front matter. Notes are referred to by plain id (`session-storage`), not by
 // link: a decision record lives in the user's repository, where relative links to Statecraft's content/ would
 // dangle and a custom URI scheme would only work inside VS Code; an id works with Statecraft's note search everywhere.
 
 import * as l10n from '@vscode/l10n';
+import { renderRecordFrontMatter } from '../decisions/decisionRecord';
+import { DEFAULT_STATE_KIND, stateKindSubject, type StateKind } from '../decisions/stateKind';
 import { slugify } from '../slug';
 import {
   INPUT_FLAGS,
@@ -26,6 +30,12 @@ export interface DecisionRecordOptions {
   readonly title?: string;
   /** What the state is, for the default title ("login session" → "Keep login session state …"). */
   readonly subject?: string;
+  /** The kind of state the decision governs (default `other`); also names the default subject. */
+  readonly state?: StateKind;
+  /** Globs of the paths the decision governs, relative to the repository root; default: all of it. */
+  readonly scope?: readonly string[];
+  /** The file name of the record this one replaces; the visible list and the front matter both name it. */
+  readonly supersedes?: string;
 }
 
 /** What the state is called when the caller names no subject. */
@@ -174,16 +184,29 @@ export function renderDecisionRecord(inputs: Inputs, recommendation: Recommendat
     throw new RangeError(`date must be YYYY-MM-DD (got ${JSON.stringify(options.date)})`);
   }
   const rec = recommendation;
-  const subject = options.subject?.trim() || defaultSubject();
+  const state = options.state ?? DEFAULT_STATE_KIND;
+  const subject = options.subject?.trim() || stateKindSubject(state) || defaultSubject();
   const title = options.title?.trim() || decisionRecordTitle(rec, subject);
+  const status = rec.feasible ? 'accepted' : 'proposed';
   const outcome = rec.feasible
     ? l10n.t({ message: 'Chosen option: "{0}", because {1}.', args: [rec.placement, chosenFitText(inputs, rec.placement)], comment: ['{0} is a placement id, kept as it is; {1} says how it meets the answers'] })
     : `${l10n.t({ message: 'Chosen option: "{0}", the closest option: no option meets every decision driver.', args: [rec.placement], comment: ['{0} is a placement id, kept as it is'] })} ${rec.message ?? ''}`;
+  const frontMatter = renderRecordFrontMatter({
+    status,
+    date: options.date,
+    state,
+    placement: rec.placement,
+    answers: inputs,
+    ...(options.scope && options.scope.length > 0 ? { scope: options.scope } : {}),
+    ...(options.supersedes ? { supersedes: options.supersedes } : {}),
+  });
   const lines: string[] = [
+    frontMatter.trimEnd(),
     `# ${title}`,
     '',
     `* ${rec.feasible ? l10n.t({ message: 'Status: accepted', comment: ['A decision record status (MADR)'] }) : l10n.t({ message: 'Status: proposed', comment: ['A decision record status (MADR)'] })}`,
     `* ${l10n.t({ message: 'Date: {0}', args: [options.date], comment: ['{0} is a date as YYYY-MM-DD'] })}`,
+    ...(options.supersedes ? [`* ${l10n.t({ message: 'Supersedes: [{0}]({0})', args: [options.supersedes], comment: ['{0} is a decision record file name, kept as it is (it is also the link target)'] })}`] : []),
     '',
     `## ${l10n.t('Context and Problem Statement')}`,
     '',

@@ -24,6 +24,7 @@ import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
 import { javaStateHolderDetector } from '../stateHolders/javaStateHolderDetector';
 import { csharpStateHolderDetector } from '../stateHolders/csharpStateHolderDetector';
 import { phpStateHolderDetector } from '../stateHolders/phpStateHolderDetector';
+import { rubyStateHolderDetector } from '../stateHolders/rubyStateHolderDetector';
 
 /** All detectors, in reporting order. */
 export const detectors: readonly Detector[] = [
@@ -50,4 +51,5 @@ export const detectors: readonly Detector[] = [
   phpSessionStoreDetector,
   phpStateHolderDetector,
   rubySessionStoreDetector,
+  rubyStateHolderDetector,
 ];
