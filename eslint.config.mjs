@@ -55,6 +55,13 @@ export default tseslint.config(
             { name: 'fs/promises', message: 'src/core does no I/O: take a port (src/core/ports.ts) instead.' },
             { name: 'node:fs/promises', message: 'src/core does no I/O: take a port (src/core/ports.ts) instead.' },
           ],
+          // The package names above are not the only way out of the core: a relative path reaches the adapters too.
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(vscode|cli|extension|cli\\.ts|extension\\.ts)(/.*)?$',
+              message: 'src/core must not import the adapters (src/vscode, src/cli, extension.ts, cli.ts): dependencies run extension → adapter → core.',
+            },
+          ],
         },
       ],
     },

@@ -4,7 +4,7 @@
 // `no-restricted-syntax` rule) on the JS/TS files. Ratios are the headline; absolute times on a shared 2-core
 // machine are noise-prone.
 //
-// Budgets, as PERFORMANCE_ANCHORS.md scopes the analyzer's 10 ms figure: re-analysis of a 2,000-line file after
+// Budgets (bench/PERFORMANCE.md, "Budgets"), the analyzer's 10 ms figure scoped to: re-analysis of a 2,000-line file after
 // an edit (through an AnalysisSession, as the editor does: the tree is re-parsed incrementally), and files the
 // prefilter rejects, each under 10 ms; skipping a 5 MB minified line under 10 ms too; and the aim of being at least
 // 4× faster than ESLint + one rule on the same JS/TS files. A cold full parse of a 2,000-line file is about 20 ms by

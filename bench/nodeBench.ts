@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzerBench } from './analyzerBench';
+import { largeTreeBench } from './largeTreeBench';
 import { renderBench } from './renderBench';
 import type { PartResult, Row } from './report';
 import { searchBench } from './searchBench';
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
     ['search', () => searchBench(options)],
     ['render', () => renderBench(options)],
     ['analyzer', () => analyzerBench(options)],
+    ['large-tree', () => largeTreeBench(options)],
   ];
+  // `--only <part>` runs one part (for a quick look at one figure; `npm run bench` runs them all).
+  const only = argument('--only');
+  if (only !== undefined) parts.splice(0, parts.length, ...parts.filter(([name]) => name === only));
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
   for (const [name, run] of parts) {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { readCatalog } from '../src/core/notes/bundledCatalog';
+import { readCatalog } from '../src/core/catalog/bundledCatalog';
 import { renderNoteBody } from '../src/core/render/markdownRenderer';
 import type { BenchOptions } from './options';
 import { fmtRate, msRow, speedRatio, valueRow, type PartResult } from './report';

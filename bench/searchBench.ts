@@ -3,9 +3,10 @@
 // (`linearScanSearch`), timed interleaved in the same loop so both see the same machine noise.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readCatalog } from '../src/core/notes/bundledCatalog';
+import { readCatalog } from '../src/core/catalog/bundledCatalog';
 import type { Note } from '../src/core/notes/note';
-import { buildSearchIndex, linearScanSearch, loadSearchIndex, serializeSearchIndex, type NoteSearchIndex } from '../src/core/search/searchIndex';
+import { buildSearchIndex, loadSearchIndex, serializeSearchIndex, type NoteSearchIndex } from '../src/core/search/searchIndex';
+import { linearScanSearch } from './linearScanSearch';
 import type { BenchOptions } from './options';
 import { fmtMs, msRow, speedRatio, valueRow, type PartResult, type Row } from './report';
 import { percentile, summarize, timeMs } from './stats';

@@ -1,4 +1,4 @@
-// The real-VS-Code half of `npm run bench`, on code-server (VS Code in the browser; see /work/shared/REAL_VSCODE.md):
+// The real-VS-Code half of `npm run bench`, on code-server (VS Code in the browser, as the test tiers use it):
 //  1. Peers in the same run: N fresh code-servers with the packaged VSIX installed, as a user has it. Open the
 //     Statecraft view (which activates it), then read "Developer: Show Running Extensions" (each row's
 //     "Activation: N ms", and where it runs) and "Developer: Startup Performance" (the host's activation records:

@@ -76,6 +76,7 @@
 
     function drawRing(figure, result) {
       const svg = control(figure, 'svg');
+      svg.setAttribute('viewBox', '-120 -120 240 240');
       let ticks = svg.querySelector('g.sc-sim-ticks');
       if (ticks) ticks.remove();
       if (!svg.querySelector('circle.sc-sim-track')) svg.appendChild(svgElement('circle', { cx: 0, cy: 0, r: 95 }, 'sc-sim-track'));
@@ -125,6 +126,9 @@
       const rows = Math.ceil(count / columns);
       const width = 54;
       const height = Math.min(66, 220 / rows - 8);
+      // Fit the picture to the rows of boxes, so a single row does not float in an empty square.
+      const totalHeight = rows * (height + 8) - 8;
+      svg.setAttribute('viewBox', '-120 ' + (-(totalHeight / 2) - 6).toFixed(1) + ' 240 ' + (totalHeight + 12).toFixed(1));
       const boxes = [];
       result.instances.forEach(function (status, index) {
         const column = index % columns;

@@ -154,6 +154,14 @@ async function buildBundles() {
       format: 'cjs',
       banner: { js: '#!/usr/bin/env node' },
     }),
+    // The GitHub Action's entry point (action.yml: runs.using node24, main dist/action.js).
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/action.ts')],
+      outfile: path.join(dist, 'action.js'),
+      platform: 'node',
+      format: 'cjs',
+    }),
   ]);
   await buildLazyBundles(lazyEntries);
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);

@@ -1,5 +1,5 @@
 // `npm run eval:detection`: detection quality on real public files, not on fixtures written to our own rules.
-// Reads every manifest `eval/corpus/*.json` (shape in /work/coord/COMMON.md and eval/README.md), takes each file's
+// Reads every manifest `eval/corpus/*.json` (shape in eval/README.md), takes each file's
 // text from the git-ignored cache `.corpus-cache/<owner>__<name>/<commit>/<path>` (fetching a missing one from
 // raw.githubusercontent.com when the machine is online), runs the same core analysis `statecraft scan` runs (the
 // file name comes from `path`, so language and test-file recognition are measured too; relative imports resolve

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { repoRoot } from './lib/codeServer.mjs';
 
 const steps = [
-  { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', '.'] },
-  { name: 'lint', command: ['npx', 'eslint', 'src', 'test'] },
+  // The same commands as `npm run typecheck` and `npm run lint` (one definition, in package.json).
+  { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'unit', command: [process.execPath, 'scripts/runUnitTests.mjs'], counts: 'unit' },
   { name: 'integration', command: [process.execPath, 'scripts/runIntegrationTests.mjs'], counts: 'integration' },
   { name: 'e2e', command: [process.execPath, 'scripts/runE2eTests.mjs'], counts: 'e2e' },

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { ExitCode, InputError, UsageError, type CliIo } from './cli/cliIo';
+import { ExitCode, InputError, packageVersion, UsageError, type CliIo } from './cli/cliIo';
 import { loadCatalogFile, loadCatalogFromContentFolder } from './cli/contentFolder';
 import { runNotesCheckCommand } from './cli/notesCheckCommand';
 import { runRecommendCommand } from './cli/recommendCommand';
@@ -17,7 +17,7 @@ function usage(): string {
     l10n.t({ message: 'Usage: statecraft <command> [options]', comment: ['statecraft is the program name (not translated)'] }),
     '',
     l10n.t({ message: 'Commands:', comment: ['Heading of the list of CLI commands in the help text'] }),
-    '  scan <paths...> [--format text|json|sarif] [--exclude <glob>]...',
+    '  scan <paths...> [--format text|json|sarif|gitlab|github] [--baseline <file>] [--fail-on <level>] ...',
     `      ${l10n.t('Find in-memory session state in server code. Exit 0: none, 1: findings, 2: usage or I/O error.')}`,
     '  recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> --runtime server|serverless',
     '            --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]',
@@ -50,17 +50,6 @@ function isBundledContentFolder(folder: string | undefined, cwd: string): boolea
   return [path.join(__dirname, '..', 'content'), path.join(__dirname, 'content')].some((bundled) => path.resolve(bundled) === target);
 }
 
-function version(): string {
-  for (const candidate of [path.join(__dirname, '..', 'package.json')]) {
-    try {
-      return (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { version: string }).version;
-    } catch {
-      // fall through
-    }
-  }
-  return 'unknown';
-}
-
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -83,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         });
       case '-v':
       case '--version':
-        io.stdout(`${version()}\n`);
+        io.stdout(`${packageVersion()}\n`);
         return ExitCode.ok;
       case undefined:
       case '-h':
@@ -114,6 +103,7 @@ if (require.main === module) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

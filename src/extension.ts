@@ -9,6 +9,7 @@ import { registerWizard, type WizardFeature } from './vscode/wizard/registerWiza
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
 import { registerWorkspaceAudit, type WorkspaceAuditFeature } from './vscode/audit/registerWorkspaceAudit';
 import { registerPractice } from './vscode/practice/registerPractice';
+import { disposeAll } from './vscode/dispose';
 
 /** Exposed to the in-host integration tests only (extensionMode Test), never to other extensions. */
 export interface StatecraftTestApi {
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     notes, progress, wizard, hints, audit,
-    disposeAll: () => context.subscriptions.forEach((disposable) => disposable.dispose()),
+    disposeAll: () => disposeAll([...context.subscriptions]),
     activationMs: performance.now() - started,
   };
 }

@@ -1,6 +1,6 @@
 // Provisions and runs code-server (VS Code in the browser) for the integration tier, the E2E tier,
 // `npm start` and the bench. VS Code desktop cannot be downloaded on our CI machines, so code-server is the
-// real VS Code we test against. Facts behind each step: ../shared/REAL_VSCODE.md.
+// real VS Code we test against (README, "Test tiers"); each step below says why it is there.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

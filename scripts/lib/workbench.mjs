@@ -1,4 +1,4 @@
-// Opens a code-server workbench in headless Chromium with playwright-core. Two ways, as REAL_VSCODE.md records:
+// Opens a code-server workbench in headless Chromium with playwright-core. Two ways (README, "Test tiers"):
 // a plain workbench (extensions installed from a VSIX) and a development workbench that loads the extension from
 // source and runs the in-host mocha suite, through the URL `payload` that a built workbench only honours when the
 // smoke-test driver is enabled.
@@ -12,7 +12,8 @@ export async function launchBrowser() {
 export async function openWorkbench(browser, serverUrl, workspace, { viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
-  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`);
+  // Playwright's default 30 s for the page load is too short when eight E2E runs share two cores (load average 30).
+  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   return { context, page };
 }

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../core/ports';
-import { buildCatalog, readCatalog, type Catalog } from '../core/notes/bundledCatalog';
+import { buildCatalog, readCatalog, type Catalog } from '../core/catalog/bundledCatalog';
 import { MAX_NOTE_FILES, readNoteFiles } from '../core/notes/noteFiles';
 import { InputError } from './cliIo';
 import { nodeFileSystem } from './nodeFileSystem';

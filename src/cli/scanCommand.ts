@@ -1,7 +1,7 @@
-// `statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]`: walks the given
-// files and folders and reports in-memory session state with the same analyzer the extension uses. This module
-// wires the pieces: arguments (scanArgs.ts), the core's .gitignore-aware walker over node:fs (core/files), a bounded
-// pool of analyses, and the output formats (scanFormats.ts).
+// `statecraft scan <paths...> [options]`: walks the given files and folders and reports in-memory session state with
+// the same analyzer the extension uses. This module wires the pieces: arguments (scanArgs.ts), the core's
+// .gitignore-aware walker over node:fs (core/files), a bounded pool of analyses, fingerprints (core/ci), and the
+// reports: baseline, formats and exit code (scanReport.ts).
 //
 // Walking: the core walker's rules (node_modules, .git, .hg and .svn skipped; symbolic links not followed; every
 // .gitignore from the repository root down applies; an ignored folder is not entered). Paths named on the command
@@ -11,9 +11,9 @@
 // Skips: files the analyzer has no language for and test files, silently; binaries (a NUL byte in the first 8 KB),
 // files over the size cap (default 1 MB) and minified/generated files, with a message on stderr.
 //
-// Exit codes: 1 when there are findings (after `statecraft-ignore: <reason>` suppressions); otherwise 2 when a path
-// named on the command line does not exist (checked before anything is printed) or some file could not be read;
-// otherwise 0.
+// Exit codes: 1 when there are findings at or above `--fail-on` that are not in the `--baseline` (after
+// `statecraft-ignore: <reason>` suppressions); otherwise 2 when a path named on the command line does not exist or
+// the baseline is unreadable (both checked before anything is printed) or some file could not be read; otherwise 0.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,11 +25,15 @@ import { walkFiles } from '../core/files/fileWalker';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
 import { nodeFileSystem } from './nodeFileSystem';
 import { createNodeWasmLoader } from './nodeWasmLoader';
+import type { Baseline } from '../core/ci/baseline';
+import { fingerprintFindings } from '../core/ci/fingerprint';
+import type { ReportedFinding } from '../core/ci/sarif';
+import { inShard } from '../core/ci/shard';
 import { parseScanArgs, SCAN_SYNTAX, type ScanArgs } from './scanArgs';
-import { formatText, toJson, toSarif, type ScanResult } from './scanFormats';
+import { createScanProgress } from './scanProgress';
+import { loadBaseline, report } from './scanReport';
 
-export type { ScanResultJson } from './scanFormats';
-export { toSarif } from './scanFormats';
+export type { ScanResultJson } from './scanReport';
 
 /** Creates the analyzer the command uses; tests inject one (or a fake). */
 export type AnalyzerFactory = () => Analyzer | Promise<Analyzer>;
@@ -44,6 +48,7 @@ const BINARY_SNIFF_BYTES = 8 * 1024;
 export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory: AnalyzerFactory = defaultAnalyzerFactory): Promise<number> {
   let args: ScanArgs;
   let roots: Root[];
+  let baseline: Baseline | undefined;
   try {
     const parsed = parseScanArgs(argv);
     if (parsed === 'help') {
@@ -52,6 +57,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     }
     args = parsed;
     roots = await resolveRoots(args.paths, io.cwd);
+    baseline = args.baseline === undefined ? undefined : loadBaseline(args.baseline, io.cwd);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`statecraft scan: ${error.message}\n${usageLine(SCAN_SYNTAX)}\n`);
@@ -70,17 +76,7 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     const ordered = outcome.results.sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
     );
-    if (args.format === 'json') {
-      io.stdout(`${JSON.stringify(ordered.map(toJson), null, 2)}\n`);
-    } else if (args.format === 'sarif') {
-      io.stdout(`${JSON.stringify(toSarif(ordered, io.cwd), null, 2)}\n`);
-    } else {
-      io.stdout(formatText(ordered, outcome));
-    }
-    if (ordered.length > 0) {
-      return ExitCode.findings;
-    }
-    return outcome.readErrors > 0 ? ExitCode.usage : ExitCode.ok;
+    return report(ordered, outcome, outcome.readErrors, args, io, baseline);
   } finally {
     analyzer.dispose();
   }
@@ -113,10 +109,12 @@ interface Candidate {
   readonly absolute: string;
   readonly analyzerPath: string;
   readonly display: string;
+  /** The folder `analyzerPath` is relative to: related files (a session store's module) are read from there. */
+  readonly base: string;
 }
 
 interface ScanOutcome {
-  readonly results: ScanResult[];
+  readonly results: ReportedFinding[];
   scanned: number;
   suppressed: number;
   readErrors: number;
@@ -125,20 +123,28 @@ interface ScanOutcome {
 async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { results: [], scanned: 0, suppressed: 0, readErrors: 0 };
   const isExcluded = excludeMatcher(args.excludes);
-  const candidates = walk(roots, io, isExcluded, (message) => {
+  // The whole list first: the progress line needs the total, and listing is cheap next to analysing.
+  const candidates: Candidate[] = [];
+  for await (const candidate of walk(roots, io, isExcluded, (message) => {
     outcome.readErrors++;
     io.stderr(`statecraft scan: ${message}\n`);
-  });
+  })) {
+    if (args.shard === undefined || inShard(candidate.display, args.shard)) candidates.push(candidate);
+  }
+  const progress = createScanProgress(io, candidates.length);
+  const fileIo: CliIo = { ...io, stderr: progress.stderr };
+  let next = 0;
   const worker = async () => {
-    for (;;) {
-      const next = await candidates.next();
-      if (next.done) {
-        return;
-      }
-      await scanFile(next.value, args, io, analyzer, outcome);
+    while (next < candidates.length) {
+      await scanFile(candidates[next++], args, fileIo, analyzer, outcome);
+      progress.fileDone();
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    progress.finish();
+  }
   return outcome;
 }
 
@@ -162,7 +168,13 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
     return;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes });
+  // The CLI has the whole tree: a session store imported from another module is read from disk (capped like any file).
+  const readRelated = async (relative: string): Promise<string | undefined> => {
+    const absolute = path.resolve(candidate.base, ...relative.split('/'));
+    const stats = await fs.promises.stat(absolute).catch(() => undefined);
+    return stats?.isFile() && stats.size <= args.maxBytes ? fs.promises.readFile(absolute, 'utf8') : undefined;
+  };
+  const result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes, readRelated });
   if (result.skipReason === 'too-large' || result.skipReason === 'minified' || result.skipReason === 'timeout') {
     io.stderr(`statecraft scan: ${l10n.t('skipped {0}: {1}', candidate.display, result.skipped ?? result.skipReason)}\n`);
     return;
@@ -172,9 +184,8 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   }
   outcome.scanned++;
   outcome.suppressed += result.suppressed.length;
-  for (const finding of result.findings) {
-    outcome.results.push({ file: candidate.display, finding });
-  }
+  const fingerprints = fingerprintFindings(candidate.display, text, result.findings);
+  result.findings.forEach((finding, index) => outcome.results.push({ file: candidate.display, finding, fingerprint: fingerprints[index] }));
 }
 
 /** Matches `--exclude` globs against a cwd-relative path (slash-less globs against the base name). */
@@ -201,7 +212,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
       if (!mayBeAnalysed(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
-        yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
+        yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute), base: path.dirname(root.absolute) };
       }
       continue;
     }
@@ -211,7 +222,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
       onError: (directory, error) => onError(l10n.t('cannot read directory {0}: {1}', display(directory), (error as NodeJS.ErrnoException).code ?? String(error))),
     });
     for await (const file of files) {
-      yield { absolute: file.path, analyzerPath: file.relative, display: display(file.path) };
+      yield { absolute: file.path, analyzerPath: file.relative, display: display(file.path), base: root.absolute };
     }
   }
 }

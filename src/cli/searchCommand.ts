@@ -2,7 +2,7 @@
 // extension's QuickPick uses.
 
 import * as l10n from '@vscode/l10n';
-import type { Catalog } from '../core/notes/bundledCatalog';
+import type { Catalog } from '../core/catalog/bundledCatalog';
 import { loadSearchIndex, type SearchHit } from '../core/search/searchIndex';
 import { ExitCode, usageError, type CliIo } from './cliIo';
 

@@ -12,6 +12,7 @@ import type { NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
 import { escapeHtml } from '../core/render/escapeHtml';
 import { webviewPage } from './webviewHtml';
+import { disposeAll } from './dispose';
 
 interface Location {
   readonly noteId: string;
@@ -48,8 +49,7 @@ class NotePanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.viewer.forget(this);
-    for (const disposable of this.disposables) disposable.dispose();
-    this.panel.dispose();
+    disposeAll([...this.disposables, this.panel]);
   }
 }
 
@@ -250,7 +250,6 @@ export class NoteViewer implements vscode.WebviewPanelSerializer<Location>, vsco
   }
 
   dispose(): void {
-    for (const panel of [...this.panels]) panel.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll([...this.panels, ...this.disposables]);
   }
 }

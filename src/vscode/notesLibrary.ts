@@ -16,6 +16,7 @@ const loadCatalogCore = loadNotesCore;
 const loadSearchCore = loadNotesCore;
 import { readSettings } from './settings';
 import { workspaceFileSystem } from './workspaceFileSystem';
+import { disposeAll } from './dispose';
 
 export const BUNDLED_ROOT = 'bundled';
 
@@ -162,8 +163,7 @@ export class NotesLibrary implements vscode.Disposable {
   }
 
   private replaceWatchers(): void {
-    for (const watcher of this.watchers) watcher.dispose();
-    this.watchers = [];
+    disposeAll(this.watchers);
     for (const folder of this.folders) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.uri, '**/*.md'));
       const onChange = () => this.scheduleReload(300);
@@ -186,8 +186,7 @@ export class NotesLibrary implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
-    for (const watcher of this.watchers) watcher.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll([...this.watchers.splice(0), ...this.disposables.splice(0)]);
   }
 }
 

@@ -10,6 +10,7 @@ import { CommandIds } from './commandIds';
 import { BUNDLED_ROOT, type NotesLibrary } from './notesLibrary';
 import type { ProgressStore } from './progressStore';
 import type { GroupBy } from './settings';
+import { disposeAll } from './dispose';
 
 export type { NotesTreeNode } from '../core/notes/notesTree';
 
@@ -156,7 +157,7 @@ export class NotesTreeProvider implements vscode.TreeDataProvider<NotesTreeNode>
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }
 
@@ -184,6 +185,6 @@ export class BookmarksTreeProvider implements vscode.TreeDataProvider<Note>, vsc
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    disposeAll(this.disposables);
   }
 }

@@ -10,6 +10,7 @@ import type { ProgressStore } from './progressStore';
 import { searchNotes } from './searchQuickPick';
 import { SettingKeys } from './settingDefaults';
 import { affects, readSettings } from './settings';
+import { disposeAll } from './dispose';
 
 /** A command argument that names a note: an id (palette, CodeLens, tests) or a tree node / bookmark item. */
 type NoteArgument = string | NotesTreeNode | Note | undefined;
@@ -118,8 +119,6 @@ export function registerNotes(context: vscode.ExtensionContext, progress: Progre
     viewer,
     tree,
     treeView,
-    dispose: () => {
-      for (const disposable of disposables) disposable.dispose();
-    },
+    dispose: () => disposeAll(disposables),
   };
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { NotesLibrary } from './notesLibrary';
+import { disposeAll } from './dispose';
 
 interface HitItem extends vscode.QuickPickItem {
   readonly hit: SearchHit;
@@ -48,6 +49,5 @@ export async function searchNotes(
     quickPick.show();
     if (initialQuery) void update(initialQuery);
   });
-  for (const disposable of disposables) disposable.dispose();
-  quickPick.dispose();
+  disposeAll([...disposables, quickPick]);
 }

@@ -48,7 +48,15 @@ export async function startWorkbench(name: string, options: WorkbenchOptions = {
     extraArgs: options.pseudoLocale ? ['--locale', PSEUDO_LOCALE] : [],
   });
   browser ??= await launchBrowser();
-  const { context, page } = await openWorkbench(browser, server.url, workspace, { colorScheme: options.colorScheme ?? 'light' });
+  let opened: Awaited<ReturnType<typeof openWorkbench>>;
+  try {
+    opened = await openWorkbench(browser, server.url, workspace, { colorScheme: options.colorScheme ?? 'light' });
+  } catch (error) {
+    // Otherwise the code-server outlives the failed test and loads the machine for every later run.
+    server.stop();
+    throw error;
+  }
+  const { context, page } = opened;
   await dismissNotifications(page);
   return {
     page,

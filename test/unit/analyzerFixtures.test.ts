@@ -5,11 +5,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createAnalyzer, type Analyzer } from '../../src/core/analyzer/analyzer';
 import type { Finding } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
+import { slugify } from '../../src/core/slug';
 
 const FIXTURE_ROOT = path.join(__dirname, '..', 'fixtures', 'analyzer');
 const MIN_PRECISION = 0.95;
@@ -143,21 +144,22 @@ describe('analyzer fixtures', () => {
     assert.ok((scores.get('python')?.files ?? 0) >= 8, 'fewer than 8 Python fixtures');
   });
 
-  test('JS/TS/Python findings link to an existing "Why?" section and carry a title and framework', () => {
-    const anchors = new Set([
-      'externalize-sessions-node#express',
-      'externalize-sessions-node#fastify',
-      'externalize-sessions-node#socketio',
-      'externalize-sessions-node#nestjs',
-      'externalize-sessions-node#hand-rolled-session-maps',
-      'externalize-sessions-python#flask',
-      'externalize-sessions-python#django',
-      'externalize-sessions-python#fastapi',
-      'externalize-sessions-python#hand-rolled-session-maps',
-    ]);
-    for (const language of ['javascript', 'typescript', 'python']) {
-      for (const { file, finding } of scores.get(language)?.findings ?? []) {
-        assert.ok(anchors.has(finding.note), `${language}/${file}: unknown note ${finding.note}`);
+  test('every finding links to a note and heading that exist in content/, and carries a title and framework', () => {
+    const contentRoot = path.join(__dirname, '..', '..', 'content');
+    const headingsOf = (note: string): Set<string> =>
+      new Set(
+        readFileSync(path.join(contentRoot, `${note}.md`), 'utf8')
+          .split('\n')
+          .filter((line) => /^#{2,6}\s/.test(line))
+          .map((line) => slugify(line.replace(/^#+\s*/, ''))),
+      );
+    for (const [language, score] of scores) {
+      for (const { file, finding } of score.findings) {
+        const [note, section] = finding.note.split('#');
+        assert.ok(existsSync(path.join(contentRoot, `${note}.md`)), `${language}/${file}: no note ${note}`);
+        if (section !== undefined) {
+          assert.ok(headingsOf(note!).has(section), `${language}/${file}: note ${note} has no section #${section}`);
+        }
         assert.ok(finding.title.length > 0 && finding.title.length <= 70, `${language}/${file}: title "${finding.title}"`);
         assert.ok(finding.framework.length > 0, `${language}/${file}: empty framework`);
       }

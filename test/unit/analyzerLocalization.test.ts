@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { toSarif } from '../../src/cli/scanCommand';
+import { buildSarifReport } from '../../src/core/ci/sarif';
 import { createAnalyzer, type Analyzer } from '../../src/core/analyzer/analyzer';
 import { RULE_IDS, ruleDescription, ruleTitle } from '../../src/core/analyzer/rules';
 import type { AnalysisResult, Finding } from '../../src/core/analyzer/types';
@@ -283,7 +283,7 @@ describe('analyzer localisation (pseudo-locale)', () => {
       { where: `${id} description`, text: ruleDescription(id) },
     ]);
     assert.ok(shown.every(({ text }) => text.startsWith('⟪') && text.endsWith('⟫')));
-    const sarif = toSarif([], process.cwd()) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; fullDescription: { text: string } }> } } }> };
+    const sarif = buildSarifReport([], { srcRootUri: 'file:///project/', category: 'statecraft', version: '0.0.0' }).log as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; fullDescription: { text: string } }> } } }> };
     const rules = sarif.runs[0].tool.driver.rules;
     assert.deepEqual(rules.map((rule) => rule.id), [...RULE_IDS]);
     for (const rule of rules) {

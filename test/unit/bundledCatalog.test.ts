@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCatalog, readCatalog } from '../../src/core/notes/bundledCatalog';
+import { buildCatalog, readCatalog } from '../../src/core/catalog/bundledCatalog';
 import { buildSearchIndex, loadSearchIndex } from '../../src/core/search/searchIndex';
 import { noteFile, textFile } from './helpers/noteFixtures';
 

@@ -83,8 +83,18 @@ describe('statecraft scan: exit codes and text output', () => {
 
   test('exit 2 for usage errors; --help prints usage and exits 0', async () => {
     const root = project('usage', { 'app.js': EXPRESS_MEMORY });
-    const usage = 'usage: statecraft scan <paths...> [--format text|json|sarif] [--exclude <glob>]... [--max-bytes <n>]\n';
-    assert.deepEqual(await scan(root, '--format', 'xml'), { code: 2, stdout: '', stderr: `statecraft scan: option "--format" must be text, json or sarif, got "xml"\n${usage}` });
+    const usage =
+      'usage: statecraft scan <paths...> [--format text|json|sarif|gitlab|github] [--output <file>] [--sarif-file <file>]\n' +
+      '       [--baseline <file>] [--write-baseline <file>] [--fail-on error|warning|note|none] [--shard <i/n>]\n' +
+      '       [--exclude <glob>]... [--max-bytes <n>]\n';
+    assert.deepEqual(await scan(root, '--format', 'xml'), { code: 2, stdout: '', stderr: `statecraft scan: option "--format" must be text, json, sarif, gitlab or github, got "xml"\n${usage}` });
+    assert.deepEqual(await scan(root, '--fail-on', 'info'), { code: 2, stdout: '', stderr: `statecraft scan: option "--fail-on" must be error, warning, note or none, got "info"\n${usage}` });
+    assert.deepEqual(await scan(root, '--shard=3/2'), { code: 2, stdout: '', stderr: `statecraft scan: option "--shard": "3/2" is not a shard: expected i/n with 1 ≤ i ≤ n, for example 2/4\n${usage}` });
+    assert.deepEqual(await scan(root, '--baseline', 'b.json', '--write-baseline', 'b.json'), {
+      code: 2,
+      stdout: '',
+      stderr: `statecraft scan: options "--baseline" and "--write-baseline" cannot be used together: write the baseline from a scan without one\n${usage}`,
+    });
     assert.deepEqual(await scan(root, '--frobnicate'), { code: 2, stdout: '', stderr: `statecraft scan: unknown option "--frobnicate"\n${usage}` });
     assert.deepEqual(await scan(root, '--exclude'), { code: 2, stdout: '', stderr: `statecraft scan: option "--exclude" needs a value\n${usage}` });
     assert.deepEqual(await scan(root, '--help'), { code: 0, stdout: usage, stderr: '' });
@@ -96,7 +106,9 @@ describe('statecraft scan --format json', () => {
     const root = project('json', { 'server/app.js': EXPRESS_MEMORY, 'server/io.js': SOCKET_IO });
     const run = await scan(root, '--format', 'json', 'server');
     assert.equal(run.code, 1);
-    assert.deepEqual(JSON.parse(run.stdout), [
+    const printed = JSON.parse(run.stdout) as Array<{ fingerprint: string }>;
+    for (const result of printed) assert.match(result.fingerprint, /^[0-9a-f]{16}:1$/);
+    assert.deepEqual(printed.map(({ fingerprint: _fingerprint, ...rest }) => rest), [
       {
         file: 'server/app.js',
         line: 4,
@@ -105,6 +117,7 @@ describe('statecraft scan --format json', () => {
         endColumn: 33,
         rule: 'session-store-in-memory',
         severity: 'warning',
+        level: 'warning',
         message: 'express-session is configured without a `store`, so it keeps sessions in its in-process MemoryStore: sessions are lost on every restart or deploy, and a second instance needs sticky routing to find them.',
         note: 'externalize-sessions-node#express',
       },
@@ -116,6 +129,7 @@ describe('statecraft scan --format json', () => {
         endColumn: 28,
         rule: 'socketio-no-adapter',
         severity: 'information',
+        level: 'note',
         message: 'Socket.IO server without an adapter: rooms and broadcasts reach only the clients connected to this process, so a second instance would miss messages and clients would need sticky routing.',
         note: 'externalize-sessions-node#socketio',
       },
@@ -227,7 +241,7 @@ describe('statecraft scan --format sarif', () => {
       ],
     );
     for (const rule of sarifRun.tool.driver.rules) {
-      assert.match(rule.helpUri, /^https:\/\/github\.com\/statecraft-dev\/statecraft\/blob\/main\/content\/[a-z-]+\.md$/);
+      assert.match(rule.helpUri, /^https:\/\/github\.com\/statecraft-dev\/statecraft\/blob\/main\/content\/[a-z-]+\.md#[a-z-]+$/);
       assert.ok(rule.shortDescription.text.length > 0);
     }
     assert.deepEqual(

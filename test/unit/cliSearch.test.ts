@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalogFromContentFolder } from '../../src/cli/contentFolder';
 import { runSearchCommand, type CatalogLoader } from '../../src/cli/searchCommand';
-import { buildCatalog, type Catalog } from '../../src/core/notes/bundledCatalog';
+import { buildCatalog, type Catalog } from '../../src/core/catalog/bundledCatalog';
 import { loadSearchIndex } from '../../src/core/search/searchIndex';
 import { runCli } from './helpers/cliHarness';
 import { noteFile, noteText } from './helpers/noteFixtures';

@@ -19,7 +19,7 @@ import type { CliIo } from '../../src/cli/cliIo';
 import { loadCatalogFile } from '../../src/cli/contentFolder';
 import { formatProblem, runNotesCheckCommand } from '../../src/cli/notesCheckCommand';
 import { runSearchCommand } from '../../src/cli/searchCommand';
-import { buildCatalog } from '../../src/core/notes/bundledCatalog';
+import { buildCatalog } from '../../src/core/catalog/bundledCatalog';
 import { splitFrontMatter } from '../../src/core/notes/frontMatter';
 import { priorityLabel, type Note, type NoteProblem, type Priority } from '../../src/core/notes/note';
 import { loadNoteCollection, loadNoteRoots, parseNote } from '../../src/core/notes/noteLoader';

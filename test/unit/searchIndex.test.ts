@@ -4,11 +4,11 @@ import type { Note } from '../../src/core/notes/note';
 import { loadNoteCollection } from '../../src/core/notes/noteLoader';
 import {
   buildSearchIndex,
-  linearScanSearch,
   loadSearchIndex,
   makeSnippet,
   serializeSearchIndex,
 } from '../../src/core/search/searchIndex';
+import { linearScanSearch } from '../../bench/linearScanSearch';
 import { noteFile } from './helpers/noteFixtures';
 
 const FILLER =

@@ -7,6 +7,8 @@ import { simDirectiveKind } from '../../src/core/render/simPanelHtml';
 import { parseViewerMessage } from '../../src/core/render/viewerMessages';
 import { PANEL_SIZES, parseSimRequest, runSimRequest, type RingPanelResult, type RoutingPanelResult } from '../../src/core/sim/simPanel';
 import { simulateRing } from '../../src/core/sim/ringSimulation';
+import { parseNote } from '../../src/core/notes/noteLoader';
+import { noteFile, noteText, STANDARD_BODY } from './helpers/noteFixtures';
 
 describe('statecraft-sim directive', () => {
   test('only "statecraft-sim <known kind>" is a directive; other statecraft-sim infos are refused; the rest is not one', () => {
@@ -117,5 +119,18 @@ describe('panel results', () => {
     assert.ok(external.sessions.every((session) => !session.lost && session.instance !== 0));
     assert.match(external.summary, /no session was lost, because sessions live in the shared store/);
     assert.match(external.summary, /A rolling deploy restarted every instance: no session was lost\./);
+  });
+});
+
+describe('notes check: simulation blocks', () => {
+  test('a statecraft-sim block that is not exactly a known kind is a warning on its line; valid ones are not', () => {
+    const body = `${STANDARD_BODY}\n\`\`\`statecraft-sim ring\n\`\`\`\n\n\`\`\`statecraft-sim rings\n\`\`\`\n`;
+    const parsed = parseNote(noteFile('consistent-hashing', {}, body), 'bundled');
+    assert.ok(parsed.note);
+    assert.deepEqual(parsed.problems.map((p) => [p.field, p.severity, p.detail]), [
+      ['body', 'warning', 'simulation block "statecraft-sim rings" is shown as code: expected statecraft-sim ring, statecraft-sim routing'],
+    ]);
+    const line = parsed.problems[0].line!;
+    assert.equal(noteText('consistent-hashing', {}, body).split('\n')[line], '```statecraft-sim rings');
   });
 });

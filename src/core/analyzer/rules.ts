@@ -11,6 +11,11 @@ export interface RuleInfo {
   readonly severity: FindingSeverity;
   /** The note that explains the rule in general (findings point at framework-specific sections). */
   readonly note: string;
+  /**
+   * The heading slug in that note that explains the rule (SARIF `helpUri` links there); without one, the note's
+   * "Problem" section. A unit test checks every anchor against the note's headings, so a renamed heading fails.
+   */
+  readonly section?: string;
 }
 
 /** Base URL of the published notes, for SARIF helpUri (the notes also ship inside the extension). */
@@ -18,15 +23,21 @@ export const NOTES_BASE_URL = 'https://github.com/statecraft-dev/statecraft/blob
 
 /** Untranslated rule metadata. The text lives in {@link ruleTitle} and {@link ruleDescription}, computed per call. */
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
-  'session-store-in-memory': { id: 'session-store-in-memory', severity: 'warning', note: 'session-storage' },
-  'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage' },
-  'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections' },
-  'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management' },
-  'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections' },
+  'session-store-in-memory': { id: 'session-store-in-memory', severity: 'warning', note: 'session-storage', section: 'server-side-store' },
+  'session-store-local-disk': { id: 'session-store-local-disk', severity: 'hint', note: 'session-storage', section: 'server-side-store' },
+  'socketio-no-adapter': { id: 'socketio-no-adapter', severity: 'information', note: 'stateful-connections', section: 'fan-out-through-a-broker' },
+  'in-memory-session-map': { id: 'in-memory-session-map', severity: 'information', note: 'statelessness-and-state-management', section: 'mechanism' },
+  'in-memory-connection-registry': { id: 'in-memory-connection-registry', severity: 'information', note: 'stateful-connections', section: 'keep-the-connection-externalize-the-rest' },
   // One level below the session rules: an instance-local limiter still limits, only more loosely.
-  'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting' },
-  'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide' },
+  'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting', section: 'local-vs-shared-counters' },
+  'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide', section: 'the-decision-record' },
 };
+
+/** Where a rule is explained: the published note and the anchor of its section (SARIF `helpUri`). */
+export function ruleHelpUri(id: RuleId): string {
+  const rule = RULES[id];
+  return `${NOTES_BASE_URL}${rule.note}.md#${rule.section ?? 'problem'}`;
+}
 
 /** The CodeLens title most findings of a rule use, in the current display language. */
 export function ruleTitle(id: RuleId): string {

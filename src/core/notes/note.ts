@@ -3,6 +3,51 @@ import * as l10n from '@vscode/l10n';
 
 export type Priority = 'P0' | 'P1' | 'P2';
 
+/** A note id: lower-case letters and digits in hyphen-separated groups. */
+export const NOTE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Priorities in their display order (most important first). */
+export const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
+
+/**
+ * Chapter titles of "Designing Data-Intensive Applications" per edition (index 0 is chapter 1). The validator
+ * checks a `ddia` entry's chapter exists in its edition and that its title matches (compared as slugs, so case and
+ * punctuation do not matter): chapter numbers moved between editions, and this catches a 1st-edition number
+ * labelled as 2nd edition.
+ */
+export const DDIA_CHAPTERS: Readonly<Record<1 | 2, readonly string[]>> = {
+  1: [
+    'Reliable, Scalable, and Maintainable Applications',
+    'Data Models and Query Languages',
+    'Storage and Retrieval',
+    'Encoding and Evolution',
+    'Replication',
+    'Partitioning',
+    'Transactions',
+    'The Trouble with Distributed Systems',
+    'Consistency and Consensus',
+    'Batch Processing',
+    'Stream Processing',
+    'The Future of Data Systems',
+  ],
+  2: [
+    'Trade-offs in Data Systems Architecture',
+    'Defining Nonfunctional Requirements',
+    'Data Models and Query Languages',
+    'Storage and Retrieval',
+    'Encoding and Evolution',
+    'Replication',
+    'Sharding',
+    'Transactions',
+    'The Trouble with Distributed Systems',
+    'Consistency and Consensus',
+    'Batch Processing',
+    'Stream Processing',
+    'A Philosophy of Streaming Systems',
+    'Doing the Right Thing',
+  ],
+};
+
 /** What a priority means, for tooltips and group labels (translated when called, so not a module-level table). */
 export function priorityLabel(priority: Priority): string {
   switch (priority) {
@@ -30,6 +75,14 @@ export interface SourceLink {
   readonly url: string;
 }
 
+/** When a note's samples and version-specific claims were last checked, and against which library versions. */
+export interface CheckedInfo {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Library name → version, e.g. { "express-session": "1.18" }; empty when the note has no library samples. */
+  readonly versions: Readonly<Record<string, string>>;
+}
+
 /**
  * An interview question drawn from the note's own Interview section: the prompt, and the points a good answer
  * covers (2–6, plain text). Practice cards are made from these.
@@ -47,6 +100,8 @@ export interface NoteMeta {
   /** Path from the root, e.g. ["References", "Architecture Design Basics", "Pattern Taxonomy", "Fundamental Concepts"]. */
   readonly category: readonly string[];
   readonly priority: Priority;
+  /** Absent when the note does not say (allowed for user notes; every bundled note has it). */
+  readonly checked?: CheckedInfo;
   /** One sentence. */
   readonly summary: string;
   readonly tags: readonly string[];

@@ -3,7 +3,7 @@
 // viewer makes clickable, and everything else is inert text.
 
 import * as l10n from '@vscode/l10n';
-import { NOTE_ID_PATTERN } from './noteValidator';
+import { NOTE_ID_PATTERN } from './note';
 
 /** A link to another note: `other-id.md` or `./other-id.md`, optionally with `#heading-slug`. */
 export interface NoteHref {

@@ -8,11 +8,13 @@
 
 import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../ports';
+import { codeBlockLanguageProblems } from './codeBlocks';
 import { splitFrontMatter } from './frontMatter';
 import { analyzeMarkdown, type MarkdownLink } from './markdownStructure';
 import type { Note, NoteProblem } from './note';
 import { classifyHref } from './noteLinks';
 import { isError, noteProblem, validateFrontMatter } from './noteValidator';
+import { SIM_KINDS, simDirectiveKind } from '../sim/simKinds';
 
 /** Files over this size are refused: notes are prose, and a huge file is a mistake (or an attack on the UI). */
 export const DEFAULT_MAX_NOTE_BYTES = 1024 * 1024;
@@ -120,7 +122,29 @@ export function parseNote(file: SourceFile, root: string, options: ParseNoteOpti
     bodyStartLine,
   };
   details.set(note, { links: structure.links, fieldLines });
-  return { note, problems: validation.problems };
+  // A sample without a language cannot be checked or highlighted; the note still loads (a warning).
+  const codeProblems = codeBlockLanguageProblems(structure.codeBlocks).map((problem) =>
+    noteProblem(file.path, problem.detail, { field: 'body', line: bodyStartLine + problem.line, severity: 'warning' }),
+  );
+  return { note, problems: [...validation.problems, ...codeProblems, ...checkSimDirectives(body, file.path, bodyStartLine)] };
+}
+
+const FENCE_OPENING = /^ {0,3}(?:`{3,}|~{3,})\s*(statecraft-sim\b.*)$/;
+
+/**
+ * A ```statecraft-sim``` fence that is not exactly a known kind renders as a plain code block (never a panel); say
+ * so, as a warning, so an author notices the typo.
+ */
+function checkSimDirectives(body: string, sourcePath: string, bodyStartLine: number): NoteProblem[] {
+  const problems: NoteProblem[] = [];
+  body.split('\n').forEach((line, index) => {
+    const info = FENCE_OPENING.exec(line)?.[1];
+    if (info !== undefined && simDirectiveKind(info) === null) {
+      const detail = l10n.t({ message: 'simulation block "{0}" is shown as code: expected {1}', args: [info.trim(), SIM_KINDS.map((kind) => `statecraft-sim ${kind}`).join(', ')], comment: ['{0} is the fence info the author wrote; {1} lists the valid forms (not translated)'] });
+      problems.push(noteProblem(sourcePath, detail, { field: 'body', line: bodyStartLine + index, severity: 'warning' }));
+    }
+  });
+  return problems;
 }
 
 /** Parses every file of one notes root (in path order, so "which duplicate wins" is stable). No cross-note checks. */
@@ -176,7 +200,8 @@ function linksOf(note: Note): readonly MarkdownLink[] {
   return details.get(note)?.links ?? analyzeMarkdown(note.body).links;
 }
 
-function fieldLine(note: Note, field: string): number | undefined {
+/** The 0-based file line of a front-matter field of a note this loader parsed (`checked`, `related[2]`), if known. */
+export function fieldLine(note: Note, field: string): number | undefined {
   return details.get(note)?.fieldLines.get(field);
 }
 

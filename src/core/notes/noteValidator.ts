@@ -6,23 +6,19 @@
 
 import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
-import type { DdiaReference, InterviewQuestion, NoteMeta, NoteProblem, NoteProblemSeverity, Priority, SourceLink } from './note';
-
-/** A note id: lower-case letters and digits in hyphen-separated groups. */
-export const NOTE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Priorities in their display order (most important first). */
-export const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
+import { validateChecked } from './checkedField';
+import { DDIA_CHAPTERS, NOTE_ID_PATTERN, PRIORITIES, type DdiaReference, type InterviewQuestion, type NoteMeta, type NoteProblem, type NoteProblemSeverity, type Priority, type SourceLink } from './note';
 
 /**
  * Front-matter fields, in the order the content format lists them. All are required (lists may be empty) except
- * `questions`, which comes last when present.
+ * `checked` (right after `priority`) and `questions`, which comes last when present.
  */
 export const NOTE_FIELDS = [
   'id',
   'title',
   'category',
   'priority',
+  'checked',
   'summary',
   'tags',
   'aliases',
@@ -34,45 +30,6 @@ export const NOTE_FIELDS = [
 
 /** How many points an interview question lists: fewer is not an answer outline, more is not a card. */
 export const QUESTION_POINTS = { min: 2, max: 6 } as const;
-
-/**
- * Chapter titles of "Designing Data-Intensive Applications" per edition (index 0 is chapter 1). The validator
- * checks a `ddia` entry's chapter exists in its edition and that its title matches (compared as slugs, so case and
- * punctuation do not matter): chapter numbers moved between editions, and this catches a 1st-edition number
- * labelled as 2nd edition.
- */
-export const DDIA_CHAPTERS: Readonly<Record<1 | 2, readonly string[]>> = {
-  1: [
-    'Reliable, Scalable, and Maintainable Applications',
-    'Data Models and Query Languages',
-    'Storage and Retrieval',
-    'Encoding and Evolution',
-    'Replication',
-    'Partitioning',
-    'Transactions',
-    'The Trouble with Distributed Systems',
-    'Consistency and Consensus',
-    'Batch Processing',
-    'Stream Processing',
-    'The Future of Data Systems',
-  ],
-  2: [
-    'Trade-offs in Data Systems Architecture',
-    'Defining Nonfunctional Requirements',
-    'Data Models and Query Languages',
-    'Storage and Retrieval',
-    'Encoding and Evolution',
-    'Replication',
-    'Sharding',
-    'Transactions',
-    'The Trouble with Distributed Systems',
-    'Consistency and Consensus',
-    'Batch Processing',
-    'Stream Processing',
-    'A Philosophy of Streaming Systems',
-    'Doing the Right Thing',
-  ],
-};
 
 /** Where a problem is, for {@link noteProblem}. */
 export interface ProblemLocation {
@@ -501,6 +458,7 @@ export function validateFrontMatter(
   const title = check.nonEmptyString('title', data.title);
   const category = validateCategory(check, data.category);
   const priority = validatePriority(check, data.priority);
+  const checked = data.checked === undefined ? undefined : validateChecked(check, data.checked);
   const summary = validateSummary(check, data.summary);
   const tags = check.stringList('tags', data.tags);
   const aliases = check.stringList('aliases', data.aliases);
@@ -525,7 +483,7 @@ export function validateFrontMatter(
     return { problems: check.problems };
   }
   return {
-    meta: { id, title, category, priority, summary, tags, aliases, related, ddia, sources, ...(questions.length > 0 ? { questions } : {}) },
+    meta: { id, title, category, priority, ...(checked ? { checked } : {}), summary, tags, aliases, related, ddia, sources, ...(questions.length > 0 ? { questions } : {}) },
     problems: check.problems,
   };
 }

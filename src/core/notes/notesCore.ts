@@ -2,5 +2,5 @@
 // lazily required bundle (scripts/build.mjs), instead of one per module each carrying its own YAML and markdown-it.
 export { linkNotes, parseNotes } from './noteLoader';
 export { readNoteFiles } from './noteFiles';
-export { readCatalog } from './bundledCatalog';
+export { readCatalog } from '../catalog/bundledCatalog';
 export { loadSearchIndex } from '../search/searchIndex';

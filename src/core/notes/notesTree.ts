@@ -15,7 +15,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Note, NoteProblem, Priority } from './note';
 import { priorityLabel } from './note';
-import { PRIORITIES } from './noteValidator';
+import { PRIORITIES } from './note';
 
 /** The note every newcomer should read first: the head of the "Start here" group. */
 export const SEED_NOTE_ID = 'statelessness-and-state-management';

@@ -2,7 +2,7 @@
 // adapter wraps it in the strict-CSP page. The card's points are in the page but hidden until the reader asks (the
 // script only flips `hidden`); grading posts a message that `parsePracticeMessage` validates.
 import * as l10n from '@vscode/l10n';
-import { NOTE_ID_PATTERN } from '../notes/noteValidator';
+import { NOTE_ID_PATTERN } from '../notes/note';
 import { escapeHtml } from '../render/escapeHtml';
 import { CARD_ID_PATTERN, GRADES, type GradeName, type PracticeCard } from './practiceScheduler';
 

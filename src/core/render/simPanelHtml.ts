@@ -3,19 +3,10 @@
 // live region. Only known kinds render; the webview script fills the SVG and the text from the core's results and
 // never builds HTML. Every attribute value here is a constant or a number, so nothing from a note reaches it.
 import * as l10n from '@vscode/l10n';
-import { PANEL_LIMITS, isSimKind, type SimKind } from '../sim/simKinds';
+import { PANEL_LIMITS, type SimKind } from '../sim/simKinds';
+
+export { simDirectiveKind } from '../sim/simKinds';
 import { escapeHtml } from './escapeHtml';
-
-/** The fence info of a simulation directive: the word, one space-separated kind, nothing else. */
-const DIRECTIVE = /^statecraft-sim(?:\s+(\S+))?\s*$/;
-
-/** The kind a fence info string asks for, `undefined` when it is not a directive, `null` when it is a bad one. */
-export function simDirectiveKind(info: string): SimKind | null | undefined {
-  const trimmed = info.trim();
-  if (!trimmed.startsWith('statecraft-sim')) return undefined;
-  const match = DIRECTIVE.exec(trimmed);
-  return match && match[1] !== undefined && isSimKind(match[1]) ? match[1] : null;
-}
 
 function button(action: string, label: string): string {
   return `<button type="button" class="sc-action" data-sim-action="${action}">${escapeHtml(label)}</button>`;

@@ -1,7 +1,7 @@
 // The closed set of messages the note viewer webview may send to the extension. Everything arriving from a
 // webview is untrusted input: `parseViewerMessage` accepts only these shapes, with validated arguments, and drops
 // anything else. The host → webview direction needs no parser (we write it), but shares the types.
-import { NOTE_ID_PATTERN } from '../notes/noteValidator';
+import { NOTE_ID_PATTERN } from '../notes/note';
 import { parseSimRequest, type SimRequest, type SimResult } from '../sim/simPanel';
 
 export type ViewerMessage =

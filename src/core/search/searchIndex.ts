@@ -21,7 +21,6 @@
 import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
 import { analyzeMarkdown } from '../notes/markdownStructure';
 import type { Note } from '../notes/note';
-import { slugify } from '../slug';
 
 /** One search hit: a note, with the section where it matched best. */
 export interface SearchHit {
@@ -73,7 +72,7 @@ export const SEARCH_FIELD_BOOSTS: Readonly<Record<string, number>> = {
 
 /** Window length of a snippet, in characters. */
 export const SNIPPET_LENGTH = 160;
-const DEFAULT_LIMIT = 50;
+export const DEFAULT_LIMIT = 50;
 const MAX_QUERY_LENGTH = 200;
 const FORMAT = 'statecraft-search-index';
 const FORMAT_VERSION = 2;
@@ -194,7 +193,8 @@ function queryWords(query: string): string[] {
   return [...new Set(tokenize(query).flatMap((token) => processTerm(token) ?? []))];
 }
 
-function compareHits(a: Pick<SearchHit, 'id' | 'title' | 'score'>, b: Pick<SearchHit, 'id' | 'title' | 'score'>): number {
+/** Highest score first, then title and id: the one order of hits (the bench's baseline uses it too). */
+export function compareHits(a: Pick<SearchHit, 'id' | 'title' | 'score'>, b: Pick<SearchHit, 'id' | 'title' | 'score'>): number {
   return b.score - a.score || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -298,62 +298,4 @@ export function loadSearchIndex(json: string, moreNotes: readonly Note[] = []): 
   );
   miniSearch.addAll(moreNotes.filter((note) => !miniSearch.has(note.id)).map(noteDocument));
   return new NoteSearchIndex(miniSearch);
-}
-
-const HEADING_LINE = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
-
-/**
- * BASELINE FOR THE BENCHMARK ONLY, not used by the extension: a naive case-insensitive substring scan of every
- * note for the whole query, with the same field weights as the index (title 8, aliases 6, tags 3, headings 2,
- * body 1 per occurrence). No tokenising, prefixes, typo tolerance or markdown stripping: the section is the
- * nearest heading line above the first body match (slugged, not de-duplicated) and the snippet is raw Markdown.
- */
-export function linearScanSearch(notes: readonly Note[], query: string, options: SearchOptions = {}): SearchHit[] {
-  const needle = query.trim().toLowerCase();
-  if (needle === '') {
-    return [];
-  }
-  const hits: SearchHit[] = [];
-  for (const note of notes) {
-    let score = 0;
-    if (note.title.toLowerCase().includes(needle)) {
-      score += SEARCH_FIELD_BOOSTS.title;
-    }
-    if (note.aliases.some((alias) => alias.toLowerCase().includes(needle))) {
-      score += SEARCH_FIELD_BOOSTS.aliases;
-    }
-    if (note.tags.some((tag) => tag.toLowerCase().includes(needle))) {
-      score += SEARCH_FIELD_BOOSTS.tags;
-    }
-    if (note.headings.some((heading) => heading.text.toLowerCase().includes(needle))) {
-      score += SEARCH_FIELD_BOOSTS.heading;
-    }
-    const body = note.body.toLowerCase();
-    const firstMatch = body.indexOf(needle);
-    for (let at = firstMatch; at !== -1; at = body.indexOf(needle, at + needle.length)) {
-      score += SEARCH_FIELD_BOOSTS.text;
-    }
-    if (score === 0) {
-      continue;
-    }
-    let section = '';
-    let sectionTitle = '';
-    let snippet = note.summary;
-    if (firstMatch !== -1) {
-      const lineEnd = note.body.indexOf('\n', firstMatch);
-      const before = note.body.slice(0, lineEnd === -1 ? undefined : lineEnd).split('\n');
-      for (let i = before.length - 1; i >= 0; i--) {
-        const heading = HEADING_LINE.exec(before[i]);
-        if (heading) {
-          sectionTitle = heading[1];
-          section = slugify(sectionTitle);
-          break;
-        }
-      }
-      const start = Math.max(0, firstMatch - Math.floor(SNIPPET_LENGTH / 4));
-      snippet = note.body.slice(start, start + SNIPPET_LENGTH).replace(/\s+/g, ' ').trim();
-    }
-    hits.push({ id: note.id, title: note.title, score, section, sectionTitle, snippet });
-  }
-  return hits.sort(compareHits).slice(0, options.limit ?? DEFAULT_LIMIT);
 }

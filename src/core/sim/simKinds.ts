@@ -16,3 +16,14 @@ export const PANEL_LIMITS = {
   instances: { min: 2, max: 12, initial: 4 },
 } as const;
 
+
+/** The fence info of a simulation directive: the word, one space-separated kind, nothing else. */
+const DIRECTIVE = /^statecraft-sim(?:\s+(\S+))?\s*$/;
+
+/** The kind a fence info string asks for, `undefined` when it is not a directive, `null` when it is a bad one. */
+export function simDirectiveKind(info: string): SimKind | null | undefined {
+  const trimmed = info.trim();
+  if (!trimmed.startsWith('statecraft-sim')) return undefined;
+  const match = DIRECTIVE.exec(trimmed);
+  return match && match[1] !== undefined && isSimKind(match[1]) ? match[1] : null;
+}

@@ -11,6 +11,9 @@ import { mayBeAnalysed } from '../../core/analyzer/languages';
 import type { AnalysisResult } from '../../core/analyzer/types';
 import { walkFiles } from '../../core/files/fileWalker';
 import type { Logger } from '../../core/ports';
+import { buildSarifReport } from '../../core/ci/sarif';
+import { fingerprintFindings } from '../../core/ci/fingerprint';
+import type { Finding } from '../../core/analyzer/types';
 import { AnalysisPool } from '../../core/worker/analysisPool';
 import { CommandIds } from '../commandIds';
 import { toRange } from '../hints/registerSessionHints';
@@ -66,6 +69,8 @@ class WorkspaceAudit implements vscode.Disposable {
   /** Set by the first scan: from then on file changes keep the results current. */
   private watching = false;
   private scanning?: Promise<void>;
+  /** Each finding's fingerprint (computed from its file's text when analysed), for the SARIF export. */
+  private readonly fingerprints = new WeakMap<Finding, string>();
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {
     this.statusBar.name = vscode.l10n.t('Statecraft Session State');
@@ -142,8 +147,9 @@ class WorkspaceAudit implements vscode.Disposable {
     }
     const relative = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     let result: AnalysisResult;
+    const text = new TextDecoder().decode(bytes);
     try {
-      result = await (await this.getPool()).analyze(new TextDecoder().decode(bytes), vscode.workspace.asRelativePath(uri, false), { maxBytes, signal });
+      result = await (await this.getPool()).analyze(text, vscode.workspace.asRelativePath(uri, false), { maxBytes, signal });
     } catch (error) {
       this.logger.warn(`Workspace audit skipped ${relative}: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -151,6 +157,8 @@ class WorkspaceAudit implements vscode.Disposable {
       this.touchPool();
     }
     if (result.skipReason === 'cancelled') return;
+    const fingerprints = fingerprintFindings(relative, text, result.findings);
+    result.findings.forEach((finding, index) => this.fingerprints.set(finding, fingerprints[index]));
     this.results.set(key, relative, result.findings);
   }
 
@@ -225,7 +233,7 @@ class WorkspaceAudit implements vscode.Disposable {
     }
   }
 
-  /** Writes the results as the same SARIF 2.1.0 log `statecraft scan --format sarif` prints (the CLI's formatter). */
+  /** Writes the results as the same SARIF 2.1.0 log `statecraft scan --format sarif` prints (the core's formatter). */
   async exportSarif(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) return;
@@ -244,10 +252,11 @@ class WorkspaceAudit implements vscode.Disposable {
 
   /** The export itself (tests call it with a target, without the save dialog). */
   async writeSarif(target: vscode.Uri, folder: vscode.Uri): Promise<void> {
-    // The CLI's module, loaded on first use (it uses node:path/node:url: desktop and remote hosts only).
-    const { toSarif } = await import('../../cli/scanFormats.js');
-    const sarif = toSarif(this.results.asScanResults(), folder.fsPath);
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(sarif, null, 2)}\n`));
+    const results = this.results.asScanResults().map(({ file, finding }) => ({ file, finding, fingerprint: this.fingerprints.get(finding) ?? '' }));
+    const srcRootUri = folder.toString().endsWith('/') ? folder.toString() : `${folder.toString()}/`;
+    const version = String((vscode.extensions.getExtension('statecraft.statecraft')?.packageJSON as { version?: string } | undefined)?.version ?? '');
+    const { log } = buildSarifReport(results, { srcRootUri, category: 'statecraft', version });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(log, null, 2)}\n`));
   }
 
   dispose(): void {

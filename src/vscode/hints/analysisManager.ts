@@ -13,6 +13,7 @@ import type { Logger } from '../../core/ports';
 import { WorkerConnection, WorkerStoppedError } from '../../core/worker/workerConnection';
 import { affects, readSettings } from '../settings';
 import { createWorkerFactory, extensionWasmLoader } from './analysisWorkerHost';
+import { disposeAll } from '../dispose';
 
 const DEBOUNCE_MS = 400;
 /** More edits than this between two analyses are not worth sending: the whole text is sent instead. */
@@ -233,10 +234,9 @@ export class AnalysisManager implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const entry of this.entries.values()) entry.cancel.abort();
-    for (const disposable of this.disposables) disposable.dispose();
     this.sessions.clear();
     this.disposed = true;
-    this.connection?.dispose();
+    disposeAll([...this.disposables.splice(0), ...(this.connection ? [this.connection] : [])]);
   }
 }
 

@@ -12,6 +12,7 @@ import type { NotesFeature } from '../registerNotes';
 import { affects, readSettings } from '../settings';
 import { AnalysisManager } from './analysisManager';
 import { diagnosticLevel } from './diagnosticLevel';
+import { disposeAll } from '../dispose';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
 const SELECTOR: vscode.DocumentSelector = analysedVscodeLanguageIds().map((language) => ({ language }));
@@ -166,7 +167,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
       return vscode.window.showTextDocument(document);
     }),
   ];
-  return { manager, dispose: () => disposables.forEach((d) => d.dispose()) };
+  return { manager, dispose: () => disposeAll(disposables) };
 }
 
 /** Adds `statecraft-ignore: <reason>` on the line above, in the file's comment syntax and indentation. */

@@ -12,6 +12,7 @@ import { escapeHtml } from '../../core/render/escapeHtml';
 import { renderRecommendationPage } from '../../core/render/recommendationPage';
 import { webviewPage } from '../webviewHtml';
 import { writeDecisionRecord } from './decisionRecordWriter';
+import { disposeAll } from '../dispose';
 
 export interface RecommendationActions {
   openNote(id: string, fragment?: string): unknown;
@@ -92,7 +93,7 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'statecraft.svg');
     panel.onDidDispose(() => {
       this.panel = undefined;
-      for (const d of this.panelDisposables.splice(0)) d.dispose();
+      disposeAll(this.panelDisposables);
     }, null, this.panelDisposables);
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseRecommendationMessage(raw);
@@ -142,6 +143,6 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
 
   dispose(): void {
     this.panel?.dispose();
-    for (const d of this.panelDisposables.splice(0)) d.dispose();
+    disposeAll(this.panelDisposables);
   }
 }

@@ -7,6 +7,7 @@ import { CommandIds, WebviewTypes } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
 import { RecommendationPanel } from './recommendationPanel';
 import { runPlacementWizard } from './wizardQuickInput';
+import { disposeAll } from '../dispose';
 
 export interface WizardFeature extends vscode.Disposable {
   readonly panel: RecommendationPanel;
@@ -31,5 +32,5 @@ export function registerWizard(context: vscode.ExtensionContext, notes: NotesFea
     vscode.commands.registerCommand(CommandIds.recommendPlacement, (initial?: unknown) =>
       run(initial !== null && typeof initial === 'object' && !(initial instanceof vscode.Uri) ? (initial as Partial<Inputs>) : undefined)),
   ];
-  return { panel, dispose: () => disposables.forEach((d) => d.dispose()) };
+  return { panel, dispose: () => disposeAll(disposables) };
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Inputs } from '../../core/wizard/decisionEngine';
 import { answer, back, currentStep, presets, start, validateStepValue, type WizardState, type WizardStepView } from '../../core/wizard/wizardMachine';
+import { disposeAll } from '../dispose';
 
 type StepOutcome = { readonly kind: 'answer'; readonly value: string } | { readonly kind: 'back' } | { readonly kind: 'cancel' };
 
@@ -77,8 +78,7 @@ function runStep(input: vscode.QuickInput, wire: (finish: (outcome: StepOutcome)
     const finish = (outcome: StepOutcome) => {
       if (settled) return;
       settled = true;
-      for (const disposable of disposables) disposable.dispose();
-      input.dispose();
+      disposeAll([...disposables, input]);
       resolve(outcome);
     };
     disposables.push(...wire(finish), input.onDidHide(() => finish({ kind: 'cancel' })));

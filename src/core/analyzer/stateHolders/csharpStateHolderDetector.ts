@@ -41,7 +41,7 @@ export const csharpStateHolderDetector: Detector = {
           const isStatic = csModifiers(member).has('static');
           const registryName = identifierWords(name).some((word) => REGISTRY_WORDS.has(word));
           if ((CONNECTION_ELEMENT.test(typeText) && (isStatic || !perRequest)) || (isStatic && registryName)) {
-            findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /SignalR/.test(context.text) ? 'signalr' : 'aspnetcore', note: 'stateful-connections#dotnet' }));
+            findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /SignalR/.test(context.text) ? 'signalr' : 'aspnetcore', note: 'stateful-connections#net' }));
           } else if (isStatic && !perRequest && isSessionLikeCollectionName(name) && !/^ImmutableDictionary|IReadOnly/.test(typeText) && writtenInMethod(classNode, name, initialiser)) {
             findings.push(sessionHolderFinding({ at: nameNode, name, framework: 'dotnet', note: 'externalize-sessions-dotnet#hand-rolled-session-maps' }));
           }

@@ -33,7 +33,7 @@ export const goStateHolderDetector: Detector = {
       if (CONNECTION_SET.test(typeText) || CONNECTION_VALUES.test(typeText) || (registryName && CLIENT_VALUES.test(typeText))) {
         findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /websocket/.test(context.text) ? 'gorilla/websocket' : 'go', note: 'stateful-connections#go' }));
       } else if (packageLevel && limiterStructs.length > 0 && new RegExp(`map\\[\\s*string\\s*\\]\\s*\\*?\\s*(${limiterStructs.join('|')})\\b`).test(typeText)) {
-        findings.push(rateLimitFinding({ at: nameNode, name, framework: 'x/time/rate', note: 'rate-limiting#go' }));
+        findings.push(rateLimitFinding({ at: nameNode, name, framework: 'x/time/rate', note: 'rate-limiting#limiters-in-application-code' }));
       }
     }
     return findings;

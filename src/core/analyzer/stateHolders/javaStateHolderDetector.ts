@@ -13,6 +13,7 @@ import type { Detector, DetectorContext, Finding } from '../types';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
 import { javaAnnotationNames, javaHasModifier, javaIsTestSource, javaSuperTypeNames } from '../syntax/javaSyntax';
 import { collect, namedChildren } from '../syntax/tree';
+import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
 
 const COLLECTION = /^(\w+\.)*(Set|List|Map|Collection|Queue|Deque|Vector|Hashtable|\w*(Map|Set|List|Queue|Deque))\s*</;
@@ -20,6 +21,7 @@ const CONNECTION_ELEMENT = /<[^;]*\b(WebSocketSession|SseEmitter|ChannelHandlerC
 const RATE_LIMITER_VALUE = /,\s*(\w+\.)*(Bucket|RateLimiter|TokenBucket|SlidingWindow\w*)\s*>/;
 const IMMUTABLE = /^(Map|Set|List)\s*\.\s*(of|copyOf)|^Collections\s*\.\s*(unmodifiable|empty|singleton)|^Immutable/;
 const SINGLETON_ANNOTATIONS = new Set(['Component', 'Service', 'Controller', 'RestController', 'Configuration', 'Repository', 'Singleton', 'ApplicationScoped']);
+const SERVER_IMPORT = /import\s+(javax|jakarta)\.(servlet|websocket|ws)\.|import\s+org\.springframework\.|import\s+io\.(netty|vertx|javalin|micronaut|quarkus)\.|import\s+com\.sun\.net\.httpserver\./;
 const WRITES = /\.(put|putIfAbsent|computeIfAbsent|compute|merge|add|addAll|offer|push)\s*\(/;
 
 export const javaStateHolderDetector: Detector = {
@@ -31,6 +33,8 @@ export const javaStateHolderDetector: Detector = {
       return [];
     }
     const websocketApi = /import\s+(javax|jakarta)\.websocket\./.test(context.text);
+    // Session holders need server code: a servlet, Spring, WebSocket or HTTP import, or a server folder.
+    const serverCode = SERVER_IMPORT.test(context.text) || fileRole(context.fileName, context.text) === 'server';
     const findings: Finding[] = [];
     for (const classNode of collect(context.root, ['class_declaration'])) {
       const annotations = javaAnnotationNames(classNode);
@@ -57,8 +61,8 @@ export const javaStateHolderDetector: Detector = {
           if (connectionElement && outlivesConnection) {
             findings.push(connectionRegistryFinding({ at: nameNode, name, framework: endpoint ? 'jakarta-websocket' : 'spring-websocket', note: 'stateful-connections#java' }));
           } else if (RATE_LIMITER_VALUE.test(typeText) && outlivesConnection) {
-            findings.push(rateLimitFinding({ at: nameNode, name, framework: /Bucket/.test(typeText) ? 'bucket4j' : 'java', note: 'rate-limiting#java' }));
-          } else if (isStatic && !endpoint && sessionLike(name, typeText) && (writtenOutsideInitialiser(context.root, name) || !javaHasModifier(field, 'private'))) {
+            findings.push(rateLimitFinding({ at: nameNode, name, framework: /Bucket/.test(typeText) ? 'bucket4j' : 'java', note: 'rate-limiting#limiters-in-application-code' }));
+          } else if (isStatic && !endpoint && serverCode && sessionLike(name, typeText) && (writtenOutsideInitialiser(context.root, name) || !javaHasModifier(field, 'private'))) {
             findings.push(sessionHolderFinding({ at: nameNode, name, framework: 'java', note: 'externalize-sessions-java#hand-rolled-session-maps' }));
           }
         }

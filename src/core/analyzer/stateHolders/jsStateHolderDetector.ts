@@ -17,7 +17,7 @@ import type { Detector, DetectorContext, Finding } from '../types';
 import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, objectProperty, unwrapExpression, type JsModuleInfo } from '../syntax/js';
 import { JsScopes } from '../syntax/jsHandlers';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
-import { collect, contains, namedChildren } from '../syntax/tree';
+import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding } from './report';
 
@@ -38,7 +38,7 @@ const CONNECTION_WORDS = new Set(['ws', 'socket', 'websocket', 'conn', 'connecti
 const REGISTRY_WORDS = new Set(['clients', 'connections', 'sockets', 'peers', 'subscribers', 'conns', 'websockets', 'listeners']);
 const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
-const HINT = /new\s+(Map|Set)\b|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
+const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
 
 export const jsStateHolderDetector: Detector = {
   id: 'js-state-holders',
@@ -50,7 +50,7 @@ export const jsStateHolderDetector: Detector = {
     if (role === 'client') {
       return [];
     }
-    const findings = [...rateLimiters(context.root, info), ...remixStorages(context.root)];
+    const findings = [...rateLimiters(context.root, info), ...remixStorages(context.root), ...sessionStoreConstructions(context.root, info)];
     const holders = findHolders(context.root);
     if (holders.length > 0) {
       findings.push(...holderFindings(context, info, role === 'server' || info.isServer, holders));
@@ -63,8 +63,9 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   const websocketFile = WEBSOCKET_HINT.test(context.text);
   const exportsApi = /\bexport\s|module\.exports|\bexports\.\w+\s*=/.test(context.text);
   const scopes = new JsScopes(context.root, context.text);
-  const functions = collect(context.root, ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
-  const inFunction = (node: Node) => functions.some((fn) => contains(fn, node));
+  // Built on first need: most writes fail the name tests first.
+  let functions: RangeSet | undefined;
+  const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']))).contains(node);
   const decided = new Map<Holder, 'registry' | 'session'>();
 
   for (const write of writesOf(context.root)) {
@@ -74,7 +75,7 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
     }
     if (websocketFile && (isConnectionValue(write.value) || isConnectionValue(write.key) || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) {
       decided.set(holder, 'registry');
-    } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && inFunction(write.node) && (isServer || exportsApi)) {
+    } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi)) {
       decided.set(holder, 'session');
     }
   }
@@ -90,6 +91,14 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
       ? connectionRegistryFinding({ at: holder.declaration, name: holder.name, framework, note: 'stateful-connections#node' })
       : sessionHolderFinding({ at: holder.declaration, name: holder.name, framework, note: 'externalize-sessions-node#hand-rolled-session-maps' }),
   );
+}
+
+function rangesOf(nodes: readonly Node[]): RangeSet {
+  const ranges = new RangeSet();
+  for (const node of nodes) {
+    ranges.add(node.startIndex, node.endIndex);
+  }
+  return ranges;
 }
 
 /** The collection a value creates; `global.x || new Map()` (and `??`) counts as the collection it falls back to. */
@@ -247,6 +256,12 @@ function isConnectionValue(value: Node | undefined): boolean {
   return false;
 }
 
+/** A literal key (`'tick'`, `42`) names one slot, not a per-user entry. */
+function isLiteral(key: Node | undefined): boolean {
+  const type = unwrapExpression(key)?.type;
+  return type === 'string' || type === 'number' || type === 'template_string' && !/\$\{/.test(key?.text ?? '');
+}
+
 function isConnectionName(name: string): boolean {
   return identifierWords(name).some((word) => CONNECTION_WORDS.has(word));
 }
@@ -263,13 +278,37 @@ function rateLimiters(root: Node, info: JsModuleInfo): Finding[] {
       continue;
     }
     if (call.type === 'new_expression' && name === 'RateLimiterMemory') {
-      findings.push(rateLimitFinding({ at: call, name: call.text, framework: 'rate-limiter-flexible', note: 'rate-limiting#node' }));
+      findings.push(rateLimitFinding({ at: call, name: call.text, framework: 'rate-limiter-flexible', note: 'rate-limiting#limiters-in-application-code' }));
       continue;
     }
     const fromPackage = locals.has(callee.type === 'member_expression' ? callee.childForFieldName('object')?.text ?? '' : name) || (callee.type === 'member_expression' && locals.has(name));
     const options = unwrapExpression(callArguments(call)[0]);
     if (fromPackage && options?.type === 'object' && !objectProperty(options, 'store')) {
-      findings.push(rateLimitFinding({ at: call, name: callee.text, framework: 'express-rate-limit', note: 'rate-limiting#node' }));
+      findings.push(rateLimitFinding({ at: call, name: callee.text, framework: 'express-rate-limit', note: 'rate-limiting#limiters-in-application-code' }));
+    }
+  }
+  return findings;
+}
+
+/**
+ * express-session stores built on their own (`module.exports = new session.MemoryStore()`, a `memorystore` store in a
+ * helper module) and `session-file-store` stores anywhere. A MemoryStore written inline as a `store:` option is left
+ * to the express-session rule, which reports the whole configuration.
+ */
+function sessionStoreConstructions(root: Node, info: JsModuleInfo): Finding[] {
+  const expressSession = new Set(info.bindings.filter((binding) => binding.source === 'express-session').map((binding) => binding.local));
+  const memoryStores = new Set(info.bindings.filter((binding) => binding.source === 'memorystore' || (binding.source === 'express-session' && binding.imported === 'MemoryStore')).map((binding) => binding.local));
+  const fileStores = new Set(info.bindings.filter((binding) => binding.source === 'session-file-store').map((binding) => binding.local));
+  const findings: Finding[] = [];
+  for (const creation of collect(root, ['new_expression'])) {
+    const constructor = unwrapExpression(creation.childForFieldName('constructor'));
+    const text = constructor?.text ?? '';
+    const object = constructor?.type === 'member_expression' ? constructor.childForFieldName('object')?.text ?? '' : '';
+    const inStoreOption = creation.parent?.type === 'pair' && creation.parent.childForFieldName('key')?.text === 'store';
+    if (fileStores.has(text)) {
+      findings.push(sessionStoreFinding('session-store-local-disk', { at: creation, name: creation.text, framework: 'session-file-store', note: 'externalize-sessions-node#express' }));
+    } else if (!inStoreOption && (memoryStores.has(text) || (constructor?.type === 'member_expression' && constructor.childForFieldName('property')?.text === 'MemoryStore' && expressSession.has(object)))) {
+      findings.push(sessionStoreFinding('session-store-in-memory', { at: creation, name: creation.text, framework: 'express-session', note: 'externalize-sessions-node#express' }));
     }
   }
   return findings;

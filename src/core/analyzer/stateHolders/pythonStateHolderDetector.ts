@@ -12,8 +12,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
-import { analyzePythonModule, pythonString } from '../syntax/python';
-import { collect, contains, namedChildren } from '../syntax/tree';
+import { analyzePythonModule, pythonString, PythonScopes } from '../syntax/python';
+import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
 
@@ -53,9 +53,14 @@ export const pythonStateHolderDetector: Detector = {
     const websocketFile = WEBSOCKET_HINT.test(context.text);
     const singletons = moduleInstances(context.root);
     const functions = collect(context.root, ['function_definition']);
+    const functionRanges = new RangeSet();
+    for (const fn of functions) {
+      functionRanges.add(fn.startIndex, fn.endIndex);
+    }
     const decided = new Map<Holder, 'registry' | 'session'>();
+    const scopes = new PythonScopes(context.root);
     for (const write of writesOf(context.root)) {
-      const holder = resolveHolder(write.target, holders, write.node);
+      const holder = resolveHolder(write.target, holders, write.node, scopes);
       if (!holder || decided.get(holder) === 'registry' || isCacheLikeName(holder.name)) {
         continue;
       }
@@ -63,10 +68,10 @@ export const pythonStateHolderDetector: Detector = {
       if (!shared) {
         continue;
       }
-      const connection = isConnection(write.value, functions, write.node) || isConnection(write.key, functions, write.node) || /WebSocket/.test(holder.annotation);
-      if (websocketFile && (connection || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) {
+      const connection = () => isConnection(write.value, functions, write.node) || isConnection(write.key, functions, write.node) || /WebSocket/.test(holder.annotation);
+      if (websocketFile && (identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)) || connection())) {
         decided.set(holder, 'registry');
-      } else if (!decided.has(holder) && !isScript && isSessionLikeCollectionName(holder.name) && functions.some((fn) => contains(fn, write.node))) {
+      } else if (!decided.has(holder) && !isScript && isSessionLikeCollectionName(holder.name) && write.key?.type !== 'string' && write.key?.type !== 'integer' && functionRanges.contains(write.node)) {
         decided.set(holder, 'session');
       }
     }
@@ -188,9 +193,9 @@ function writesOf(root: Node): Write[] {
 }
 
 /** `name` (module-level), `self.name` / `cls.name` (attribute of the enclosing class), `Class.name`. */
-function resolveHolder(target: Node, holders: readonly Holder[], at: Node): Holder | undefined {
+function resolveHolder(target: Node, holders: readonly Holder[], at: Node, scopes: PythonScopes): Holder | undefined {
   if (target.type === 'identifier') {
-    return holders.find((holder) => holder.owner === undefined && holder.name === target.text);
+    return scopes.isShadowed(target, target.text) ? undefined : holders.find((holder) => holder.owner === undefined && holder.name === target.text);
   }
   if (target.type !== 'attribute') {
     return undefined;
@@ -235,7 +240,7 @@ function rateLimiters(root: Node): Finding[] {
       const literal = pythonString(value);
       const fallback = value?.type === 'call' ? namedChildren(value.childForFieldName('arguments') ?? value).map((arg) => pythonString(arg)).find((text) => text !== undefined && text.includes('://')) : undefined;
       if ((literal ?? fallback ?? '').startsWith('memory://')) {
-        findings.push(rateLimitFinding({ at: call, name: 'Limiter', framework: 'flask-limiter', note: 'rate-limiting#python' }));
+        findings.push(rateLimitFinding({ at: call, name: 'Limiter', framework: 'flask-limiter', note: 'rate-limiting#limiters-in-application-code' }));
       }
     }
   }

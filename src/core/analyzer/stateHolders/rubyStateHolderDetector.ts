@@ -25,7 +25,7 @@ export const rubyStateHolderDetector: Detector = {
     for (const assignment of collect(context.root, ['assignment'])) {
       const left = assignment.childForFieldName('left')?.text ?? '';
       if (/Rack::Attack\.cache\.store$/.test(left) && /MemoryStore/.test(assignment.childForFieldName('right')?.text ?? '')) {
-        findings.push(rateLimitFinding({ at: assignment, name: left, framework: 'rack-attack', note: 'rate-limiting#ruby' }));
+        findings.push(rateLimitFinding({ at: assignment, name: left, framework: 'rack-attack', note: 'rate-limiting#limiters-in-application-code' }));
       }
     }
     const websocketFile = WEBSOCKET_HINT.test(context.text);

@@ -321,11 +321,6 @@ export function goHandlerFramework(fn: Node, imports: ReadonlyMap<string, string
   return responseWriter && request ? 'net/http' : undefined;
 }
 
-/** Function declarations, methods and function literals of the file. */
-export function goFunctions(root: Node): Node[] {
-  return collect(root, FUNCTION_TYPES);
-}
-
 /** The receiver of a method (`func (s *Server) ...` → name "s", type "Server"), or undefined for other functions. */
 export function goReceiver(fn: Node): { readonly name: string; readonly type: string } | undefined {
   if (fn.type !== 'method_declaration') {

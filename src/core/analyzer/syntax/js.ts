@@ -409,11 +409,6 @@ export function localsFor(info: JsModuleInfo, source: string | ((source: string)
   );
 }
 
-/** The binding of a local name, if it comes from an import or require. */
-export function bindingOf(info: JsModuleInfo, local: string): ImportBinding | undefined {
-  return info.bindings.find((binding) => binding.local === local);
-}
-
 /** The arguments of a call or `new` expression (without the nulls). */
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');

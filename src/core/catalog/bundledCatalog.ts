@@ -4,8 +4,8 @@
 
 import type { SourceFile } from '../ports';
 import { buildSearchIndex, serializeSearchIndex } from '../search/searchIndex';
-import type { Note, NoteProblem } from './note';
-import { loadNoteCollection, type ParseNoteOptions } from './noteLoader';
+import type { Note, NoteProblem } from '../notes/note';
+import { loadNoteCollection, type ParseNoteOptions } from '../notes/noteLoader';
 
 /** Identifies catalog JSON, so a stale or foreign file is refused rather than half-read. */
 export const CATALOG_FORMAT = 'statecraft-catalog';
