@@ -170,11 +170,14 @@ async function buildBundles() {
 async function copyGrammars() {
   // Exactly the grammars the file-kind table (src/core/analyzer/languages.ts) names, plus the runtime's wasm.
   const { tsImport } = await import('tsx/esm/api');
-  const { grammarFiles } = await tsImport('../src/core/analyzer/languages.ts', import.meta.url);
-  const from = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
+  const { grammarFiles, grammarLocation } = await tsImport('../src/core/analyzer/languages.ts', import.meta.url);
   const to = path.join(dist, 'grammars');
   fs.mkdirSync(to, { recursive: true });
-  for (const file of grammarFiles()) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  for (const file of grammarFiles()) {
+    // Most grammars ship in @vscode/tree-sitter-wasm/wasm; HCL and Bicep in their own packages' roots.
+    const { packageName, folder } = grammarLocation(file);
+    fs.copyFileSync(path.join(root, 'node_modules', packageName, folder, file), path.join(to, file));
+  }
 }
 
 async function buildCatalog() {

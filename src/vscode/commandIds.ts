@@ -26,6 +26,9 @@ export const CommandIds = {
   auditWhy: 'statecraft.auditWhy',
   auditRecommend: 'statecraft.auditRecommend',
   auditIgnore: 'statecraft.auditIgnore',
+  openDecisionRecord: 'statecraft.openDecisionRecord',
+  supersedeDecision: 'statecraft.supersedeDecision',
+  refreshDecisions: 'statecraft.refreshDecisions',
   practise: 'statecraft.practise',
   practiseCard: 'statecraft.practiseCard',
 } as const;
@@ -48,6 +51,8 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.auditWhy,
   CommandIds.auditRecommend,
   CommandIds.auditIgnore,
+  CommandIds.openDecisionRecord,
+  CommandIds.supersedeDecision,
   CommandIds.practiseCard,
 ];
 
@@ -56,6 +61,7 @@ export const ViewIds = {
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
   sessionState: 'statecraft.sessionState',
+  decisions: 'statecraft.decisions',
   practice: 'statecraft.practice',
 } as const;
 
