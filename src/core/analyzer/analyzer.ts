@@ -105,6 +105,11 @@ export interface Analyzer {
   createSession(): AnalysisSession;
   /** The language of a file name, or undefined when the analyzer does not handle it. */
   languageForFile(fileName: string): AnalyzerLanguage | undefined;
+  /**
+   * Loads the runtime and the grammar for a file's language ahead of its first analysis (an editor warms up when
+   * such a file becomes visible). Does nothing for files the analyzer does not handle.
+   */
+  prepare?(fileNameOrLanguage: string): Promise<void>;
   /** Frees the parser and the trees of every session. */
   dispose(): void;
 }
@@ -302,6 +307,12 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return session;
     },
     languageForFile,
+    prepare: async (fileNameOrLanguage) => {
+      const language = isAnalyzerLanguage(fileNameOrLanguage) ? fileNameOrLanguage : languageForFile(fileNameOrLanguage);
+      if (language) {
+        await host.prepare(language);
+      }
+    },
     dispose: () => {
       for (const session of [...sessions]) {
         session.dispose();
