@@ -10,21 +10,11 @@ import { readHaproxy, readNginx } from '../../src/core/analyzer/config/directive
 import { readJson } from '../../src/core/analyzer/config/jsonTree';
 import { readYaml } from '../../src/core/analyzer/config/yamlTree';
 import { nodeWasmLoader } from './analyzerHelpers';
+import { seededRandom as random } from '../../src/core/sim/seededHash';
 
 const analyzer = createAnalyzer(nodeWasmLoader);
 after(() => analyzer.dispose());
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES: Record<'yaml' | 'json' | 'nginx' | 'haproxy', string> = {
   yaml: 'apiVersion: v1\nkind: Service\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/affinity: "cookie"\nspec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } }\n---\nservices:\n  web:\n    labels: ["traefik.http.services.web.loadbalancer.sticky.cookie=true"]\n',
