@@ -2,14 +2,15 @@
 // detector registry `statecraft scan` uses), given the file's repository path so that language and test-file
 // recognition are part of what is measured. Kept in TypeScript so it imports the sources directly (tsx).
 import { createAnalyzer, type Analyzer } from '../src/core/analyzer/analyzer';
-import { createNodeWasmLoader } from '../src/cli/scanCommand';
+import { createNodeWasmLoader } from '../src/cli/nodeWasmLoader';
 
 let analyzer: Analyzer | undefined;
 
 /** The rule ids reported for one file, and the skip reason when it was not analysed. */
-export async function evaluateCorpusFile(text: string, filePath: string): Promise<{ rules: string[]; skipped?: string }> {
+export async function evaluateCorpusFile(text: string, filePath: string, readNeighbour: (relativePath: string) => string | undefined): Promise<{ rules: string[]; skipped?: string }> {
   analyzer ??= createAnalyzer(createNodeWasmLoader());
-  const result = await analyzer.analyze(text, filePath);
+  // Like the CLI: imported modules resolve against the same cached commit (absent ones stay unresolved).
+  const result = await analyzer.analyze(text, filePath, { readRelated: async (relative) => readNeighbour(relative) });
   return { rules: result.findings.map((finding) => finding.rule), ...(result.skipped ? { skipped: result.skipped } : {}) };
 }
 

@@ -4,13 +4,14 @@
 import path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { Note, NoteProblem } from '../core/notes/note';
-import { linkNotes, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
+import { fieldLine, linkNotes, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
+import { staleCheckProblems } from '../core/notes/noteStaleness';
 import { isError } from '../core/notes/noteValidator';
 import { ExitCode, usageError, type CliIo } from './cliIo';
 import { displayPathFrom, readMarkdownFiles } from './contentFolder';
 
 /** The command's syntax, typed literally (not translated). */
-const SYNTAX = 'statecraft notes check <folder>';
+const SYNTAX = 'statecraft notes check <folder> [--stale-after <days>]';
 
 /** Options for {@link runNotesCheckCommand}. */
 export interface NotesCheckOptions {
@@ -22,14 +23,35 @@ export interface NotesCheckOptions {
    * or same body) are ignored, so checking the bundled content folder against its own catalog works.
    */
   readonly linkAgainst?: () => Promise<readonly Note[]>;
+  /** Today's date, `YYYY-MM-DD`, for `--stale-after` (default: the current UTC date). */
+  readonly today?: string;
 }
 
-function parseArgs(argv: readonly string[]): string {
+interface NotesCheckArgs {
+  readonly folder: string;
+  /** Warn about notes last checked more than this many days ago (or never). */
+  readonly staleAfterDays?: number;
+}
+
+function parseStaleAfter(value: string | undefined): number {
+  if (value === undefined || !/^\d+$/.test(value)) {
+    throw usageError(l10n.t({ message: '--stale-after expects a whole number of days (0 or more) but got {0}', args: [value === undefined ? l10n.t('nothing') : JSON.stringify(value)], comment: ['--stale-after is an option name (not translated); {0} is the value given, in quotes, or the word for a missing value'] }), SYNTAX);
+  }
+  return Number(value);
+}
+
+function parseArgs(argv: readonly string[]): NotesCheckArgs {
   const positional: string[] = [];
   let optionsEnded = false;
-  for (const arg of argv) {
+  let staleAfterDays: number | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
     if (!optionsEnded && arg === '--') {
       optionsEnded = true;
+    } else if (!optionsEnded && arg === '--stale-after') {
+      staleAfterDays = parseStaleAfter(argv[++index]);
+    } else if (!optionsEnded && arg.startsWith('--stale-after=')) {
+      staleAfterDays = parseStaleAfter(arg.slice('--stale-after='.length));
     } else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
       throw usageError(l10n.t({ message: 'unknown option "{0}" for "statecraft notes check"', args: [arg], comment: ['{0} is the option the user typed; statecraft notes check is the command (not translated)'] }), SYNTAX);
     } else {
@@ -43,7 +65,7 @@ function parseArgs(argv: readonly string[]): string {
     const given = positional.join(' ');
     throw usageError(l10n.t({ message: 'expected one folder but got {0}: {1}', args: [positional.length, given], comment: ['{0} is how many folders were given (2 or more), {1} the folders'] }), SYNTAX);
   }
-  return positional[0];
+  return staleAfterDays === undefined ? { folder: positional[0] } : { folder: positional[0], staleAfterDays };
 }
 
 /**
@@ -92,8 +114,9 @@ function compareProblems(a: NoteProblem, b: NoteProblem): number {
 /**
  * Runs `statecraft notes check <folder>` (`argv` holds the arguments after `notes check`). Reads every `*.md`
  * under the folder (recursively, relative to `io.cwd`), prints each problem to stdout as
- * `path:line: field: message` and a summary to stderr. Returns 0 when there is no error (warnings allowed), 1 when
- * any note is invalid. Throws UsageError for a missing folder argument or unknown option, InputError when the
+ * `path:line: field: message` and a summary to stderr. With `--stale-after <days>`, a note whose `checked.date` is
+ * older than that many days, or that has no `checked`, gets a warning (`checked: warning: stale: ...`). Returns 0
+ * when there is no error (warnings, stale ones included, allowed), 1 when any note is invalid. Throws UsageError for a missing folder argument or unknown option, InputError when the
  * folder does not exist.
  */
 export async function runNotesCheckCommand(
@@ -101,7 +124,7 @@ export async function runNotesCheckCommand(
   io: CliIo,
   options: NotesCheckOptions = {},
 ): Promise<number> {
-  const folder = parseArgs(argv);
+  const { folder, staleAfterDays } = parseArgs(argv);
   const absolute = path.resolve(io.cwd, folder);
   const files = await readMarkdownFiles(absolute, { maxBytes: options.maxBytes, displayPath: displayPathFrom(io.cwd) });
   const checked = parseNotes(files, folder, { maxBytes: options.maxBytes });
@@ -111,8 +134,12 @@ export async function runNotesCheckCommand(
   }
   roots.push(checked);
   const checkedPaths = new Set(files.map((file) => file.path));
-  const problems = linkNotes(roots)
-    .problems.filter((problem) => checkedPaths.has(problem.sourcePath))
+  const stale =
+    staleAfterDays === undefined
+      ? []
+      : staleCheckProblems(checked.notes, options.today ?? new Date().toISOString().slice(0, 10), staleAfterDays, (note) => fieldLine(note, 'checked') ?? fieldLine(note, 'priority'));
+  const problems = [...linkNotes(roots).problems, ...stale]
+    .filter((problem) => checkedPaths.has(problem.sourcePath))
     .sort(compareProblems);
   for (const problem of problems) {
     io.stdout(`${formatProblem(problem)}\n`);

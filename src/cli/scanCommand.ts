@@ -109,6 +109,8 @@ interface Candidate {
   readonly absolute: string;
   readonly analyzerPath: string;
   readonly display: string;
+  /** The folder `analyzerPath` is relative to: related files (a session store's module) are read from there. */
+  readonly base: string;
 }
 
 interface ScanOutcome {
@@ -166,7 +168,13 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
     return;
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  const result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes });
+  // The CLI has the whole tree: a session store imported from another module is read from disk (capped like any file).
+  const readRelated = async (relative: string): Promise<string | undefined> => {
+    const absolute = path.resolve(candidate.base, ...relative.split('/'));
+    const stats = await fs.promises.stat(absolute).catch(() => undefined);
+    return stats?.isFile() && stats.size <= args.maxBytes ? fs.promises.readFile(absolute, 'utf8') : undefined;
+  };
+  const result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes, readRelated });
   if (result.skipReason === 'too-large' || result.skipReason === 'minified' || result.skipReason === 'timeout') {
     io.stderr(`statecraft scan: ${l10n.t('skipped {0}: {1}', candidate.display, result.skipped ?? result.skipReason)}\n`);
     return;
@@ -204,7 +212,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
       if (!mayBeAnalysed(root.absolute)) {
         io.stderr(`statecraft scan: ${l10n.t('skipped {0}: not a language the analyzer handles', display(root.absolute))}\n`);
       } else if (!isExcluded(display(root.absolute))) {
-        yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute) };
+        yield { absolute: root.absolute, analyzerPath: path.basename(root.absolute), display: display(root.absolute), base: path.dirname(root.absolute) };
       }
       continue;
     }
@@ -214,7 +222,7 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
       onError: (directory, error) => onError(l10n.t('cannot read directory {0}: {1}', display(directory), (error as NodeJS.ErrnoException).code ?? String(error))),
     });
     for await (const file of files) {
-      yield { absolute: file.path, analyzerPath: file.relative, display: display(file.path) };
+      yield { absolute: file.path, analyzerPath: file.relative, display: display(file.path), base: root.absolute };
     }
   }
 }

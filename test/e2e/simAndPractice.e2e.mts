@@ -20,7 +20,8 @@ async function openNote(page: Page, query: string, title: string): Promise<Frame
 }
 
 async function waitForText(read: () => Promise<string>, pattern: RegExp, what: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine shared by eight E2E runs a webview can take this long to answer.
+  const deadline = Date.now() + 60_000;
   let text = '';
   while (Date.now() < deadline) {
     text = await read().catch(() => '');
@@ -126,6 +127,7 @@ describe('simulations and interview practice, as a user sees them', () => {
     await workbench.screenshot('practice-rescheduled-light');
     await workbench.reload();
     // After the reload the extension activates and loads its notes again before the command can answer.
+    await page.locator('.activitybar').first().waitFor({ timeout: 60_000 });
     await openStatecraftView(page);
     await treeRows(page);
     await runCommand(page, 'Statecraft: Practise Interview Questions');

@@ -49,6 +49,23 @@ suite('knowledge base', () => {
     assert.strictEqual(typo[0]?.id, 'consistent-hashing');
   });
 
+  test('the notes added for issue 19 are found by search', async () => {
+    const api = await activateStatecraft();
+    const queries: [string, string][] = [
+      ['durable execution workflow state', 'durable-execution'],
+      ['event sourcing', 'event-sourcing-and-cqrs'],
+      ['StatefulSet', 'kubernetes-state'],
+      ['leader election lease fencing', 'leader-election-and-leases'],
+      ['scaling websockets', 'websocket-scale-out'],
+      ['conflict-free replicated data type', 'crdts'],
+      ['multi-region active-active', 'multi-region-state'],
+    ];
+    for (const [query, id] of queries) {
+      const hits = await api.notes.library.search(query);
+      assert.ok(hits.slice(0, 3).some((hit) => hit.id === id), `"${query}" finds ${id} in the top 3: ${JSON.stringify(hits.slice(0, 5).map((hit) => hit.id))}`);
+    }
+  });
+
   test('opening a note shows it in one reused viewer panel', async () => {
     await activateStatecraft();
     await vscode.commands.executeCommand('statecraft.openNote', 'sticky-sessions');

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { readInputs } from '../../src/action';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const entry = path.join(repoRoot, 'src', 'action.ts');
@@ -93,5 +95,22 @@ describe('GitHub Action entry point', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /path not found: no\/such\/folder/);
     assert.deepEqual(missing.outputs, {});
+  });
+});
+
+describe('action.yml', () => {
+  test('declares the inputs the entry point reads, with the same defaults, the outputs it writes, and node24', () => {
+    const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default: string }>;
+      outputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
+    assert.deepEqual(action.runs, { using: 'node24', main: 'dist/action.js' });
+    assert.match(readFileSync(path.join(repoRoot, 'scripts', 'build.mjs'), 'utf8'), /src\/action\.ts'\)\],\s*outfile: path\.join\(dist, 'action\.js'\)/);
+    assert.deepEqual(Object.keys(action.inputs), ['paths', 'format', 'baseline', 'fail-on', 'sarif-file']);
+    assert.deepEqual(Object.keys(action.outputs), ['findings', 'sarif-file']);
+    // The runner sets every declared input, defaults included: the entry point must read them to the same options.
+    const env = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, input.default]));
+    assert.deepEqual(readInputs(env), readInputs({}));
   });
 });

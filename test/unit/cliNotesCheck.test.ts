@@ -38,6 +38,10 @@ before(() => {
   write('warn/w.md', noteText('w', { colour: 'red' }));
   write('big/huge.md', noteText('huge', {}, 'x'.repeat(5000)));
   write('file.md', noteText('file'));
+  write('stale/fresh.md', noteText('fresh', { checked: '{ date: 2026-11-01, versions: { express-session: "1.18" } }' }));
+  write('stale/old.md', noteText('old', { checked: '{ date: 2025-06-30, versions: {} }' }));
+  write('stale/never.md', noteText('never'));
+  write('stale-bad/typo.md', noteText('typo', { checked: '{ date: 2026-02-30, versions: { redis: 7.10 } }' }));
   mkdirSync(path.join(root, 'empty-folder'));
 });
 
@@ -64,7 +68,7 @@ describe('statecraft notes check', () => {
         'bad/links.md:15: body: link [gone](gone.md): there is no note with id "gone"',
         'bad/links.md:15: body: link [ok](ok.md#nope): note "ok" has no heading "#nope"; its headings are #problem, #mechanism, #key-trade-offs, #instinct, #interview, #references',
         'bad/priority.md:5: priority: expected one of P0, P1, P2 but got "P9"',
-        'bad/sub/extra.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources, questions',
+        'bad/sub/extra.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, checked, summary, tags, aliases, related, ddia, sources, questions',
         '',
       ].join('\n'),
     );
@@ -74,7 +78,43 @@ describe('statecraft notes check', () => {
   test('warnings alone do not fail the check', async () => {
     const run = await check(['warn']);
     assert.equal(run.code, 0);
-    assert.equal(run.stdout, 'warn/w.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources, questions\n');
+    assert.equal(run.stdout, 'warn/w.md:12: colour: warning: unknown field (ignored); expected only id, title, category, priority, checked, summary, tags, aliases, related, ddia, sources, questions\n');
+  });
+
+  test('--stale-after <days>: old and missing check dates are warnings (exit 0); recent ones are quiet', async () => {
+    const today = '2026-12-02';
+    const run = await check(['stale', '--stale-after', '365'], { today });
+    assert.equal(run.code, 0);
+    assert.equal(
+      run.stdout,
+      [
+        'stale/never.md:5: checked: warning: never checked: once the samples are verified, add a "checked:" field with the date (2026-12-02) and the library versions',
+        'stale/old.md:12: checked: warning: stale: last checked 2025-06-30, 520 days ago (more than 365); re-check the samples and versions, then update the date',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(run.stderr, 'Checked 3 note files in stale: 0 invalid, 0 errors, 2 warnings.\n');
+    assert.equal((await check(['stale', '--stale-after=600'], { today })).stdout.split('\n').filter(Boolean).length, 1, 'only the never-checked note at 600 days');
+    assert.equal((await check(['stale'], { today })).stdout, '', 'without the option no date is judged');
+  });
+
+  test('--stale-after needs a whole number of days; a bad checked date or an unquoted version is an error', async () => {
+    for (const argv of [['stale', '--stale-after'], ['stale', '--stale-after', 'soon'], ['stale', '--stale-after', '-3']]) {
+      const run = await check(argv);
+      assert.equal(run.code, 2, JSON.stringify(argv));
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, /--stale-after expects a whole number of days/);
+    }
+    const run = await check(['stale-bad']);
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.stdout,
+      [
+        'stale-bad/typo.md:12: checked.date: expected a date written YYYY-MM-DD but got "2026-02-30"',
+        'stale-bad/typo.md:12: checked.versions.redis: quote the version ("7.1"): unquoted, YAML reads it as a number and 1.10 becomes 1.1',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('the size cap applies (configurable)', async () => {
@@ -136,9 +176,9 @@ describe('statecraft notes check', () => {
   });
 
   const usageCases: [string[], string, string][] = [
-    [[], 'UsageError', 'missing folder argument\nusage: statecraft notes check <folder>'],
-    [['good', 'bad'], 'UsageError', 'expected one folder but got 2: good bad\nusage: statecraft notes check <folder>'],
-    [['--strict', 'good'], 'UsageError', 'unknown option "--strict" for "statecraft notes check"\nusage: statecraft notes check <folder>'],
+    [[], 'UsageError', 'missing folder argument\nusage: statecraft notes check <folder> [--stale-after <days>]'],
+    [['good', 'bad'], 'UsageError', 'expected one folder but got 2: good bad\nusage: statecraft notes check <folder> [--stale-after <days>]'],
+    [['--strict', 'good'], 'UsageError', 'unknown option "--strict" for "statecraft notes check"\nusage: statecraft notes check <folder> [--stale-after <days>]'],
     [['no-such-folder'], 'InputError', `folder not found: ${'ROOT'}/no-such-folder`],
     [['file.md'], 'InputError', `not a folder: ${'ROOT'}/file.md`],
   ];

@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPathFrom, readMarkdownFiles } from '../../src/cli/contentFolder';
 import { formatProblem } from '../../src/cli/notesCheckCommand';
@@ -138,6 +139,26 @@ test('every note in content/ loads cleanly and meets the content contract', asyn
         failures.push(`${note.sourcePath}: missing "### ${text}" (#${slug}) under "## Mechanism"`);
       }
     }
+  }
+
+  // Every bundled note says when it was last checked, on the line after `priority:` (where parallel edits of the
+  // front matter expect it).
+  for (const file of files) {
+    const lines = new TextDecoder().decode(file.bytes).split('\n');
+    const priority = lines.findIndex((line) => line.startsWith('priority:'));
+    if (priority === -1 || !lines[priority + 1]?.startsWith('checked: {')) {
+      failures.push(`${file.path}: "checked: { date: YYYY-MM-DD, versions: {...} }" must follow the priority line`);
+    }
+  }
+  for (const note of collection.notes) {
+    if (!note.checked) failures.push(`${note.sourcePath}: no valid "checked" field`);
+  }
+
+  // The README's advertised count must follow the content folder.
+  const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+  const advertised = /\*\*Knowledge base\.\*\* (\d+) reference notes/.exec(readme)?.[1];
+  if (advertised !== String(files.length)) {
+    failures.push(`README.md says "${advertised ?? '?'} reference notes" but content/ holds ${files.length}`);
   }
 
   const seed = collection.get('statelessness-and-state-management');

@@ -116,7 +116,7 @@ describe('parseNote: a valid note', () => {
           field: 'colour',
           line: 11,
           message:
-            'content/a.md: field "colour": unknown field (ignored); expected only id, title, category, priority, summary, tags, aliases, related, ddia, sources, questions',
+            'content/a.md: field "colour": unknown field (ignored); expected only id, title, category, priority, checked, summary, tags, aliases, related, ddia, sources, questions',
           severity: 'warning',
         },
       ],

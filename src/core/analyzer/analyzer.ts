@@ -23,6 +23,7 @@ import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
 import { editBetween } from './incremental';
+import { crossFileSessionStores, type ReadRelated } from './crossFile';
 import { isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
@@ -57,6 +58,11 @@ export interface AnalyzeOptions {
   readonly maxBytes?: number;
   /** Polled while parsing and between detectors; a cancelled analysis returns `skipReason: 'cancelled'`. */
   readonly isCancelled?: () => boolean;
+  /**
+   * Reads another file of the project by its path (relative like the analysed file's; may resolve undefined).
+   * When given, a session configuration whose store comes from another module is followed there (crossFile.ts).
+   */
+  readonly readRelated?: ReadRelated;
 }
 
 /** Options for one analysis in a session. */
@@ -227,9 +233,14 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
     }
 
     const applicable = registry.filter((detector) => detector.languages.includes(language) && safePrefilter(detector, text, logger));
+    // Reads other files when asked to: a session store built in another module (text-level, no tree needed).
+    const related =
+      callOptions.readRelated && !explicitLanguage && (language === 'javascript' || language === 'typescript' || language === 'tsx')
+        ? await crossFileSessionStores(text, fileNameOrLanguage.replace(/\\/g, '/'), callOptions.readRelated)
+        : [];
     if (applicable.length === 0) {
       keeper?.drop();
-      return { findings: [], suppressed: [] };
+      return splitSuppressed(dedupe(related), text, language);
     }
     if (isCancelled()) {
       return skip('cancelled', l10n.t('analysis cancelled'));
@@ -273,7 +284,7 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       keeper?.keep(parsed, text, language);
       parsed.delete();
     }
-    return splitSuppressed(dedupe(findings), text, language);
+    return splitSuppressed(dedupe([...findings, ...related]), text, language);
   }
 
   return {

@@ -106,9 +106,22 @@ export interface MarkdownLink {
   readonly line: number;
 }
 
+/** A fenced (or indented) code block found in a body. */
+export interface MarkdownCodeBlock {
+  /** The first word of the fence's info string (```ts title → `ts`), lower-cased; '' when the fence has none. */
+  readonly language: string;
+  /** 0-based body line of the opening fence (of the first line, for an indented block). */
+  readonly line: number;
+  /** The code, without the fences. */
+  readonly content: string;
+  /** False for an indented code block, which cannot declare a language. */
+  readonly fenced: boolean;
+}
+
 /** What the rest of the core needs to know about a body, from one parse. */
 export interface MarkdownStructure {
   readonly headings: readonly Heading[];
+  readonly codeBlocks: readonly MarkdownCodeBlock[];
   /** Always starts with the '' section, even when it is empty. */
   readonly sections: readonly MarkdownSection[];
   readonly links: readonly MarkdownLink[];
@@ -146,12 +159,13 @@ function collectLinks(inline: Token, fallbackLine: number, into: MarkdownLink[])
   }
 }
 
-/** Parses a note body once and returns its headings, sections, links and word count. */
+/** Parses a note body once and returns its headings, sections, links, code blocks and word count. */
 export function analyzeMarkdown(body: string): MarkdownStructure {
   const tokens = parser().parse(body, {});
   const slugger = new HeadingSlugger();
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
+  const codeBlocks: MarkdownCodeBlock[] = [];
   const sections: { slug: string; title: string; level: number; line: number; parts: string[] }[] = [
     { slug: '', title: '', level: 0, line: 0, parts: [] },
   ];
@@ -184,10 +198,17 @@ export function analyzeMarkdown(body: string): MarkdownStructure {
     } else if (token.type === 'fence' || token.type === 'code_block') {
       current.parts.push(token.content);
       words += countWords(token.content);
+      codeBlocks.push({
+        language: token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '').toLowerCase() : '',
+        line: token.map?.[0] ?? lastLine,
+        content: token.content,
+        fenced: token.type === 'fence',
+      });
     }
   }
   return {
     headings,
+    codeBlocks,
     sections: sections.map(({ parts, ...rest }) => ({ ...rest, text: collapse(parts.join(' ')) })),
     links,
     wordCount: words,

@@ -75,6 +75,14 @@ export interface SourceLink {
   readonly url: string;
 }
 
+/** When a note's samples and version-specific claims were last checked, and against which library versions. */
+export interface CheckedInfo {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Library name → version, e.g. { "express-session": "1.18" }; empty when the note has no library samples. */
+  readonly versions: Readonly<Record<string, string>>;
+}
+
 /**
  * An interview question drawn from the note's own Interview section: the prompt, and the points a good answer
  * covers (2–6, plain text). Practice cards are made from these.
@@ -92,6 +100,8 @@ export interface NoteMeta {
   /** Path from the root, e.g. ["References", "Architecture Design Basics", "Pattern Taxonomy", "Fundamental Concepts"]. */
   readonly category: readonly string[];
   readonly priority: Priority;
+  /** Absent when the note does not say (allowed for user notes; every bundled note has it). */
+  readonly checked?: CheckedInfo;
   /** One sentence. */
   readonly summary: string;
   readonly tags: readonly string[];

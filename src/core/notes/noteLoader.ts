@@ -8,6 +8,7 @@
 
 import * as l10n from '@vscode/l10n';
 import type { SourceFile } from '../ports';
+import { codeBlockLanguageProblems } from './codeBlocks';
 import { splitFrontMatter } from './frontMatter';
 import { analyzeMarkdown, type MarkdownLink } from './markdownStructure';
 import type { Note, NoteProblem } from './note';
@@ -121,7 +122,11 @@ export function parseNote(file: SourceFile, root: string, options: ParseNoteOpti
     bodyStartLine,
   };
   details.set(note, { links: structure.links, fieldLines });
-  return { note, problems: [...validation.problems, ...checkSimDirectives(body, file.path, bodyStartLine)] };
+  // A sample without a language cannot be checked or highlighted; the note still loads (a warning).
+  const codeProblems = codeBlockLanguageProblems(structure.codeBlocks).map((problem) =>
+    noteProblem(file.path, problem.detail, { field: 'body', line: bodyStartLine + problem.line, severity: 'warning' }),
+  );
+  return { note, problems: [...validation.problems, ...codeProblems, ...checkSimDirectives(body, file.path, bodyStartLine)] };
 }
 
 const FENCE_OPENING = /^ {0,3}(?:`{3,}|~{3,})\s*(statecraft-sim\b.*)$/;
@@ -195,7 +200,8 @@ function linksOf(note: Note): readonly MarkdownLink[] {
   return details.get(note)?.links ?? analyzeMarkdown(note.body).links;
 }
 
-function fieldLine(note: Note, field: string): number | undefined {
+/** The 0-based file line of a front-matter field of a note this loader parsed (`checked`, `related[2]`), if known. */
+export function fieldLine(note: Note, field: string): number | undefined {
   return details.get(note)?.fieldLines.get(field);
 }
 

@@ -6,17 +6,19 @@
 
 import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
+import { validateChecked } from './checkedField';
 import { DDIA_CHAPTERS, NOTE_ID_PATTERN, PRIORITIES, type DdiaReference, type InterviewQuestion, type NoteMeta, type NoteProblem, type NoteProblemSeverity, type Priority, type SourceLink } from './note';
 
 /**
  * Front-matter fields, in the order the content format lists them. All are required (lists may be empty) except
- * `questions`, which comes last when present.
+ * `checked` (right after `priority`) and `questions`, which comes last when present.
  */
 export const NOTE_FIELDS = [
   'id',
   'title',
   'category',
   'priority',
+  'checked',
   'summary',
   'tags',
   'aliases',
@@ -456,6 +458,7 @@ export function validateFrontMatter(
   const title = check.nonEmptyString('title', data.title);
   const category = validateCategory(check, data.category);
   const priority = validatePriority(check, data.priority);
+  const checked = data.checked === undefined ? undefined : validateChecked(check, data.checked);
   const summary = validateSummary(check, data.summary);
   const tags = check.stringList('tags', data.tags);
   const aliases = check.stringList('aliases', data.aliases);
@@ -480,7 +483,7 @@ export function validateFrontMatter(
     return { problems: check.problems };
   }
   return {
-    meta: { id, title, category, priority, summary, tags, aliases, related, ddia, sources, ...(questions.length > 0 ? { questions } : {}) },
+    meta: { id, title, category, priority, ...(checked ? { checked } : {}), summary, tags, aliases, related, ddia, sources, ...(questions.length > 0 ? { questions } : {}) },
     problems: check.problems,
   };
 }

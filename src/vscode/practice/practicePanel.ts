@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { parsePracticeMessage, renderPracticePage, type PracticePageModel } from '../../core/practice/practicePage';
 import type { GradeName } from '../../core/practice/practiceScheduler';
 import { CommandIds, WebviewTypes } from '../commandIds';
+import { disposeAll } from '../dispose';
 import { webviewPage } from '../webviewHtml';
 
 /** What the panel asks the feature: the page to show, and to record a grade (returning the sentence to announce). */
@@ -79,7 +80,7 @@ export class PracticePanel implements vscode.Disposable {
 
   private forget(): void {
     this.panel = undefined;
-    for (const disposable of this.panelDisposables.splice(0)) disposable.dispose();
+    disposeAll(this.panelDisposables);
   }
 
   dispose(): void {

@@ -7,6 +7,7 @@ import {
   describeInterval, dueCards, gradePreview, nextDue, practiceCards, type GradeName, type PracticeCard,
 } from '../../core/practice/practiceScheduler';
 import { CommandIds, ViewIds } from '../commandIds';
+import { disposeAll } from '../dispose';
 import type { NotesFeature } from '../registerNotes';
 import { PracticePanel } from './practicePanel';
 import { PracticeStore } from './practiceStore';
@@ -79,8 +80,6 @@ export function registerPractice(context: vscode.ExtensionContext, notes: NotesF
 
   return {
     store,
-    dispose: () => {
-      for (const disposable of disposables) disposable.dispose();
-    },
+    dispose: () => disposeAll(disposables),
   };
 }

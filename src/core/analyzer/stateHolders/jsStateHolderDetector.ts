@@ -38,7 +38,7 @@ const CONNECTION_WORDS = new Set(['ws', 'socket', 'websocket', 'conn', 'connecti
 const REGISTRY_WORDS = new Set(['clients', 'connections', 'sockets', 'peers', 'subscribers', 'conns', 'websockets', 'listeners']);
 const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
-const HINT = /new\s+(Map|Set)\b|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
+const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
 
 export const jsStateHolderDetector: Detector = {
   id: 'js-state-holders',
@@ -50,7 +50,7 @@ export const jsStateHolderDetector: Detector = {
     if (role === 'client') {
       return [];
     }
-    const findings = [...rateLimiters(context.root, info), ...remixStorages(context.root)];
+    const findings = [...rateLimiters(context.root, info), ...remixStorages(context.root), ...sessionStoreConstructions(context.root, info)];
     const holders = findHolders(context.root);
     if (holders.length > 0) {
       findings.push(...holderFindings(context, info, role === 'server' || info.isServer, holders));
@@ -285,6 +285,30 @@ function rateLimiters(root: Node, info: JsModuleInfo): Finding[] {
     const options = unwrapExpression(callArguments(call)[0]);
     if (fromPackage && options?.type === 'object' && !objectProperty(options, 'store')) {
       findings.push(rateLimitFinding({ at: call, name: callee.text, framework: 'express-rate-limit', note: 'rate-limiting#limiters-in-application-code' }));
+    }
+  }
+  return findings;
+}
+
+/**
+ * express-session stores built on their own (`module.exports = new session.MemoryStore()`, a `memorystore` store in a
+ * helper module) and `session-file-store` stores anywhere. A MemoryStore written inline as a `store:` option is left
+ * to the express-session rule, which reports the whole configuration.
+ */
+function sessionStoreConstructions(root: Node, info: JsModuleInfo): Finding[] {
+  const expressSession = new Set(info.bindings.filter((binding) => binding.source === 'express-session').map((binding) => binding.local));
+  const memoryStores = new Set(info.bindings.filter((binding) => binding.source === 'memorystore' || (binding.source === 'express-session' && binding.imported === 'MemoryStore')).map((binding) => binding.local));
+  const fileStores = new Set(info.bindings.filter((binding) => binding.source === 'session-file-store').map((binding) => binding.local));
+  const findings: Finding[] = [];
+  for (const creation of collect(root, ['new_expression'])) {
+    const constructor = unwrapExpression(creation.childForFieldName('constructor'));
+    const text = constructor?.text ?? '';
+    const object = constructor?.type === 'member_expression' ? constructor.childForFieldName('object')?.text ?? '' : '';
+    const inStoreOption = creation.parent?.type === 'pair' && creation.parent.childForFieldName('key')?.text === 'store';
+    if (fileStores.has(text)) {
+      findings.push(sessionStoreFinding('session-store-local-disk', { at: creation, name: creation.text, framework: 'session-file-store', note: 'externalize-sessions-node#express' }));
+    } else if (!inStoreOption && (memoryStores.has(text) || (constructor?.type === 'member_expression' && constructor.childForFieldName('property')?.text === 'MemoryStore' && expressSession.has(object)))) {
+      findings.push(sessionStoreFinding('session-store-in-memory', { at: creation, name: creation.text, framework: 'express-session', note: 'externalize-sessions-node#express' }));
     }
   }
   return findings;
