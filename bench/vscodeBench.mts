@@ -250,11 +250,20 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
   const inHost = (samples: { analysisMs: number; loopDelayMaxMs: number }[]) =>
     `in-host analysis settled ${fmtMs(median(samples.map((c) => c.analysisMs)))} after open; longest event-loop stall in the host meanwhile ${fmtMs(median(samples.map((c) => c.loopDelayMaxMs)))}`;
   rows.push(
-    msRow(E, `first CodeLens after activation, timed after open + show (tree-sitter runtime + grammar load + full analysis; ${lensCount} lenses)`, summarize(firstCold.map((c) => c.codeLensMs)), { ratio: inHost(firstCold) }),
+    budgetMsRow(E, `first CodeLens after activation, timed after open + show (tree-sitter runtime + grammar load + full analysis; ${lensCount} lenses)`, summarize(firstCold.map((c) => c.codeLensMs)), 300, inHost(firstCold)),
     msRow(E, 'cold: first CodeLens on another newly opened file, after open + show (full analysis)', summarize(laterCold.map((c) => c.codeLensMs)), { ratio: inHost(laterCold) }),
     msRow(E, 'warm: CodeLens right after a one-line edit (re-analysis)', summarize(ok.flatMap((run) => run.codeLens?.warmAfterEdit ?? []))),
     msRow(E, 'cached: CodeLens again, document unchanged (IPC and every CodeLens provider, no analysis)', summarize(ok.flatMap((run) => run.codeLens?.cached ?? []))),
-    msRow(E, 're-analysis after a one-line edit inside the host (hints manager, no IPC)', summarize(ok.flatMap((run) => run.codeLens?.analysisAfterEdit ?? []))),
+    budgetMsRow(E, 're-analysis after a one-line edit inside the host (hints manager, no IPC)', summarize(ok.flatMap((run) => run.codeLens?.analysisAfterEdit ?? [])), 10),
+    // Issue 15's budget: no stall of the host over 50 ms at any point while files open and are analysed. The monitor
+    // sees the whole host (every extension, the file opening itself), so this is an upper bound for Statecraft's part.
+    (() => {
+      const stalls = colds.map((c) => c.loopDelayMaxMs);
+      const worst = stalls.length > 0 ? Math.max(...stalls) : Number.NaN;
+      return valueRow(E, 'longest event-loop stall in the host while files open and are analysed (worst sample; whole host)', fmtMs(worst), {
+        spread: `per file: ${stalls.map(fmtMs).join(', ')}`, budget: '≤ 50 ms (worst)', status: worst <= 50 ? 'pass' : 'MISS',
+      });
+    })(),
     msRow(E, 'open + show the file (openTextDocument + showTextDocument)', summarize(colds.map((c) => c.openMs))),
     valueRow(E, 'later in the same host: read + compile tree-sitter.wasm and the JS grammar (vscode.workspace.fs, WebAssembly.compile)',
       fmtMs(median(ok.map((run) => Object.values(run.wasm ?? {}).reduce((sum, w) => sum + w.readMs + w.compileMs, 0)))),

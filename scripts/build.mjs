@@ -41,9 +41,63 @@ const common = {
 
 // The web-tree-sitter runtime (emscripten) mentions Node built-ins in a branch it takes only under Node; in the web
 // worker bundle they stay unresolved requires that never run.
-const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:crypto', 'node:os', 'node:child_process'];
+const nodeBuiltinsForBrowser = ['fs', 'fs/promises', 'path', 'url', 'module', 'crypto', 'os', 'child_process', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:crypto', 'node:os', 'node:child_process', 'worker_threads', 'node:worker_threads'];
+
+/**
+ * Lazily loaded feature bundles for the Node extension host (issue 15): every dynamic `import()` in our own code
+ * (the notes core with YAML and markdown-it, search with MiniSearch, the renderer, the CLI's SARIF formatter, ...)
+ * becomes its own bundle in dist/lazy/, required on first use, so activation loads only dist/extension.js.
+ * Each lazy bundle hands VS Code's localisation bundle to its own copy of @vscode/l10n on load (as
+ * shareLocalizationBundleWithCore does for the main bundle). The web worker build stays one file.
+ */
+function lazyFeatureBundles(lazyEntries, prefix) {
+  return {
+    name: 'lazy-feature-bundles',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import' || args.importer.includes('node_modules')) return undefined;
+        const source = path.resolve(path.dirname(args.importer), args.path.replace(/\.js$/, '.ts'));
+        const name = path.relative(path.join(root, 'src'), source).replace(/\.ts$/, '').replace(/[\\/]/g, '.');
+        lazyEntries.set(name, source);
+        return { path: `${prefix}${name}.js`, external: true };
+      });
+    },
+  };
+}
+
+async function buildLazyBundles(lazyEntries) {
+  const built = new Set();
+  while (built.size < lazyEntries.size) {
+    const pending = [...lazyEntries].filter(([name]) => !built.has(name));
+    await Promise.all(pending.map(([name, source]) => {
+      built.add(name);
+      return esbuild.build({
+        ...common,
+        stdin: {
+          contents: [
+            "import * as vscode from 'vscode';",
+            "import * as l10n from '@vscode/l10n';",
+            'if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });',
+            `export * from ${JSON.stringify(source)};`,
+          ].join('\n'),
+          resolveDir: root,
+          sourcefile: `lazy/${name}.ts`,
+          loader: 'ts',
+        },
+        outfile: path.join(dist, 'lazy', `${name}.js`),
+        platform: 'node',
+        format: 'cjs',
+        external: ['vscode'],
+        supported: { 'dynamic-import': false },
+        define: { STATECRAFT_HOST: '"node"' },
+        plugins: [lazyFeatureBundles(lazyEntries, './')],
+      });
+    }));
+  }
+}
 
 async function buildBundles() {
+  const lazyEntries = new Map();
   fs.rmSync(dist, { recursive: true, force: true });
   await Promise.all([
     esbuild.build({
@@ -53,6 +107,11 @@ async function buildBundles() {
       platform: 'node',
       format: 'cjs',
       external: ['vscode'],
+      // Keeps only the Node branch of analysisWorkerHost.ts: the analyzer runs in dist/worker.js, not in this bundle.
+      define: { STATECRAFT_HOST: '"node"' },
+      // `import()` becomes `require()` of the lazy bundle: plain CommonJS, as the extension host loads extensions.
+      supported: { 'dynamic-import': false },
+      plugins: [lazyFeatureBundles(lazyEntries, './lazy/')],
     }),
     // The same extension for the web worker extension host (vscode.dev, github.dev, code-server's web host):
     // no Node APIs in what it runs; notes and grammars are read through vscode.workspace.fs.
@@ -64,6 +123,26 @@ async function buildBundles() {
       format: 'cjs',
       mainFields: ['browser', 'module', 'main'],
       external: ['vscode', ...nodeBuiltinsForBrowser],
+      define: { 'process.env.NODE_ENV': '"production"', STATECRAFT_HOST: '"web"' },
+      plugins: [treeSitterInWebWorker],
+    }),
+    // The analysis worker (issue 15): worker_threads under Node (the extension host and the CLI's pool start
+    // dist/worker.js), a Web Worker in the web worker host (dist/web/worker.js). Same core service in both.
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/worker/nodeAnalysisWorker.ts')],
+      outfile: path.join(dist, 'worker.js'),
+      platform: 'node',
+      format: 'cjs',
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, 'src/worker/webAnalysisWorker.ts')],
+      outfile: path.join(dist, 'web', 'worker.js'),
+      platform: 'browser',
+      format: 'iife',
+      mainFields: ['browser', 'module', 'main'],
+      external: nodeBuiltinsForBrowser,
       define: { 'process.env.NODE_ENV': '"production"' },
       plugins: [treeSitterInWebWorker],
     }),
@@ -84,17 +163,21 @@ async function buildBundles() {
       format: 'cjs',
     }),
   ]);
+  await buildLazyBundles(lazyEntries);
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
 }
 
 async function copyGrammars() {
   // Exactly the grammars the file-kind table (src/core/analyzer/languages.ts) names, plus the runtime's wasm.
   const { tsImport } = await import('tsx/esm/api');
-  const { grammarFiles } = await tsImport('../src/core/analyzer/languages.ts', import.meta.url);
-  const from = path.join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
+  const { grammarFiles, grammarLocation } = await tsImport('../src/core/analyzer/languages.ts', import.meta.url);
   const to = path.join(dist, 'grammars');
   fs.mkdirSync(to, { recursive: true });
-  for (const file of grammarFiles()) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  for (const file of grammarFiles()) {
+    // Most grammars ship in @vscode/tree-sitter-wasm/wasm; HCL and Bicep in their own packages' roots.
+    const { packageName, folder } = grammarLocation(file);
+    fs.copyFileSync(path.join(root, 'node_modules', packageName, folder, file), path.join(to, file));
+  }
 }
 
 async function buildCatalog() {

@@ -9,7 +9,7 @@ const to = path.join(repoRoot, 'docs', 'screenshots');
 const wanted = [
   'viewer-light', 'viewer-dark', 'viewer-high-contrast', 'search-alias', 'wizard-validation', 'wizard-result-light',
   'wizard-result-dark', 'codelens-light', 'codelens-why', 'quick-fix-suppressed', 'xss-inert', 'web-worker-running-extensions', 'tree-keyboard',
-  'pseudo-locale-recommendation',
+  'pseudo-locale-recommendation', 'audit-session-state-view',
   'sim-ring-light', 'sim-ring-dark', 'sim-ring-high-contrast', 'sim-routing-light',
   'practice-light', 'practice-dark', 'practice-high-contrast', 'practice-rescheduled-light',
 ];

@@ -7,6 +7,8 @@ import { ProgressStore } from './vscode/progressStore';
 import { registerNotes, type NotesFeature } from './vscode/registerNotes';
 import { registerWizard, type WizardFeature } from './vscode/wizard/registerWizard';
 import { registerSessionHints, type SessionHintsFeature } from './vscode/hints/registerSessionHints';
+import { registerWorkspaceAudit, type WorkspaceAuditFeature } from './vscode/audit/registerWorkspaceAudit';
+import { registerDecisions, type DecisionsFeature } from './vscode/decisions/registerDecisions';
 import { registerPractice } from './vscode/practice/registerPractice';
 import { disposeAll } from './vscode/dispose';
 
@@ -16,6 +18,8 @@ export interface StatecraftTestApi {
   readonly progress: ProgressStore;
   readonly wizard: WizardFeature;
   readonly hints: SessionHintsFeature;
+  readonly audit: WorkspaceAuditFeature;
+  readonly decisions: DecisionsFeature;
   /** Disposes everything activate registered, exactly as VS Code does on deactivate. */
   disposeAll(): void;
   /** How long this activate() call took (performance.now() at its start and end), read by `npm run bench`. */
@@ -29,12 +33,14 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const progress = new ProgressStore(context.globalState);
   const notes = registerNotes(context, progress, logger);
   const wizard = registerWizard(context, notes, logger);
-  const hints = registerSessionHints(context, notes, logger);
+  const decisions = registerDecisions(notes, logger);
+  const hints = registerSessionHints(context, notes, logger, decisions.records);
   const practice = registerPractice(context, notes, logger);
-  context.subscriptions.push(logger, progress, notes, wizard, hints, practice);
+  const audit = registerWorkspaceAudit(context, logger);
+  context.subscriptions.push(logger, progress, notes, wizard, decisions, hints, practice, audit);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
-    notes, progress, wizard, hints,
+    notes, progress, wizard, hints, decisions, audit,
     disposeAll: () => disposeAll([...context.subscriptions]),
     activationMs: performance.now() - started,
   };

@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { grammarFiles, grammarLocation } from '../core/analyzer/languages';
 import type { WasmLoader } from '../core/analyzer/types';
 
 /** Where @vscode/tree-sitter-wasm keeps tree-sitter.wasm and the grammars, when node_modules is there. */
@@ -34,5 +35,18 @@ export function createNodeWasmLoader(directories: readonly string[] = defaultWas
 /** dist/grammars next to the bundled CLI, then node_modules (running from source). */
 function defaultWasmDirectories(): string[] {
   const packaged = packagedWasmDirectory();
-  return [path.join(__dirname, 'grammars'), ...(packaged ? [packaged] : [])];
+  return [path.join(__dirname, 'grammars'), ...(packaged ? [packaged] : []), ...grammarPackageDirectories()];
+}
+
+/** HCL and Bicep grammars ship in their own packages (languages.ts grammarLocation), when node_modules is there. */
+function grammarPackageDirectories(): string[] {
+  return grammarFiles().flatMap((file) => {
+    const { packageName, folder } = grammarLocation(file);
+    if (packageName === '@vscode/tree-sitter-wasm') return [];
+    try {
+      return [path.join(path.dirname(require.resolve(`${packageName}/package.json`)), folder)];
+    } catch {
+      return [];
+    }
+  });
 }

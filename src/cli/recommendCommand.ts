@@ -13,24 +13,37 @@ import {
   type Inputs,
   type Recommendation,
 } from '../core/wizard/decisionEngine';
+import { DEFAULT_STATE_KIND, STATE_KINDS, isStateKind, type StateKind } from '../core/decisions/stateKind';
 import { ExitCode, usageError, usageLine, type CliIo } from './cliIo';
 
 const SYNTAX =
   'statecraft recommend --latency-budget-ms <n> --accesses-per-request <n> --instances <n> ' +
-  '--runtime server|serverless --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no [--json | --adr]';
+  '--runtime server|serverless --loss none|rebuildable|acceptable --shared yes|no --client-can-carry yes|no ' +
+  '[--state sessions|connections|cache|rate-limits|other] [--scope <glob>]... [--json | --adr]';
 
 
 type OutputFormat = 'text' | 'json' | 'adr';
 
 const FLAG_TO_INPUT = new Map<string, InputId>(INPUT_IDS.map((id) => [INPUT_FLAGS[id], id]));
 
-function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFormat } | 'help' {
+interface RecommendArgs {
+  readonly inputs: Inputs;
+  readonly format: OutputFormat;
+  /** What the decision is about (default `other`): recorded in the ADR's front matter. */
+  readonly state: StateKind;
+  /** Globs of the paths the decision governs (default: the whole repository). */
+  readonly scope: readonly string[];
+}
+
+function parseArgs(argv: readonly string[]): RecommendArgs | 'help' {
   const raw = new Map<InputId, string>();
   const problems: string[] = [];
   /** Flags already reported as malformed, so they are not reported again as missing. */
   const reported = new Set<InputId>();
   let format: OutputFormat = 'text';
   let formatFlag: string | undefined;
+  let state: StateKind | undefined;
+  const scope: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
@@ -45,6 +58,23 @@ function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFor
       else if (formatFlag !== undefined && formatFlag !== flag) problems.push(l10n.t('{0} and {1} cannot be combined: pick one output', formatFlag, flag));
       formatFlag = flag;
       format = flag === '--json' ? 'json' : 'adr';
+      continue;
+    }
+    if (flag === '--state' || flag === '--scope') {
+      let value: string | undefined;
+      if (eq !== -1) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+      if (value === undefined || value.trim() === '') {
+        problems.push(flag === '--state' ? l10n.t('--state needs a value: one of {0}', STATE_KINDS.join(', ')) : l10n.t('--scope needs a value: a path glob such as src/web/**'));
+      } else if (flag === '--scope') {
+        scope.push(value.trim());
+      } else if (state !== undefined) {
+        problems.push(l10n.t('{0} is given more than once', flag));
+      } else if (!isStateKind(value.trim().toLowerCase())) {
+        problems.push(l10n.t('--state must be one of {0} (got {1})', STATE_KINDS.join(', '), JSON.stringify(value)));
+      } else {
+        state = value.trim().toLowerCase() as StateKind;
+      }
       continue;
     }
     const id = FLAG_TO_INPUT.get(flag);
@@ -73,7 +103,7 @@ function parseArgs(argv: readonly string[]): { inputs: Inputs; format: OutputFor
     else problems.push(checked.message);
   }
   if (problems.length > 0) throw usageError(problems.join('\n'), SYNTAX);
-  return { inputs: inputs as unknown as Inputs, format };
+  return { inputs: inputs as unknown as Inputs, format, state: state ?? DEFAULT_STATE_KIND, scope };
 }
 
 function today(clock: () => Date): string {
@@ -123,7 +153,8 @@ function textReport(inputs: Inputs, rec: Recommendation): string {
 
 /**
  * Runs `statecraft recommend`. `argv` holds the arguments after the subcommand name. Prints a text report, the
- * Recommendation as JSON (`--json`), or a decision record dated today by `clock` (`--adr`). Returns 0, or 1 when no
+ * Recommendation as JSON (`--json`), or a decision record dated today by `clock` (`--adr`), whose front matter
+ * records `--state` (default other) and any `--scope` globs. Returns 0, or 1 when no
  * placement fits (the output then names the closest option). A missing, repeated, unknown or invalid flag throws a
  * UsageError naming the flag and the allowed values, before anything is written; `--help` prints the usage line.
  */
@@ -133,10 +164,10 @@ export async function runRecommendCommand(argv: string[], io: CliIo, clock: () =
     io.stdout(`${usageLine(SYNTAX)}\n`);
     return ExitCode.ok;
   }
-  const { inputs, format } = parsed;
+  const { inputs, format, state, scope } = parsed;
   const rec = recommend(inputs);
   if (format === 'json') io.stdout(`${JSON.stringify(rec, null, 2)}\n`);
-  else if (format === 'adr') io.stdout(renderDecisionRecord(inputs, rec, { date: today(clock) }));
+  else if (format === 'adr') io.stdout(renderDecisionRecord(inputs, rec, { date: today(clock), state, scope }));
   else io.stdout(textReport(inputs, rec));
   return rec.feasible ? ExitCode.ok : ExitCode.findings;
 }

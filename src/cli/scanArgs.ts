@@ -12,12 +12,14 @@ export interface ScanArgs extends ReportOptions {
   readonly maxBytes: number;
   /** `--shard i/n`: only the files whose path hash falls in this shard (core/ci/shard.ts). */
   readonly shard?: Shard;
+  /** `--decisions <dir>`; undefined: look for docs/adr under each root and its git root (decisionFolder.ts). */
+  readonly decisions?: string;
 }
 
 export const SCAN_SYNTAX =
   'statecraft scan <paths...> [--format text|json|sarif|gitlab|github] [--output <file>] [--sarif-file <file>]\n' +
   '       [--baseline <file>] [--write-baseline <file>] [--fail-on error|warning|note|none] [--shard <i/n>]\n' +
-  '       [--exclude <glob>]... [--max-bytes <n>]';
+  '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>]';
 
 /** Parses the arguments after "scan". No path means the current directory. */
 export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
@@ -25,7 +27,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
   let maxBytes = MAX_ANALYSED_BYTES;
   let failOn: FailOn = 'note';
   let shard: Shard | undefined;
-  const files: { output?: string; sarifFile?: string; baseline?: string; writeBaseline?: string } = {};
+  const files: { output?: string; sarifFile?: string; baseline?: string; writeBaseline?: string; decisions?: string } = {};
   const excludes: string[] = [];
   const paths: string[] = [];
   let optionsEnded = false;
@@ -55,6 +57,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
     '--write-baseline': (value) => (files.writeBaseline = value),
     '--fail-on': (value) => (failOn = parseFailOn(value)),
     '--shard': setShard,
+    '--decisions': (value) => (files.decisions = value),
   };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];

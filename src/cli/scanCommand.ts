@@ -11,6 +11,10 @@
 // Skips: files the analyzer has no language for and test files, silently; binaries (a NUL byte in the first 8 KB),
 // files over the size cap (default 1 MB) and minified/generated files, with a message on stderr.
 //
+// Decision records: accepted records in `docs/adr` under each root or its git root (or `--decisions <dir>`) judge the
+// findings (decisionFolder.ts): a contradiction is reported as `decision-drift` naming the record, a finding a record
+// accepts is kept one level lower with the record's name. A record with unusable front matter is named on stderr.
+//
 // Exit codes: 1 when there are findings at or above `--fail-on` that are not in the `--baseline` (after
 // `statecraft-ignore: <reason>` suppressions); otherwise 2 when a path named on the command line does not exist or
 // the baseline is unreadable (both checked before anything is printed) or some file could not be read; otherwise 0.
@@ -20,6 +24,8 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import picomatch from 'picomatch';
 import { createAnalyzer, type Analyzer } from '../core/analyzer/analyzer';
+import { pairAffinityWithState } from '../core/analyzer/config/affinityPairing';
+import type { Finding } from '../core/analyzer/types';
 import { mayBeAnalysed } from '../core/analyzer/languages';
 import { walkFiles } from '../core/files/fileWalker';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
@@ -30,6 +36,7 @@ import { fingerprintFindings } from '../core/ci/fingerprint';
 import type { ReportedFinding } from '../core/ci/sarif';
 import { inShard } from '../core/ci/shard';
 import { parseScanArgs, SCAN_SYNTAX, type ScanArgs } from './scanArgs';
+import { loadDecisions, type DecisionJudge } from './decisionFolder';
 import { createScanProgress } from './scanProgress';
 import { loadBaseline, report } from './scanReport';
 
@@ -70,10 +77,21 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     throw error;
   }
 
+  let judge: DecisionJudge;
+  try {
+    const decisions = await loadDecisions(roots, io.cwd, args.decisions);
+    judge = decisions.judge;
+    for (const problem of decisions.problems) {
+      io.stderr(`statecraft scan: ${l10n.t('decision record {0}:{1} is ignored: {2}', problem.path, problem.line + 1, problem.message)}\n`);
+    }
+  } catch {
+    io.stderr(`statecraft scan: ${l10n.t('decisions folder not found: {0}', args.decisions ?? '')}\n${usageLine(SCAN_SYNTAX)}\n`);
+    return ExitCode.usage;
+  }
   const analyzer = await analyzerFactory();
   try {
-    const outcome = await scan(roots, args, io, analyzer);
-    const ordered = outcome.results.sort(
+    const outcome = await scan(roots, args, io, analyzer, judge);
+    const ordered = pairResults(outcome.results).sort(
       (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
     );
     return report(ordered, outcome, outcome.readErrors, args, io, baseline);
@@ -120,7 +138,7 @@ interface ScanOutcome {
   readErrors: number;
 }
 
-async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer): Promise<ScanOutcome> {
+async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer, judge: DecisionJudge): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { results: [], scanned: 0, suppressed: 0, readErrors: 0 };
   const isExcluded = excludeMatcher(args.excludes);
   // The whole list first: the progress line needs the total, and listing is cheap next to analysing.
@@ -136,7 +154,7 @@ async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer:
   let next = 0;
   const worker = async () => {
     while (next < candidates.length) {
-      await scanFile(candidates[next++], args, fileIo, analyzer, outcome);
+      await scanFile(candidates[next++], args, fileIo, analyzer, outcome, judge);
       progress.fileDone();
     }
   };
@@ -148,7 +166,7 @@ async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer:
   return outcome;
 }
 
-async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyzer: Analyzer, outcome: ScanOutcome): Promise<void> {
+async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyzer: Analyzer, outcome: ScanOutcome, judge: DecisionJudge): Promise<void> {
   let bytes: Uint8Array;
   try {
     // stat and read follow a link named on the command line; the walker itself never yields links.
@@ -182,10 +200,14 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   if (result.skipReason !== undefined) {
     return;
   }
+  for (const problem of result.problems ?? []) {
+    io.stderr(`statecraft scan: ${l10n.t({ message: 'read {0} only in part: {1}', args: [candidate.display, problem], comment: ['{0} is a file path, {1} the problem met while reading it'] })}\n`);
+  }
   outcome.scanned++;
   outcome.suppressed += result.suppressed.length;
-  const fingerprints = fingerprintFindings(candidate.display, text, result.findings);
-  result.findings.forEach((finding, index) => outcome.results.push({ file: candidate.display, finding, fingerprint: fingerprints[index] }));
+  const findings = judge(candidate.absolute, result.findings);
+  const fingerprints = fingerprintFindings(candidate.display, text, findings);
+  findings.forEach((finding, index) => outcome.results.push({ file: candidate.display, finding, fingerprint: fingerprints[index] }));
 }
 
 /** Matches `--exclude` globs against a cwd-relative path (slash-less globs against the base name). */
@@ -229,4 +251,18 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
 
 function defaultAnalyzerFactory(): Analyzer {
   return createAnalyzer(createNodeWasmLoader());
+}
+
+/**
+ * Cross-artifact hints over the whole scan: affinity settings and in-memory state name each other (the core's
+ * pairAffinityWithState; the editor and the workspace audit call the same function).
+ */
+function pairResults<T extends { file: string; finding: Finding }>(results: readonly T[]): T[] {
+  const byFile = new Map<string, T[]>();
+  for (const result of results) {
+    byFile.set(result.file, [...(byFile.get(result.file) ?? []), result]);
+  }
+  const files = [...byFile];
+  const paired = pairAffinityWithState(files.map(([file, entries]) => ({ file, findings: entries.map((entry) => entry.finding) })));
+  return files.flatMap(([, entries], fileIndex) => entries.map((entry, index) => ({ ...entry, finding: paired[fileIndex].findings[index] })));
 }

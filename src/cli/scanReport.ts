@@ -55,6 +55,8 @@ export interface ScanResultJson {
   readonly message: string;
   readonly note: string;
   readonly fingerprint: string;
+  /** Present when a decision record judged the finding: `drift` or `accepted`, the record, the rule that found it. */
+  readonly decision?: { readonly verdict: 'drift' | 'accepted'; readonly record: string; readonly rule: RuleId };
 }
 
 /** Reads and checks the `--baseline` file before the scan starts, so a bad file fails fast (exit 2, naming it). */
@@ -153,6 +155,7 @@ function toJson({ file, finding, fingerprint }: ReportedFinding): ScanResultJson
     message: finding.message,
     note: finding.note,
     fingerprint,
+    ...(finding.decision ? { decision: finding.decision } : {}),
   };
 }
 

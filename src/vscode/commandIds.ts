@@ -21,6 +21,14 @@ export const CommandIds = {
   ignoreFinding: 'statecraft.ignoreFinding',
   explainFinding: 'statecraft.explainFinding',
   openHintSample: 'statecraft.openHintSample',
+  scanWorkspace: 'statecraft.scanWorkspace',
+  exportSarif: 'statecraft.exportSarif',
+  auditWhy: 'statecraft.auditWhy',
+  auditRecommend: 'statecraft.auditRecommend',
+  auditIgnore: 'statecraft.auditIgnore',
+  openDecisionRecord: 'statecraft.openDecisionRecord',
+  supersedeDecision: 'statecraft.supersedeDecision',
+  refreshDecisions: 'statecraft.refreshDecisions',
   practise: 'statecraft.practise',
   practiseCard: 'statecraft.practiseCard',
 } as const;
@@ -40,6 +48,11 @@ export const InternalCommandIds: readonly string[] = [
   CommandIds.showStudied,
   CommandIds.ignoreFinding,
   CommandIds.explainFinding,
+  CommandIds.auditWhy,
+  CommandIds.auditRecommend,
+  CommandIds.auditIgnore,
+  CommandIds.openDecisionRecord,
+  CommandIds.supersedeDecision,
   CommandIds.practiseCard,
 ];
 
@@ -47,6 +60,8 @@ export const ViewIds = {
   container: 'statecraft',
   notes: 'statecraft.notes',
   bookmarks: 'statecraft.bookmarks',
+  sessionState: 'statecraft.sessionState',
+  decisions: 'statecraft.decisions',
   practice: 'statecraft.practice',
 } as const;
 

@@ -10,10 +10,10 @@ import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
 
 // The heavy parts of the notes core (YAML, markdown-it, MiniSearch) load on first use, not while the extension
 // activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
-const loadNotesCore = () => import('../core/notes/noteLoader.js');
-const loadNoteFilesCore = () => import('../core/notes/noteFiles.js');
-const loadCatalogCore = () => import('../core/catalog/bundledCatalog.js');
-const loadSearchCore = () => import('../core/search/searchIndex.js');
+const loadNotesCore = () => import('../core/notes/notesCore.js');
+const loadNoteFilesCore = loadNotesCore;
+const loadCatalogCore = loadNotesCore;
+const loadSearchCore = loadNotesCore;
 import { readSettings } from './settings';
 import { workspaceFileSystem } from './workspaceFileSystem';
 import { disposeAll } from './dispose';
@@ -34,8 +34,8 @@ export class NotesLibrary implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.diagnostics];
   private watchers: vscode.Disposable[] = [];
   private bundled?: Promise<{ notes: readonly Note[]; searchIndexJson: string }>;
-  private bundledIndex?: NoteSearchIndex;
-  private userIndex?: NoteSearchIndex;
+  /** Bundled and user notes in one index, so their scores are comparable (rebuilt when the notes reload). */
+  private searchIndex?: NoteSearchIndex;
   private collection?: NoteCollection;
   private loading?: Promise<NoteCollection>;
   private folders: NotesFolder[] = [];
@@ -84,15 +84,11 @@ export class NotesLibrary implements vscode.Disposable {
   async search(query: string, limit = 50): Promise<SearchHit[]> {
     const collection = await this.getNotes();
     const search = await loadSearchCore();
-    const bundledIndex = (this.bundledIndex ??= search.loadSearchIndex((await this.loadBundled()).searchIndexJson));
+    const bundledJson = (await this.loadBundled()).searchIndexJson;
     const userNotes = collection.notes.filter((note) => note.root !== BUNDLED_ROOT);
-    if (!this.userIndex && userNotes.length > 0) this.userIndex = search.buildSearchIndex(userNotes);
-    const hits = [...bundledIndex.search(query, { limit }), ...(this.userIndex?.search(query, { limit }) ?? [])];
+    const index = (this.searchIndex ??= search.loadSearchIndex(bundledJson, userNotes));
     // Only notes that survived linking (a user note may lose a duplicate id to a bundled one) are offered.
-    return hits
-      .filter((hit) => collection.has(hit.id))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    return index.search(query, { limit }).filter((hit) => collection.has(hit.id));
   }
 
   /** The file a note was read from, as a URI, for "Open Source File". */
@@ -140,7 +136,7 @@ export class NotesLibrary implements vscode.Disposable {
     const collection = linkNotes(roots);
     this.publishProblems(collection.problems);
     this.collection = collection;
-    this.userIndex = undefined;
+    this.searchIndex = undefined;
     this.changeEmitter.fire();
     return collection;
   }

@@ -52,6 +52,9 @@ describe('decision wizard and session-state hints, as a user sees them', () => {
     assert.ok((await frame.locator('figure.sc-chart svg rect.sc-bar').count()) >= 3, 'the chart shows a bar per tier');
     await workbench.screenshot('wizard-result-light');
     await frame.locator('button[data-action="save"]').click();
+    // The last, optional question: what state the record governs (other, pre-selected, is kept).
+    await quickInput.waitForTitle(page, 'Save as Decision Record');
+    await page.keyboard.press('Enter');
     const adrFolder = path.join(workbench.workspace, 'docs', 'adr');
     const deadline = Date.now() + 15_000;
     while (!(fs.existsSync(adrFolder) && fs.readdirSync(adrFolder).length > 0) && Date.now() < deadline) await page.waitForTimeout(200);

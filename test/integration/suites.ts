@@ -3,4 +3,5 @@ import './activation.test';
 import './notes.test';
 import './wizard.test';
 import './hints.test';
+import './analysisWorker.test';
 import './deactivate.test';

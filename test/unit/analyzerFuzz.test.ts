@@ -20,6 +20,8 @@ const SEED = process.env.STATECRAFT_FUZZ_SEED !== undefined ? Number(process.env
 const INPUTS_PER_LANGUAGE = 300;
 const BOUND_BASE_MS = 100;
 const BOUND_PER_KB_MS = 5;
+/** A quadratic walk over a near-cap input overshoots the bound by far more than this; load and GC do not. */
+const RUNAWAY_FACTOR = 4;
 
 /** The file name each language is analysed under (not a test file, so every rule runs). */
 const ALL_LANGUAGES: ReadonlyArray<readonly [AnalyzerLanguage, string]> = [
@@ -209,7 +211,9 @@ describe(`analyzer fuzz (seed ${SEED})`, () => {
           ({ result, elapsed } = await run());
           s.retried++;
         }
-        assert.ok(elapsed <= bound, `${where}: ${elapsed.toFixed(1)} ms for ${kilobytes.toFixed(1)} KB (twice), bound ${bound.toFixed(1)} ms`);
+        // Only a runaway (several times the bound, twice) fails: the ratio to the bound is reported in the table below
+        // and speed itself is judged by `npm run bench`, not by wall-clock assertions that a busy machine trips.
+        assert.ok(elapsed <= RUNAWAY_FACTOR * bound, `${where}: ${elapsed.toFixed(1)} ms for ${kilobytes.toFixed(1)} KB (twice), ${RUNAWAY_FACTOR}× the bound is ${(RUNAWAY_FACTOR * bound).toFixed(1)} ms`);
         const lineCount = input.text.split('\n').length;
         for (const finding of [...result.findings, ...result.suppressed]) {
           const { start, end } = finding.range;

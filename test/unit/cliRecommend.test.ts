@@ -95,7 +95,9 @@ void describe('statecraft recommend', () => {
   void test('--adr prints a decision record dated by the injected clock', async () => {
     const io = fakeIo();
     await runRecommendCommand([...CART_ARGS, '--adr'], io, () => new Date(2025, 0, 5, 23, 59));
-    const lines = io.out.join('').split('\n');
+    const text = io.out.join('');
+    assert.ok(text.startsWith('---\nstatus: accepted\ndate: 2025-01-05\nstate: other\nplacement: externalized\n'), text.slice(0, 120));
+    const lines = text.slice(text.indexOf('\n# ') + 1).split('\n');
     assert.equal(lines[0], '# Keep service state externalized in a database');
     assert.equal(lines[3], '* Date: 2025-01-05');
   });

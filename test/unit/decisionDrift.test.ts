@@ -6,6 +6,7 @@ import type { Finding, RuleId } from '../../src/core/analyzer/types';
 import { RULE_IDS } from '../../src/core/analyzer/rules';
 import { markSuperseded, readDecisionRecord, type DecisionRecord } from '../../src/core/decisions/decisionRecord';
 import { applyDecisions, driftCounts, governingRecord, inScope } from '../../src/core/decisions/drift';
+import { decisionRows } from '../../src/core/decisions/decisionsView';
 import { STATE_KINDS, stateKindOfRule } from '../../src/core/decisions/stateKind';
 import { renderDecisionRecord } from '../../src/core/wizard/adr';
 import { recommend } from '../../src/core/wizard/decisionEngine';
@@ -178,5 +179,21 @@ void describe('superseding', () => {
 
   void test('a record without front matter status cannot be marked', () => {
     assert.equal(markSuperseded('# Hand written\n', 'x.md'), undefined);
+  });
+});
+
+void describe('the Decisions view rows', () => {
+  void test('newest first, with status, state, placement and drift; only accepted and proposed can be superseded', () => {
+    const superseded = { ...connectionsRecord, status: 'superseded' as const, supersededBy: '0003-x.md' };
+    const rows = decisionRows([sessionsRecord, superseded], (path) => (path === SESSIONS_PATH ? 2 : 5));
+    assert.deepEqual(
+      rows.map((row) => [row.label, row.description, row.canSupersede, row.drift]),
+      [
+        ['Keep connection state stateful in memory, routed by key', 'superseded by 0003-x.md · connections · stateful-sticky', false, 0],
+        ['Keep session state externalized in Redis', 'accepted · sessions · externalized · 2 findings drift', true, 2],
+      ],
+    );
+    assert.equal(decisionRows([sessionsRecord], () => 1)[0].description, 'accepted · sessions · externalized · 1 finding drifts');
+    assert.match(rows[1].tooltip, /Scope: the whole repository$/);
   });
 });

@@ -10,15 +10,23 @@ import { listSuppressions, suppressionComment } from '../../src/core/analyzer/su
 
 describe('file-kind table', () => {
   test('each kind’s endings map back to it, and its VS Code ids too', () => {
+    // Kinds that sniff (nginx, HAProxy, JSON templates) are chosen from their text: give each a typical first line.
+    const heads: Record<string, string> = { nginx: 'upstream app {\n  server a:80;\n}\n', haproxy: 'global\n  daemon\n', json: '{ "AWSTemplateFormatVersion": "2010-09-09",' };
     for (const kind of FILE_KINDS) {
+      const head = heads[kind.id];
+      assert.equal('sniff' in kind, head !== undefined, `${kind.id}: a sniffing kind has a sample head here`);
       for (const extension of kind.extensions) {
-        assert.equal(languageForFile(`src/app${extension}`), kind.id, extension);
-        assert.equal(languageForFile(`SRC/APP${extension.toUpperCase()}`), kind.id, `${extension} in upper case`);
+        assert.equal(languageForFile(`src/app${extension}`, head), kind.id, extension);
+        assert.equal(languageForFile(`SRC/APP${extension.toUpperCase()}`, head), kind.id, `${extension} in upper case`);
         assert.ok(mayBeAnalysed(`app${extension}`));
       }
       for (const id of kind.vscodeLanguageIds) assert.equal(languageForVscodeId(id), kind.id, id);
-      assert.equal(languageForFile(`untitled-1${defaultExtension(kind.id)}`), kind.id);
+      assert.equal(languageForFile(`untitled-1${defaultExtension(kind.id)}`, head), kind.id);
     }
+    assert.equal(languageForFile('deploy/default.conf'), undefined, 'without its text an ambiguous name is not decided');
+    assert.equal(languageForFile('deploy/default.conf', '[Unit]\nDescription=x\n'), undefined, 'a systemd unit is not nginx');
+    assert.equal(languageForFile('etc/nginx/sites-available/example', 'server {\n  listen 80;\n}\n'), 'nginx');
+    assert.equal(languageForFile('test/statecraft-baseline.json', '{ "version": 1, "findings": [] }'), undefined, 'JSON data is not a template');
     assert.equal(languageForVscodeId('markdown'), undefined);
     assert.equal(mayBeAnalysed('types.d.ts'), false);
   });
@@ -35,7 +43,11 @@ describe('file-kind table', () => {
       assert.ok(matches(file), file);
       assert.ok(mayBeAnalysed(file), file);
     }
-    for (const file of ['README.md', 'a/b/style.css', 'Makefile', 'data.json']) {
+    for (const file of ['deploy/nginx.conf', 'haproxy.cfg', 'k8s/service.yaml', 'main.tf', 'main.bicep', 'azuredeploy.json', 'etc/nginx/sites-available/example']) {
+      assert.ok(matches(file), file);
+      assert.ok(mayBeAnalysed(file), file);
+    }
+    for (const file of ['README.md', 'a/b/style.css', 'Makefile', 'notes.txt']) {
       assert.equal(matches(file), false, file);
       assert.equal(mayBeAnalysed(file), false, file);
     }

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { analysedVscodeLanguageIds, FILE_KINDS, grammarFiles } from '../../src/core/analyzer/languages';
+import { analysedVscodeLanguageIds, FILE_KINDS, grammarFiles, grammarLocation } from '../../src/core/analyzer/languages';
 import { CommandIds, InternalCommandIds, ViewIds } from '../../src/vscode/commandIds';
 import { defaultSettings, SettingKeys } from '../../src/vscode/settingDefaults';
 
@@ -61,9 +61,13 @@ describe('package.json', () => {
     assert.deepEqual(fromManifest, analysedVscodeLanguageIds().sort());
   });
 
-  test('every grammar the file-kind table names ships in @vscode/tree-sitter-wasm', () => {
-    const shipped = new Set(fs.readdirSync(path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm')));
+  test('every grammar the file-kind table names ships where grammarLocation says (@vscode/tree-sitter-wasm or its own package)', () => {
     assert.ok(FILE_KINDS.length >= 9);
-    for (const file of grammarFiles()) assert.ok(shipped.has(file), `${file} is in @vscode/tree-sitter-wasm/wasm`);
+    for (const file of grammarFiles()) {
+      const { packageName, folder } = grammarLocation(file);
+      const shipped = new Set(fs.readdirSync(path.join(path.dirname(require.resolve(`${packageName}/package.json`)), folder)));
+      assert.ok(shipped.has(file), `${file} is in ${packageName}/${folder}`);
+    }
+    assert.equal(grammarLocation('tree-sitter-hcl.wasm').packageName, '@tree-sitter-grammars/tree-sitter-hcl');
   });
 });

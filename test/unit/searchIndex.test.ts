@@ -190,8 +190,36 @@ describe('NoteSearchIndex hits', () => {
   });
 
   test('loadSearchIndex refuses other JSON', () => {
-    assert.throws(() => loadSearchIndex('{"format":"other"}'), { message: 'not a statecraft-search-index version 1 document' });
+    assert.throws(() => loadSearchIndex('{"format":"other"}'), { message: 'not a statecraft-search-index version 2 document' });
     assert.throws(() => loadSearchIndex('not json'), SyntaxError);
+  });
+});
+
+describe('one search over bundled and user notes', () => {
+  // A user note as relevant as a bundled one: same shape, same words, its own id and title.
+  const twin = (id: string, title: string, root: string) =>
+    loadNoteCollection([noteFile(id, { title, tags: '[locking]', summary: 'Stop two workers from doing the same job.' }, '## Mechanism\n\nA lease with a fencing token.\n')], root).notes;
+
+  test('a user note and a bundled note of equal relevance get the same score, so neither side is favoured', () => {
+    const bundledJson = serializeSearchIndex(buildSearchIndex([...notes, ...twin('bundled-lock', 'Distributed Lock A', 'bundled')]));
+    const combined = loadSearchIndex(bundledJson, twin('user-lock', 'Distributed Lock B', 'user'));
+    const hits = combined.search('fencing token');
+    assert.deepEqual(hits.map((hit) => hit.id), ['bundled-lock', 'user-lock'], 'equal scores: ties go by title');
+    assert.equal(hits[0].score, hits[1].score);
+    // The same two notes searched in two separate indexes (the old design) score on different scales: the small
+    // user index gives its terms a higher IDF, so merging by raw score ranked the user note first.
+    const separate = [
+      ...loadSearchIndex(bundledJson).search('fencing token'),
+      ...buildSearchIndex(twin('user-lock', 'Distributed Lock B', 'user')).search('fencing token'),
+    ];
+    assert.notEqual(separate[0].score, separate[1].score);
+  });
+
+  test('a user note with an id the bundled notes already use is not indexed twice', () => {
+    const bundledJson = serializeSearchIndex(buildSearchIndex(notes));
+    const combined = loadSearchIndex(bundledJson, loadNoteCollection([noteFile('idempotency', { title: 'My Idempotency' })], 'user').notes);
+    assert.equal(combined.documentCount, notes.length);
+    assert.deepEqual(combined.search('idempotency').map((hit) => hit.title), ['Idempotency']);
   });
 });
 

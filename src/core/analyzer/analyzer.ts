@@ -23,8 +23,9 @@ import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
 import { editBetween } from './incremental';
+import { analyzeConfigText, configPrefilter } from './config/configAnalysis';
 import { crossFileSessionStores, type ReadRelated } from './crossFile';
-import { isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
+import { configFormatOf, isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
 import { releaseTreeCaches } from './syntax/tree';
@@ -104,6 +105,11 @@ export interface Analyzer {
   createSession(): AnalysisSession;
   /** The language of a file name, or undefined when the analyzer does not handle it. */
   languageForFile(fileName: string): AnalyzerLanguage | undefined;
+  /**
+   * Loads the runtime and the grammar for a file's language ahead of its first analysis (an editor warms up when
+   * such a file becomes visible). Does nothing for files the analyzer does not handle.
+   */
+  prepare?(fileNameOrLanguage: string): Promise<void>;
   /** Frees the parser and the trees of every session. */
   dispose(): void;
 }
@@ -232,6 +238,12 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return skip('minified', l10n.t({ message: 'looks minified or generated (a line of {0} characters, limit {1})', args: [longest, maxLineLength], comment: ['{0} is the length of the longest line and {1} the maximum line length, both in characters'] }));
     }
 
+    const configFormat = configFormatOf(language);
+    if (configFormat !== undefined && configFormat !== 'hcl' && configFormat !== 'bicep') {
+      // YAML, JSON, nginx, HAProxy: small linear readers, no tree-sitter tree to keep.
+      keeper?.drop();
+      return analyzeTextConfig(text, language, configFormat, logger);
+    }
     const applicable = registry.filter((detector) => detector.languages.includes(language) && safePrefilter(detector, text, logger));
     // Reads other files when asked to: a session store built in another module (text-level, no tree needed).
     const related =
@@ -295,6 +307,12 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       return session;
     },
     languageForFile,
+    prepare: async (fileNameOrLanguage) => {
+      const language = isAnalyzerLanguage(fileNameOrLanguage) ? fileNameOrLanguage : languageForFile(fileNameOrLanguage);
+      if (language) {
+        await host.prepare(language);
+      }
+    },
     dispose: () => {
       for (const session of [...sessions]) {
         session.dispose();
@@ -302,6 +320,21 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
       host.dispose();
     },
   };
+}
+
+/** The configuration readers never throw by contract; a bug in one still must not fail the analysis. */
+function analyzeTextConfig(text: string, language: AnalyzerLanguage, format: 'yaml' | 'json' | 'nginx' | 'haproxy', logger: Logger): AnalysisResult {
+  if (!configPrefilter(format, text)) {
+    return { findings: [], suppressed: [] };
+  }
+  try {
+    const { findings, problems } = analyzeConfigText(text, format);
+    const result = splitSuppressed(dedupe(findings), text, language);
+    return problems.length > 0 ? { ...result, problems } : result;
+  } catch (error) {
+    logger.error(`statecraft analyzer: reading ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { findings: [], suppressed: [], problems: [l10n.t({ message: 'the {0} file could not be read', args: [format], comment: ['{0} is a configuration format such as "yaml" or "nginx"'] })] };
+  }
 }
 
 function skipResult(skipReason: SkipReason, skipped: string): AnalysisResult {

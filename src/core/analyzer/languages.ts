@@ -4,6 +4,8 @@
 // server-module hints. A new file kind (YAML, HCL, nginx, ...) is one more entry here, nothing else.
 // Kept free of node:path so it runs in a browser web worker.
 
+import { sniffDirectiveFormat, type ConfigFormat } from './config/configFormats';
+
 /**
  * One kind of file the analyzer handles. The entry's `id` is the analyzer language (`AnalyzerLanguage`), which
  * detectors declare and the parser host loads a grammar for.
@@ -35,6 +37,19 @@ export interface FileKindSpec {
    * directory walk) treat such a name as a candidate and let the analyzer decide once it has the text.
    */
   readonly sniff?: (head: string) => boolean;
+  /**
+   * Folder names (lower-case) whose files are candidates whatever their names: files in nginx's `sites-available/`
+   * have no extension. Checked against the parent folder in the path the caller gives, so callers pass a
+   * workspace-relative path. Such kinds also sniff.
+   */
+  readonly folders?: readonly string[];
+  /**
+   * The npm package whose root holds {@link grammar}, for grammars that @vscode/tree-sitter-wasm does not ship
+   * (HCL, Bicep); loaders reading node_modules and the build use it.
+   */
+  readonly grammarPackage?: string;
+  /** The configuration format the affinity rules read (configuration hints); undefined for code. */
+  readonly configFormat?: ConfigFormat;
 }
 
 /**
@@ -144,6 +159,67 @@ export const FILE_KINDS = [
     comments: HASH,
     testFileNames: [/_test\.rb$/i, /_spec\.rb$/i],
   },
+  // Configuration files (issue 16): where session affinity is switched on. YAML and JSON are read whole (Kubernetes,
+  // compose, CloudFormation, ARM: the content decides what the keys mean); nginx and HAProxy names are ambiguous, so
+  // their text is sniffed; HCL and Bicep parse with tree-sitter grammars from their own npm packages.
+  {
+    id: 'yaml',
+    vscodeLanguageIds: ['yaml', 'dockercompose', 'helm'],
+    extensions: ['.yaml', '.yml', '.yaml.tmpl', '.yml.tmpl', '.yaml.j2', '.yml.j2', '.yaml.tpl', '.yml.tpl'],
+    grammar: undefined,
+    comments: HASH,
+    configFormat: 'yaml',
+  },
+  {
+    id: 'json',
+    vscodeLanguageIds: ['json', 'jsonc'],
+    extensions: ['.json'],
+    // Manifests and editor settings never configure a load balancer; skipping them saves reading every one.
+    excludedNames: [/^(?:package(?:-lock)?|tsconfig.*|jsconfig|composer|\.eslintrc|launch|settings|tasks|extensions|tslint|lerna|nx|project)\.json$/i],
+    grammar: undefined,
+    comments: { line: ['//'], block: true },
+    // Most JSON in a repository is data (fixtures, baselines, lockfiles): only CloudFormation/SAM and ARM templates
+    // route traffic, and both say so near the top.
+    sniff: (head) => /"AWSTemplateFormatVersion"|"resources"\s*:|"clientAffinityEnabled"|schema\.management\.azure\.com/i.test(head),
+    configFormat: 'json',
+  },
+  {
+    id: 'nginx',
+    vscodeLanguageIds: ['nginx'],
+    extensions: ['.nginx', '.nginxconf', '.conf', '.conf.j2', '.conf.template', '.conf.tmpl', '.conf.tpl', '.conf.erb', '.tmpl', '.tpl', '.j2', '.template'],
+    folders: ['sites-available', 'sites-enabled'],
+    grammar: undefined,
+    comments: HASH,
+    sniff: (head) => sniffDirectiveFormat(head) === 'nginx',
+    configFormat: 'nginx',
+  },
+  {
+    id: 'haproxy',
+    vscodeLanguageIds: ['haproxy'],
+    extensions: ['.cfg', '.cfg.j2', '.cfg.template', '.cfg.tmpl', '.cfg.tpl', '.cfg.erb', '.tmpl', '.tpl', '.j2', '.template'],
+    grammar: undefined,
+    comments: HASH,
+    sniff: (head) => sniffDirectiveFormat(head) === 'haproxy',
+    configFormat: 'haproxy',
+  },
+  {
+    id: 'hcl',
+    vscodeLanguageIds: ['terraform', 'hcl', 'opentofu', 'terraform-vars'],
+    extensions: ['.tf', '.tofu', '.tfvars'],
+    grammar: 'tree-sitter-hcl.wasm',
+    grammarPackage: '@tree-sitter-grammars/tree-sitter-hcl',
+    comments: { line: ['#', '//'], block: true },
+    configFormat: 'hcl',
+  },
+  {
+    id: 'bicep',
+    vscodeLanguageIds: ['bicep'],
+    extensions: ['.bicep'],
+    grammar: 'tree-sitter-bicep.wasm',
+    grammarPackage: 'tree-sitter-bicep',
+    comments: C_STYLE,
+    configFormat: 'bicep',
+  },
 ] as const satisfies readonly FileKindSpec[];
 
 /** Languages (file kinds) the analyzer reads; the ids of {@link FILE_KINDS}. */
@@ -164,9 +240,15 @@ export function isAnalyzerLanguage(value: string): value is AnalyzerLanguage {
 /** Kinds whose name matches, best (longest ending, then table order) first; sniffing not applied. */
 function kindsByName(fileName: string): FileKindSpec[] {
   const base = baseName(fileName).toLowerCase();
+  const segments = fileName.replace(/\\/g, '/').toLowerCase().split('/');
+  const folder = segments.length > 1 ? segments[segments.length - 2] : undefined;
   const scored: Array<{ kind: FileKindSpec; length: number }> = [];
   for (const kind of FILE_KINDS as readonly FileKindSpec[]) {
     if (kind.excludedNames?.some((pattern) => pattern.test(base))) {
+      continue;
+    }
+    if (folder !== undefined && kind.folders?.includes(folder)) {
+      scored.push({ kind, length: 0 });
       continue;
     }
     if (kind.fileNames?.some((name) => name.toLowerCase() === base)) {
@@ -219,18 +301,30 @@ export function analysedVscodeLanguageIds(): string[] {
 export function analysedFilesGlob(): string {
   const kinds = FILE_KINDS as readonly FileKindSpec[];
   const endings = [...new Set(kinds.flatMap((kind) => kind.extensions.map((extension) => extension.slice(1))))];
-  const names = kinds.flatMap((kind) => kind.fileNames ?? []);
+  const names = [...kinds.flatMap((kind) => kind.fileNames ?? []), ...kinds.flatMap((kind) => (kind.folders ?? []).map((folder) => `${folder}/*`))];
   if (names.length === 0) {
     return `**/*.{${endings.join(',')}}`;
   }
-  // Flat alternatives: not every glob engine nests braces.
-  return `{${[...endings.map((ending) => `**/*.${ending}`), ...names.map((name) => `**/${name}`)].join(',')}}`;
+  // One level of braces after `**/` (not every glob engine nests braces, and `{**/a,**/b}` misses top-level files in
+  // some engines): `**/{*.js,*.ts,Dockerfile,sites-available/*}`, the form VS Code's own documentation uses.
+  return `**/{${[...endings.map((ending) => `*.${ending}`), ...names].join(',')}}`;
 }
 
 /** The grammar files the analyzer may load, plus the runtime's own wasm (what the build copies to dist/grammars). */
 export function grammarFiles(): string[] {
   const grammars = (FILE_KINDS as readonly FileKindSpec[]).flatMap((kind) => (kind.grammar ? [kind.grammar] : []));
   return ['tree-sitter.wasm', ...new Set(grammars)];
+}
+
+/** Where a grammar file lives in node_modules: its package and the folder inside it (the build and Node loaders). */
+export function grammarLocation(file: string): { readonly packageName: string; readonly folder: string } {
+  const owner = (FILE_KINDS as readonly FileKindSpec[]).find((kind) => kind.grammar === file && kind.grammarPackage !== undefined);
+  return owner?.grammarPackage ? { packageName: owner.grammarPackage, folder: '' } : { packageName: '@vscode/tree-sitter-wasm', folder: 'wasm' };
+}
+
+/** The configuration format of a language, or undefined for code languages. */
+export function configFormatOf(language: AnalyzerLanguage): ConfigFormat | undefined {
+  return fileKind(language).configFormat;
 }
 
 /** The grammar shipped by @vscode/tree-sitter-wasm for a language. */

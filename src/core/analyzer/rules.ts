@@ -31,6 +31,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   // One level below the session rules: an instance-local limiter still limits, only more loosely.
   'in-memory-rate-limit': { id: 'in-memory-rate-limit', severity: 'hint', note: 'rate-limiting', section: 'local-vs-shared-counters' },
   'decision-drift': { id: 'decision-drift', severity: 'warning', note: 'state-placement-guide', section: 'the-decision-record' },
+  'sticky-routing-affinity': { id: 'sticky-routing-affinity', severity: 'information', note: 'sticky-sessions', section: 'where-affinity-is-configured' },
+  // Not affinity at all: only explains the difference when someone reads it as such.
+  'consistent-hash-non-client-key': { id: 'consistent-hash-non-client-key', severity: 'hint', note: 'sticky-sessions', section: 'consistent-hashing-is-not-affinity' },
 };
 
 /** Where a rule is explained: the published note and the anchor of its section (SARIF `helpUri`). */
@@ -56,6 +59,10 @@ export function ruleTitle(id: RuleId): string {
       return l10n.t('Rate limit counted in memory: each instance allows the full limit');
     case 'decision-drift':
       return l10n.t('Contradicts a decision record');
+    case 'sticky-routing-affinity':
+      return l10n.t('Sticky routing: each client pinned to one instance');
+    case 'consistent-hash-non-client-key':
+      return l10n.t('Consistent hash on a non-client key: not session affinity');
   }
 }
 
@@ -76,6 +83,10 @@ export function ruleDescription(id: RuleId): string {
       return l10n.t('Per-client request counters are kept in this process, so every instance counts separately and the effective limit grows with the number of instances.');
     case 'decision-drift':
       return l10n.t('The code keeps state where an accepted decision record says it must not live.');
+    case 'sticky-routing-affinity':
+      return l10n.t('A load balancer, ingress, proxy or Service setting pins each client to one instance (session affinity), which usually means that instance holds the client\'s state in memory.');
+    case 'consistent-hash-non-client-key':
+      return l10n.t('A consistent hash on a key that is not the client, such as the request URL: it improves cache locality but does not pin clients.');
   }
 }
 
@@ -88,4 +99,6 @@ export const RULE_IDS: readonly RuleId[] = [
   'in-memory-connection-registry',
   'in-memory-rate-limit',
   'decision-drift',
+  'sticky-routing-affinity',
+  'consistent-hash-non-client-key',
 ];

@@ -25,7 +25,11 @@ export type RuleId =
    * Not a detector: a finding of another rule that contradicts an accepted decision record (core/decisions/drift.ts).
    * Its `decision` says which record and which rule found the state.
    */
-  | 'decision-drift';
+  | 'decision-drift'
+  /** A load balancer, ingress, proxy or Service pins each client to one instance (configuration files). */
+  | 'sticky-routing-affinity'
+  /** A consistent hash on something other than the client (a URL): cache locality, not session affinity. */
+  | 'consistent-hash-non-client-key';
 
 export type FindingSeverity = 'warning' | 'information' | 'hint';
 
@@ -90,7 +94,19 @@ export interface Finding {
   /** The framework or library recognised, e.g. "express-session", for the wizard and messages. */
   readonly framework: string;
   /** The smallest change to an external store, where one can be computed safely (express-session). */
-  readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
+  readonly fix?: {
+    readonly title: string;
+    readonly edits: readonly TextEdit[];
+    /** Show the change as a preview the user accepts (a configuration change that alters routing), never apply it silently. */
+    readonly needsConfirmation?: boolean;
+  };
+  /** Peak instance count the file states (Kubernetes `replicas`, compose `deploy.replicas`), for the wizard. */
+  readonly instances?: number;
+  /**
+   * The artifact on the other side of a cross-file pairing (set by pairAffinityWithState): for an affinity setting,
+   * the in-memory state it keeps working; for in-memory state, the affinity that hides it.
+   */
+  readonly pairedWith?: { readonly file: string; readonly line: number; readonly rule: RuleId };
   /** Set when an accepted decision record governs this finding (core/decisions/drift.ts). */
   readonly decision?: FindingDecision;
 }
@@ -139,6 +155,11 @@ export interface AnalysisResult {
   readonly skipped?: string;
   /** The machine-readable reason behind `skipped` (the CLI reports size/minified skips and stays quiet on tests). */
   readonly skipReason?: SkipReason;
+  /**
+   * Problems met while reading a configuration file (a syntax error, a nesting limit): the findings cover what could
+   * be read, and this says what could not.
+   */
+  readonly problems?: readonly string[];
 }
 
 /** Why a file was not analysed. */

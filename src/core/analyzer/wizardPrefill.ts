@@ -3,7 +3,7 @@
 import type { Inputs } from '../wizard/decisionEngine';
 import type { Finding } from './types';
 
-export function wizardPrefillFor(finding: Pick<Finding, 'rule'>): Partial<Inputs> {
+export function wizardPrefillFor(finding: Pick<Finding, 'rule'> & Partial<Pick<Finding, 'instances'>>): Partial<Inputs> {
   switch (finding.rule) {
     case 'session-store-in-memory':
     case 'session-store-local-disk':
@@ -23,5 +23,9 @@ export function wizardPrefillFor(finding: Pick<Finding, 'rule'>): Partial<Inputs
     case 'decision-drift':
       // The record holds the answers; the editor re-opens the wizard from the record, not from the finding.
       return {};
+    case 'sticky-routing-affinity':
+    case 'consistent-hash-non-client-key':
+      // Affinity exists because several server instances sit behind the balancer; the manifest may say how many.
+      return finding.instances !== undefined && finding.instances >= 1 ? { runtime: 'server', instances: finding.instances } : { runtime: 'server' };
   }
 }

@@ -34,6 +34,12 @@ export function stateKindOfRule(rule: RuleId): StateKind {
     case 'decision-drift':
       // Already judged against a record: its kind is the record's, and it is never matched again.
       return 'other';
+    case 'sticky-routing-affinity':
+      // Affinity exists to keep per-client session state on one instance; a sessions record governs it.
+      return 'sessions';
+    case 'consistent-hash-non-client-key':
+      // A hash on a URL keeps a cache warm on one instance: cache locality, not client state.
+      return 'cache';
   }
 }
 

@@ -1,40 +1,40 @@
 // Runs the core analyzer over OPEN documents only: debounced after edits, one analysis per document version,
 // cancellable, and never on excluded, oversized or disabled files. Providers (CodeLens, diagnostics, code actions)
 // read its results and listen to its change event. Model: languageservice diagnostics.ts (computer vs manager).
-// Each analysed document has an analysis session that keeps its last syntax tree: the edits made since the last
-// analysis (the content changes VS Code reports) let the next one re-parse incrementally. The session is disposed,
-// and its tree freed, when the document closes or stops being eligible.
+// The analysis itself runs in a worker (analysisWorkerHost.ts), never on the extension host's thread: each
+// analysed document has a session in the worker that keeps its text and last syntax tree, and this manager sends it
+// the content changes VS Code reports (the worker re-parses incrementally) and receives findings. The session is
+// closed, and its tree freed, when the document closes or stops being eligible. A worker that crashes or hangs is
+// replaced by the connection; the file it was analysing is reported once in the output channel and analysed again.
 import * as vscode from 'vscode';
-import type { Analyzer, AnalysisSession } from '../../core/analyzer/analyzer';
-import { editForChange } from '../../core/analyzer/incremental';
 import { defaultExtension, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
-import type { AnalysisResult, DocumentEdit } from '../../core/analyzer/types';
+import type { AnalysisResult, ContentChange } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
+import { WorkerConnection, WorkerStoppedError } from '../../core/worker/workerConnection';
 import { affects, readSettings } from '../settings';
+import { createWorkerFactory, extensionWasmLoader } from './analysisWorkerHost';
 import { disposeAll } from '../dispose';
 
 const DEBOUNCE_MS = 400;
-/** More edits than this between two analyses are not worth replaying: the session finds the changed span itself. */
+/** More edits than this between two analyses are not worth sending: the whole text is sent instead. */
 const MAX_PENDING_EDITS = 1000;
 
 interface Entry {
   readonly version: number;
   readonly result: Promise<AnalysisResult | undefined>;
-  readonly cancel: vscode.CancellationTokenSource;
+  readonly cancel: AbortController;
 }
 
-/** A document's analysis session and the edits made since its text was last handed to it. */
+/** The content changes of a document since its text was last sent to the worker. */
 interface DocumentSession {
-  readonly session: AnalysisSession;
-  /** Undefined after too many edits: the session then works out the change from the two texts. */
-  pending: DocumentEdit[] | undefined;
+  /** Undefined when unknown or too many: the next request then carries the whole text. */
+  pending: ContentChange[] | undefined;
 }
 
 export class AnalysisManager implements vscode.Disposable {
-  /** Created on the first analysis: the tree-sitter runtime and the detectors load then, not at activation. */
-  private analyzer?: Analyzer;
-  private analyzerLoading?: Promise<Analyzer>;
-  private readonly grammars: vscode.Uri;
+  /** Started on the first analysis or warm-up: no worker (and no worker code) at activation. */
+  private connection?: WorkerConnection;
+  private connecting?: Promise<WorkerConnection>;
   private disposed = false;
   private readonly entries = new Map<string, Entry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -44,11 +44,14 @@ export class AnalysisManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   /** Results that settled, by document URI, for synchronous readers (diagnostics, code actions). */
   private readonly settled = new Map<string, { version: number; result: AnalysisResult }>();
-  /** Analysis sessions (each holding the document's last syntax tree), by document URI. */
+  /** Documents with a session in the worker, by document URI. */
   private readonly sessions = new Map<string, DocumentSession>();
+  /** Files already reported for stopping the worker (reported once, not on every retry). */
+  private readonly reportedStops = new Set<string>();
+  /** Languages warmed up in the current worker. */
+  private readonly warmed = new Set<string>();
 
-  constructor(extensionUri: vscode.Uri, private readonly logger: Logger) {
-    this.grammars = vscode.Uri.joinPath(extensionUri, 'dist', 'grammars');
+  constructor(private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
@@ -57,10 +60,12 @@ export class AnalysisManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => this.warmUp(editors)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affects(event, 'hintsEnabled', 'hintsExclude', 'hintsMaxFileSizeKb')) this.reanalyzeAll();
       }),
     );
+    this.warmUp(vscode.window.visibleTextEditors);
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
@@ -76,42 +81,15 @@ export class AnalysisManager implements vscode.Disposable {
   /** The analysis of the document's current version, computing it now if needed (CodeLens asks this way). */
   analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
     if (!this.isEligible(document)) return Promise.resolve(undefined);
-    if (!this.analyzer) return this.loadAnalyzer().then(() => (this.disposed ? undefined : this.analyze(document, token)));
+    if (!this.connection) return this.connect().then(() => (this.disposed ? undefined : this.analyze(document, token)));
     const key = document.uri.toString();
     const existing = this.entries.get(key);
     if (existing && existing.version === document.version) return existing.result;
-    existing?.cancel.cancel();
-    const cancel = new vscode.CancellationTokenSource();
-    const maxBytes = readSettings(document.uri).hintsMaxFileSizeKb * 1024;
-    const name = vscode.workspace.asRelativePath(document.uri, false);
-    const analysisName = analysisNameFor(name, document);
-    const version = document.version;
-    const documentSession = this.sessionFor(key, this.analyzer);
-    const edits = documentSession.pending;
-    documentSession.pending = [];
-    const result = documentSession.session
-      .analyze(document.getText(), analysisName, {
-        maxBytes,
-        isCancelled: () => cancel.token.isCancellationRequested || token?.isCancellationRequested === true,
-        edits,
-      })
-      .then((analysis) => {
-        if (analysis.skipped && analysis.skipReason !== 'cancelled' && analysis.skipReason !== 'test-file' && analysis.skipReason !== 'unsupported') {
-          this.logger.info(`Session-state hints skipped ${name}: ${analysis.skipped}`);
-        }
-        if (analysis.skipReason === 'cancelled') {
-          if (this.entries.get(key)?.version === version) this.entries.delete(key);
-          return undefined;
-        }
-        this.settled.set(key, { version, result: analysis });
-        this.changeEmitter.fire(document.uri);
-        return analysis;
-      })
-      .catch((error: unknown) => {
-        this.logger.error(`Session-state analysis of ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      });
-    this.entries.set(key, { version, result, cancel });
+    existing?.cancel.abort();
+    const cancel = new AbortController();
+    token?.onCancellationRequested(() => cancel.abort());
+    const result = this.run(document, cancel.signal, true);
+    this.entries.set(key, { version: document.version, result, cancel });
     return result;
   }
 
@@ -121,22 +99,82 @@ export class AnalysisManager implements vscode.Disposable {
     return settled && settled.version === document.version ? settled.result : undefined;
   }
 
-  private loadAnalyzer(): Promise<Analyzer> {
-    this.analyzerLoading ??= import('../../core/analyzer/analyzer.js').then(({ createAnalyzer }) => {
-      const grammars = this.grammars;
-      this.analyzer = createAnalyzer((fileName) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, fileName))), { logger: this.logger });
-      return this.analyzer;
-    });
-    return this.analyzerLoading;
+  /** The worker connection (the integration test kills its worker to prove recovery). */
+  get worker(): WorkerConnection | undefined {
+    return this.connection;
   }
 
-  private sessionFor(key: string, analyzer: Analyzer): DocumentSession {
-    let documentSession = this.sessions.get(key);
-    if (!documentSession) {
-      documentSession = { session: analyzer.createSession(), pending: [] };
-      this.sessions.set(key, documentSession);
+  private async run(document: vscode.TextDocument, signal: AbortSignal, retryAfterStop: boolean): Promise<AnalysisResult | undefined> {
+    const connection = this.connection!;
+    const key = document.uri.toString();
+    const version = document.version;
+    const maxBytes = readSettings(document.uri).hintsMaxFileSizeKb * 1024;
+    const name = vscode.workspace.asRelativePath(document.uri, false);
+    const analysisName = analysisNameFor(name, document);
+    const documentSession = this.sessions.get(key) ?? { pending: undefined };
+    this.sessions.set(key, documentSession);
+    const changes = documentSession.pending;
+    documentSession.pending = [];
+    try {
+      const analysis = await connection.analyzeInSession(key, analysisName, document.getText(), changes, { maxBytes, signal });
+      if (analysis.skipped && analysis.skipReason !== 'cancelled' && analysis.skipReason !== 'test-file' && analysis.skipReason !== 'unsupported') {
+        this.logger.info(`Session-state hints skipped ${name}: ${analysis.skipped}`);
+      }
+      if (analysis.skipReason === 'cancelled') {
+        if (this.entries.get(key)?.version === version) this.entries.delete(key);
+        return undefined;
+      }
+      this.settled.set(key, { version, result: analysis });
+      this.reportedStops.delete(key);
+      this.changeEmitter.fire(document.uri);
+      return analysis;
+    } catch (error) {
+      if (error instanceof WorkerStoppedError) {
+        // The worker is gone with the session's text: the next request sends the whole text.
+        documentSession.pending = undefined;
+        this.warmed.clear();
+        if (!this.reportedStops.has(key)) {
+          this.reportedStops.add(key);
+          this.logger.warn(`Session-state analysis of ${name} stopped the analysis worker (${error.reason}); a new worker took over.`);
+        }
+        // Once more on the fresh worker: the stop may not have been this file's fault. A second stop gives up.
+        if (retryAfterStop && !signal.aborted && !this.disposed) return this.run(document, signal, false);
+        return undefined;
+      }
+      this.logger.error(`Session-state analysis of ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
-    return documentSession;
+  }
+
+  private connect(): Promise<WorkerConnection> {
+    this.connecting ??= createWorkerFactory(this.extensionUri, this.logger).then((createWorker) => {
+      this.connection = new WorkerConnection({
+        createWorker,
+        loadWasm: extensionWasmLoader(this.extensionUri),
+        logger: this.logger,
+        l10nContents: vscode.l10n.bundle,
+      });
+      if (this.disposed) this.connection.dispose();
+      return this.connection;
+    });
+    return this.connecting;
+  }
+
+  /** Loads the grammar of visible supported files in the worker, so their first analysis does not wait for it. */
+  private warmUp(editors: readonly vscode.TextEditor[]): void {
+    const fresh = new Map<string, string>();
+    for (const editor of editors) {
+      const language = this.isEligible(editor.document) ? languageForDocument(editor.document) : undefined;
+      if (language && !this.warmed.has(language)) fresh.set(language, language);
+    }
+    if (fresh.size === 0) return;
+    void this.connect().then((connection) => {
+      for (const language of fresh.keys()) {
+        if (this.warmed.has(language) || this.disposed) continue;
+        this.warmed.add(language);
+        connection.warmUp(language).catch(() => this.warmed.delete(language));
+      }
+    });
   }
 
   /** Keeps the changes of an analysed document for its next (incremental) analysis. */
@@ -147,7 +185,18 @@ export class AnalysisManager implements vscode.Disposable {
       documentSession.pending = undefined;
       return;
     }
-    for (const change of changes) documentSession.pending.push(editForChange(change));
+    // Plain objects: vscode.Range keeps its fields private, and only own data survives the copy to the worker.
+    for (const change of changes) {
+      documentSession.pending.push({
+        rangeOffset: change.rangeOffset,
+        rangeLength: change.rangeLength,
+        text: change.text,
+        range: {
+          start: { line: change.range.start.line, character: change.range.start.character },
+          end: { line: change.range.end.line, character: change.range.end.character },
+        },
+      });
+    }
   }
 
   private schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
@@ -167,16 +216,15 @@ export class AnalysisManager implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.entries.get(key)?.cancel.cancel();
+    this.entries.get(key)?.cancel.abort();
     this.entries.delete(key);
-    // Frees the document's syntax tree.
-    this.sessions.get(key)?.session.dispose();
-    this.sessions.delete(key);
+    // Frees the document's text and syntax tree in the worker.
+    if (this.sessions.delete(key)) this.connection?.closeSession(key);
     if (this.settled.delete(key)) this.changeEmitter.fire(uri);
   }
 
   private reanalyzeAll(): void {
-    for (const entry of this.entries.values()) entry.cancel.cancel();
+    for (const entry of this.entries.values()) entry.cancel.abort();
     this.entries.clear();
     this.settled.clear();
     this.changeEmitter.fire(undefined);
@@ -185,13 +233,10 @@ export class AnalysisManager implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
-    for (const entry of this.entries.values()) entry.cancel.cancel();
-    this.disposed = true;
-    const sessions = [...this.sessions.values()].map((documentSession) => documentSession.session);
+    for (const entry of this.entries.values()) entry.cancel.abort();
     this.sessions.clear();
-    void this.analyzerLoading?.then((analyzer) => analyzer.dispose());
-    // The analyzer goes last: the sessions' trees belong to its parser.
-    disposeAll([...this.disposables.splice(0), ...sessions, ...(this.analyzer ? [this.analyzer] : [])]);
+    this.disposed = true;
+    disposeAll([...this.disposables.splice(0), ...(this.connection ? [this.connection] : [])]);
   }
 }
 

@@ -4,18 +4,45 @@ import * as vscode from 'vscode';
 import { analysedFilesGlob, analysedVscodeLanguageIds, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
 import { listSuppressions, suppressionComment } from '../../core/analyzer/suppressions';
 import type { SeverityLevel } from '../../core/analyzer/severity';
-import type { TextRange } from '../../core/analyzer/types';
+import { pairAffinityWithState } from '../../core/analyzer/config/affinityPairing';
+import type { Finding, TextRange } from '../../core/analyzer/types';
+import { stateKindOfRule } from '../../core/decisions/stateKind';
 import { wizardPrefillFor } from '../../core/analyzer/wizardPrefill';
 import type { Logger } from '../../core/ports';
 import { CommandIds } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
 import { affects, readSettings } from '../settings';
+import type { DecisionRecords } from '../decisions/decisionRecords';
 import { AnalysisManager } from './analysisManager';
 import { diagnosticLevel } from './diagnosticLevel';
 import { disposeAll } from '../dispose';
 
 const DIAGNOSTIC_SOURCE = 'Statecraft';
-const SELECTOR: vscode.DocumentSelector = analysedVscodeLanguageIds().map((language) => ({ language }));
+// Language ids, plus the table's file glob: nginx/HAProxy files without a language extension installed open as plain
+// text, and their kind is decided from the text (the analyzer sniffs; files that are not nginx/HAProxy get nothing).
+const SELECTOR: vscode.DocumentSelector = [...analysedVscodeLanguageIds().map((language) => ({ language })), { pattern: analysedFilesGlob() }];
+
+/**
+ * The findings of `document`, paired across every analysed open document: an affinity setting and in-memory state in
+ * the same workspace name each other (core: pairAffinityWithState).
+ */
+function pairedFindingsFor(manager: AnalysisManager, document: vscode.TextDocument): readonly Finding[] | undefined {
+  const own = manager.resultFor(document);
+  if (!own) return undefined;
+  const files = vscode.workspace.textDocuments.flatMap((other) => {
+    const result = other === document ? own : manager.resultFor(other);
+    return result ? [{ file: vscode.workspace.asRelativePath(other.uri, false), findings: result.findings, uri: other.uri.toString() }] : [];
+  });
+  if (files.length < 2) return own.findings;
+  const paired = pairAffinityWithState(files);
+  return paired[files.findIndex((file) => file.uri === document.uri.toString())]?.findings ?? own.findings;
+}
+
+/** The workspace file a pairing names, as a URI to open. */
+function pairedUri(document: vscode.TextDocument, file: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, file) : undefined;
+}
 const MAX_SUPPRESSION_SCAN_FILES = 5000;
 
 /** The walkthrough's sample: the smallest server that shows both kinds of hint. */
@@ -52,7 +79,10 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
-  constructor(private readonly manager: AnalysisManager) {}
+  constructor(
+    private readonly manager: AnalysisManager,
+    private readonly decisions: DecisionRecords,
+  ) {}
 
   refresh(): void {
     this.changeEmitter.fire();
@@ -62,13 +92,29 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
     if (!readSettings(document.uri).hintsCodeLens) return [];
     const result = this.manager.resultFor(document) ?? (await this.manager.analyze(document, token));
     if (!result || token.isCancellationRequested) return [];
-    return result.findings.flatMap((finding) => {
+    const findings = this.decisions.judge(document, pairedFindingsFor(this.manager, document) ?? result.findings);
+    return findings.flatMap((finding) => {
       const range = toRange(finding.range);
       const at = new vscode.Range(range.start, range.start);
+      const paired = finding.pairedWith ? pairedUri(document, finding.pairedWith.file) : undefined;
+      const pairedLens = finding.pairedWith && paired
+        ? [new vscode.CodeLens(at, {
+          title: finding.rule === 'sticky-routing-affinity'
+            ? vscode.l10n.t('$(link) Keeps working: {0}:{1}', finding.pairedWith.file, finding.pairedWith.line + 1)
+            : vscode.l10n.t('$(link) Hidden by affinity: {0}:{1}', finding.pairedWith.file, finding.pairedWith.line + 1),
+          command: 'vscode.open',
+          arguments: [paired, { selection: new vscode.Range(finding.pairedWith.line, 0, finding.pairedWith.line, 0) }],
+          tooltip: finding.message,
+        })]
+        : [];
+      const head = finding.decision
+        ? new vscode.CodeLens(at, { title: `${finding.decision.verdict === 'drift' ? '$(warning)' : '$(pass)'} ${finding.title}`, command: CommandIds.openDecisionRecord, arguments: [finding.decision.record], tooltip: finding.message })
+        : new vscode.CodeLens(at, { title: `$(warning) ${finding.title}`, command: CommandIds.explainFinding, arguments: [finding.note], tooltip: finding.message });
       return [
-        new vscode.CodeLens(at, { title: `$(warning) ${finding.title}`, command: CommandIds.explainFinding, arguments: [finding.note], tooltip: finding.message }),
+        head,
+        ...pairedLens,
         new vscode.CodeLens(at, { title: vscode.l10n.t('Why?'), command: CommandIds.explainFinding, arguments: [finding.note], tooltip: vscode.l10n.t('Open the note on moving this state out of the process') }),
-        new vscode.CodeLens(at, { title: vscode.l10n.t('Recommend placement'), command: CommandIds.recommendPlacement, arguments: [wizardPrefillFor(finding)] }),
+        new vscode.CodeLens(at, { title: vscode.l10n.t('Recommend placement'), command: CommandIds.recommendPlacement, arguments: wizardArguments(finding) }),
         new vscode.CodeLens(at, { title: vscode.l10n.t('Ignore'), command: CommandIds.ignoreFinding, arguments: [document.uri, range.start.line] }),
       ];
     });
@@ -79,32 +125,49 @@ class SessionStateCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
+/** The wizard pre-filled from what the finding shows, and the kind of state it is about (for the record). */
+function wizardArguments(finding: Finding): unknown[] {
+  const rule = finding.decision?.rule ?? finding.rule;
+  return [wizardPrefillFor({ rule }), stateKindOfRule(rule)];
+}
+
 class SessionStateCodeActionProvider implements vscode.CodeActionProvider {
-  constructor(private readonly manager: AnalysisManager) {}
+  constructor(
+    private readonly manager: AnalysisManager,
+    private readonly decisions: DecisionRecords,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const result = this.manager.resultFor(document);
+    const findings = pairedFindingsFor(this.manager, document);
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-    if (!result || ours.length === 0) return [];
+    if (!findings || ours.length === 0) return [];
     const actions: vscode.CodeAction[] = [];
-    for (const finding of result.findings) {
+    for (const finding of this.decisions.judge(document, findings)) {
       const findingRange = toRange(finding.range);
       const diagnostic = ours.find((d) => d.range.isEqual(findingRange));
       if (!diagnostic || !findingRange.intersection(range) && !range.intersection(findingRange) && !findingRange.contains(range.start)) continue;
       if (finding.fix) {
         const fix = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
         fix.edit = new vscode.WorkspaceEdit();
-        for (const edit of finding.fix.edits) fix.edit.replace(document.uri, toRange(edit.range), edit.newText);
+        // A routing change is shown in the refactor preview and applied only when the user accepts it.
+        const metadata: vscode.WorkspaceEditEntryMetadata | undefined = finding.fix.needsConfirmation ? { needsConfirmation: true, label: finding.fix.title } : undefined;
+        for (const edit of finding.fix.edits) fix.edit.replace(document.uri, toRange(edit.range), edit.newText, metadata);
         fix.diagnostics = [diagnostic];
-        fix.isPreferred = true;
+        fix.isPreferred = !finding.fix.needsConfirmation;
         actions.push(fix);
       }
       const why = new vscode.CodeAction(vscode.l10n.t('Statecraft: open the note on this ({0})', finding.framework), vscode.CodeActionKind.QuickFix);
       why.command = { command: CommandIds.explainFinding, title: why.title, arguments: [finding.note] };
       why.diagnostics = [diagnostic];
       const wizard = new vscode.CodeAction(vscode.l10n.t('Statecraft: recommend where this state should live…'), vscode.CodeActionKind.QuickFix);
-      wizard.command = { command: CommandIds.recommendPlacement, title: wizard.title, arguments: [wizardPrefillFor(finding)] };
+      wizard.command = { command: CommandIds.recommendPlacement, title: wizard.title, arguments: wizardArguments(finding) };
       wizard.diagnostics = [diagnostic];
+      if (finding.decision) {
+        const record = new vscode.CodeAction(vscode.l10n.t('Statecraft: open the decision record {0}', finding.decision.record), vscode.CodeActionKind.QuickFix);
+        record.command = { command: CommandIds.openDecisionRecord, title: record.title, arguments: [finding.decision.record] };
+        record.diagnostics = [diagnostic];
+        actions.push(record);
+      }
       const ignore = new vscode.CodeAction(vscode.l10n.t('Statecraft: ignore this hint with a reason (statecraft-ignore)'), vscode.CodeActionKind.QuickFix);
       ignore.command = { command: CommandIds.ignoreFinding, title: ignore.title, arguments: [document.uri, findingRange.start.line] };
       ignore.diagnostics = [diagnostic];
@@ -118,19 +181,22 @@ export interface SessionHintsFeature extends vscode.Disposable {
   readonly manager: AnalysisManager;
 }
 
-export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger): SessionHintsFeature {
+export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger, decisions: DecisionRecords): SessionHintsFeature {
   const manager = new AnalysisManager(context.extensionUri, logger);
   const diagnostics = vscode.languages.createDiagnosticCollection('statecraft-session-state');
-  const codeLens = new SessionStateCodeLensProvider(manager);
+  const codeLens = new SessionStateCodeLensProvider(manager, decisions);
 
+  // Every open document is republished on any change: a pairing (affinity ↔ in-memory state) crosses documents.
   const publish = (uri: vscode.Uri | undefined) => {
-    const documents = uri ? vscode.workspace.textDocuments.filter((d) => d.uri.toString() === uri.toString()) : vscode.workspace.textDocuments;
-    if (uri && documents.length === 0) diagnostics.delete(uri);
+    const documents = vscode.workspace.textDocuments;
+    if (uri && !documents.some((d) => d.uri.toString() === uri.toString())) diagnostics.delete(uri);
     if (!uri) diagnostics.clear();
     for (const document of documents) {
-      const result = manager.resultFor(document);
+      const findings = pairedFindingsFor(manager, document) ?? [];
       const settings = readSettings(document.uri);
-      const list = (result?.findings ?? []).flatMap((finding) => {
+      const judged = decisions.judge(document, findings);
+      decisions.report(document.uri, judged);
+      const list = judged.flatMap((finding) => {
         const level = diagnosticLevel(finding, settings);
         if (level === undefined) return [];
         const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, DIAGNOSTIC_SEVERITY[level]);
@@ -148,12 +214,16 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     diagnostics,
     codeLens,
     manager.onDidChange(publish),
-    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
+    decisions.onDidChange(() => publish(undefined)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      diagnostics.delete(document.uri);
+      decisions.report(document.uri, undefined);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, 'hintsSeverity', 'hintsCodeLens')) publish(undefined);
     }),
     vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SessionStateCodeActionProvider(manager, decisions), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(CommandIds.explainFinding, (noteLink: unknown) => {
       if (typeof noteLink !== 'string') return undefined;
       const [id, fragment] = noteLink.split('#');

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { parseRecommendationMessage } from '../../core/render/viewerMessages';
 import { decisionRecordTitle, renderDecisionRecord, toMarkdownSummary } from '../../core/wizard/adr';
 import { recommend, validateInputs, type Inputs, type Recommendation } from '../../core/wizard/decisionEngine';
+import { DEFAULT_STATE_KIND, STATE_KINDS, stateKindDescription, stateKindSubject, type StateKind } from '../../core/decisions/stateKind';
 import { WebviewTypes } from '../commandIds';
 import type { NotesLibrary } from '../notesLibrary';
 import { readSettings } from '../settings';
@@ -16,13 +17,15 @@ import { disposeAll } from '../dispose';
 
 export interface RecommendationActions {
   openNote(id: string, fragment?: string): unknown;
-  changeAnswers(inputs: Inputs): unknown;
+  changeAnswers(inputs: Inputs, state?: StateKind): unknown;
 }
 
 export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inputs?: unknown }>, vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   private inputs?: Inputs;
   private recommendation?: Recommendation;
+  /** What the decision is about, when the wizard was started from a finding; asked on save otherwise. */
+  private state?: StateKind;
   private readonly panelDisposables: vscode.Disposable[] = [];
   /** The last decision record written, for tests and the "Open" notification. */
   lastWritten?: vscode.Uri;
@@ -36,7 +39,8 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
     private readonly log: (message: string) => void,
   ) {}
 
-  async show(inputs: Inputs): Promise<Recommendation> {
+  async show(inputs: Inputs, state?: StateKind): Promise<Recommendation> {
+    this.state = state;
     const recommendation = recommend(inputs);
     if (!this.panel) {
       this.adopt(vscode.window.createWebviewPanel(WebviewTypes.recommendation, vscode.l10n.t('State Placement'), vscode.ViewColumn.Active, this.options()));
@@ -60,12 +64,42 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
     await this.render();
   }
 
-  /** Save as Decision Record; returns the file written. Errors (read-only folder, ...) are shown, not thrown. */
-  async saveDecisionRecord(): Promise<vscode.Uri | undefined> {
+  /**
+   * The wizard's last, optional step: what state the decision governs (recorded in the front matter, so drift can
+   * be checked). Pre-selects the kind the wizard was started with; undefined when the user cancels.
+   */
+  async askState(): Promise<StateKind | undefined> {
+    const current = this.state ?? DEFAULT_STATE_KIND;
+    const items = STATE_KINDS.map((kind) => ({ label: kind, description: stateKindDescription(kind) }));
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+    pick.title = vscode.l10n.t('Save as Decision Record');
+    pick.placeholder = vscode.l10n.t('What state does this decision govern? Statecraft checks the code against the record for this kind of state.');
+    pick.items = items;
+    pick.activeItems = items.filter((item) => item.label === current);
+    pick.ignoreFocusOut = true;
+    return new Promise<StateKind | undefined>((resolve) => {
+      let settled = false;
+      const finish = (value: StateKind | undefined) => {
+        if (settled) return;
+        settled = true;
+        pick.dispose();
+        resolve(value);
+      };
+      pick.onDidAccept(() => finish((pick.selectedItems[0] ?? pick.activeItems[0])?.label as StateKind | undefined));
+      pick.onDidHide(() => finish(undefined));
+      pick.show();
+    });
+  }
+
+  /**
+   * Save as Decision Record; returns the file written. `state` defaults to the kind the wizard was started with, or
+   * `other`. Errors (read-only folder, ...) are shown, not thrown.
+   */
+  async saveDecisionRecord(state: StateKind = this.state ?? DEFAULT_STATE_KIND): Promise<vscode.Uri | undefined> {
     if (!this.inputs || !this.recommendation) return undefined;
     const date = new Date().toISOString().slice(0, 10);
-    const title = decisionRecordTitle(this.recommendation);
-    const markdown = renderDecisionRecord(this.inputs, this.recommendation, { date, title });
+    const title = decisionRecordTitle(this.recommendation, stateKindSubject(state));
+    const markdown = renderDecisionRecord(this.inputs, this.recommendation, { date, title, state });
     try {
       const written = await writeDecisionRecord(readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).decisionsFolder, title, markdown);
       if (!written) return undefined;
@@ -100,7 +134,7 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
       if (!message) return;
       switch (message.type) {
         case 'saveDecisionRecord':
-          void this.saveDecisionRecord();
+          void this.askState().then((state) => (state ? this.saveDecisionRecord(state) : undefined));
           return;
         case 'copyMarkdown':
           if (this.inputs && this.recommendation) {
@@ -109,7 +143,7 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
           }
           return;
         case 'changeAnswers':
-          if (this.inputs) void this.actions.changeAnswers(this.inputs);
+          if (this.inputs) void this.actions.changeAnswers(this.inputs, this.state);
           return;
         case 'openNote':
           void this.actions.openNote(message.id, message.fragment);

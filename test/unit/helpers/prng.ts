@@ -1,11 +1,2 @@
-/** mulberry32: a small, fast, deterministic PRNG, so fuzz and property tests can print a seed and replay it. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The tests' and bench's seeded PRNG is the core's (one mulberry32): fuzz and property tests print a seed and replay it.
+export { seededRandom as prng } from '../../../src/core/sim/seededHash';

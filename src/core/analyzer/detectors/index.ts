@@ -18,6 +18,7 @@ import { csharpSessionStoreDetector } from './csharpSessionStoreDetector';
 import { csharpSessionMapDetector } from './csharpSessionMapDetector';
 import { phpSessionStoreDetector } from './phpSessionStoreDetector';
 import { rubySessionStoreDetector } from './rubySessionStoreDetector';
+import { configAffinityDetector } from './configAffinityDetector';
 import { jsStateHolderDetector } from '../stateHolders/jsStateHolderDetector';
 import { pythonStateHolderDetector } from '../stateHolders/pythonStateHolderDetector';
 import { goStateHolderDetector } from '../stateHolders/goStateHolderDetector';
@@ -52,4 +53,5 @@ export const detectors: readonly Detector[] = [
   phpStateHolderDetector,
   rubySessionStoreDetector,
   rubyStateHolderDetector,
+  configAffinityDetector,
 ];

@@ -299,6 +299,8 @@ function sessionStoreConstructions(root: Node, info: JsModuleInfo): Finding[] {
   const expressSession = new Set(info.bindings.filter((binding) => binding.source === 'express-session').map((binding) => binding.local));
   const memoryStores = new Set(info.bindings.filter((binding) => binding.source === 'memorystore' || (binding.source === 'express-session' && binding.imported === 'MemoryStore')).map((binding) => binding.local));
   const fileStores = new Set(info.bindings.filter((binding) => binding.source === 'session-file-store').map((binding) => binding.local));
+  // A file that calls session(...) itself is judged by the express-session rule, which follows its store variable.
+  const configuresSession = callIndex(root).some((call) => call.calleeType === 'identifier' && expressSession.has(call.name));
   const findings: Finding[] = [];
   for (const creation of collect(root, ['new_expression'])) {
     const constructor = unwrapExpression(creation.childForFieldName('constructor'));
@@ -307,7 +309,7 @@ function sessionStoreConstructions(root: Node, info: JsModuleInfo): Finding[] {
     const inStoreOption = creation.parent?.type === 'pair' && creation.parent.childForFieldName('key')?.text === 'store';
     if (fileStores.has(text)) {
       findings.push(sessionStoreFinding('session-store-local-disk', { at: creation, name: creation.text, framework: 'session-file-store', note: 'externalize-sessions-node#express' }));
-    } else if (!inStoreOption && (memoryStores.has(text) || (constructor?.type === 'member_expression' && constructor.childForFieldName('property')?.text === 'MemoryStore' && expressSession.has(object)))) {
+    } else if (!inStoreOption && !configuresSession && (memoryStores.has(text) || (constructor?.type === 'member_expression' && constructor.childForFieldName('property')?.text === 'MemoryStore' && expressSession.has(object)))) {
       findings.push(sessionStoreFinding('session-store-in-memory', { at: creation, name: creation.text, framework: 'express-session', note: 'externalize-sessions-node#express' }));
     }
   }

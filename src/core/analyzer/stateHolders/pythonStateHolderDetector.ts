@@ -50,6 +50,8 @@ export const pythonStateHolderDetector: Detector = {
     }
     const info = analyzePythonModule(context.root);
     const isScript = /^if\s+__name__\s*==\s*['"]__main__['"]/m.test(context.text) && !info.isServer;
+    // A session holder needs a server signal: a framework import, a server folder, or code that issues session ids.
+    const serverSide = info.isServer || fileRole(context.fileName, context.text) === 'server' || /\buuid\d?\(|secrets\.token_|token_(hex|urlsafe)\(/.test(context.text);
     const websocketFile = WEBSOCKET_HINT.test(context.text);
     const singletons = moduleInstances(context.root);
     const functions = collect(context.root, ['function_definition']);
@@ -71,7 +73,7 @@ export const pythonStateHolderDetector: Detector = {
       const connection = () => isConnection(write.value, functions, write.node) || isConnection(write.key, functions, write.node) || /WebSocket/.test(holder.annotation);
       if (websocketFile && (identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)) || connection())) {
         decided.set(holder, 'registry');
-      } else if (!decided.has(holder) && !isScript && isSessionLikeCollectionName(holder.name) && write.key?.type !== 'string' && write.key?.type !== 'integer' && functionRanges.contains(write.node)) {
+      } else if (!decided.has(holder) && !isScript && serverSide && isSessionLikeCollectionName(holder.name) && write.key?.type !== 'string' && write.key?.type !== 'integer' && functionRanges.contains(write.node)) {
         decided.set(holder, 'session');
       }
     }
