@@ -142,6 +142,32 @@ describe('Kubernetes and other YAML', () => {
     assert.deepEqual(await briefs('kind: DestinationRule\nspec:\n  trafficPolicy:\n    loadBalancer:\n      simple: ROUND_ROBIN\n', 'dr.yaml'), []);
   });
 
+  test('a Helm template whose hash key comes from values is quiet; the same template with a literal cookie name fires', async () => {
+    // A chart that offers a header or a cookie through `if / else if`: with the tags masked both branches are present
+    // and neither key is known, so nothing can be said about what the rendered rule pins on.
+    const chart = (cookieName: string) => [
+      'apiVersion: networking.istio.io/v1beta1',
+      'kind: DestinationRule',
+      'spec:',
+      '  host: {{ .Release.Name }}-api',
+      '  trafficPolicy:', //5
+      '    loadBalancer:',
+      '      {{- if .Values.hash.enabled }}',
+      '      consistentHash:',
+      '        {{- if .Values.hash.header }}',
+      '        httpHeaderName: {{ .Values.hash.header }}', //10
+      '        {{- else }}',
+      '        httpCookie:',
+      `          name: ${cookieName}`,
+      '          ttl: {{ .Values.hash.ttl }}',
+      '        {{- end }}', //15
+      '      {{- end }}',
+      '',
+    ].join('\n');
+    assert.deepEqual(await briefs(chart('{{ .Values.hash.cookie }}'), 'templates/destinationrule.yaml'), []);
+    assert.deepEqual(await briefs(chart('api-affinity'), 'templates/destinationrule.yaml'), [[STICKY, 'Istio', 8, '#istio-and-envoy-gateway']]);
+  });
+
   test('GKE BackendConfig, Gateway API session persistence, AWS Load Balancer Controller annotations', async () => {
     const backendConfig = 'apiVersion: cloud.google.com/v1\nkind: BackendConfig\nspec:\n  sessionAffinity:\n    affinityType: "GENERATED_COOKIE"\n    affinityCookieTtlSec: 50\n';
     assert.deepEqual(await briefs(backendConfig, 'bc.yaml'), [[STICKY, 'GKE BackendConfig', 5, '#google-cloud']]);

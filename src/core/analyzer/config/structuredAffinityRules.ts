@@ -182,7 +182,10 @@ function consistentHash(item: ConfigEntry, value: ConfigMap): AffinityHit[] {
     return [{ pin: 'client-ip', platform, section, range: item.range }];
   }
   if (cookie && (type === undefined || type === 'cookie')) {
-    return [{ pin: 'cookie', platform, section, range: item.range, key: literal(at(cookie.value, 'name'))?.toString() }];
+    // The cookie name is required by Istio and Envoy Gateway; when it is a template placeholder the block is a Helm
+    // chart's alternative (`if header … else cookie`), and what the rendered rule hashes on is not known here.
+    const name = literal(at(cookie.value, 'name'));
+    return typeof name === 'string' ? [{ pin: 'cookie', platform, section, range: item.range, key: name }] : [];
   }
   const header = literal(at(value, 'httpHeaderName')) ?? literal(at(value, 'header', 'name')) ?? literal(at(value, 'httpQueryParameterName'));
   if (typeof header === 'string') {
