@@ -142,6 +142,49 @@ describe('Kubernetes and other YAML', () => {
     assert.deepEqual(await briefs('kind: DestinationRule\nspec:\n  trafficPolicy:\n    loadBalancer:\n      simple: ROUND_ROBIN\n', 'dr.yaml'), []);
   });
 
+  test('Traefik in Swarm with lbswarm: the Swarm virtual IP balances, so a sticky label pins nobody (list and map labels)', async () => {
+    const stack = (extra: string) => [
+      'services:',
+      '  api:',
+      '    image: example/api',
+      '    deploy:',
+      '      replicas: 4', //5
+      '      labels:',
+      '        - traefik.enable=true',
+      '        - traefik.http.services.api.loadbalancer.sticky.cookie=true',
+      extra,
+      '',
+    ].join('\n');
+    assert.deepEqual(await briefs(stack('        - traefik.http.services.api.loadbalancer.server.port=8080'), 'stack.yml'), [[STICKY, 'Traefik', 8, '#traefik']]);
+    assert.deepEqual(await briefs(stack('        - traefik.docker.lbswarm=true'), 'stack.yml'), []);
+    assert.deepEqual(await briefs(stack('        - "traefik.swarm.lbswarm=true"'), 'stack.yml'), []);
+    const mapLabels = 'services:\n  api:\n    deploy:\n      labels:\n        traefik.http.services.api.loadbalancer.sticky: "true"\n        traefik.docker.lbswarm: "true"\n';
+    assert.deepEqual(await briefs(mapLabels, 'stack.yml'), []);
+    assert.deepEqual(await briefs(mapLabels.replace('lbswarm: "true"', 'lbswarm: "false"'), 'stack.yml'), [[STICKY, 'Traefik', 5, '#traefik']]);
+  });
+
+  test('OpenShift Route: a named router cookie or balance source fires; disable_cookies, roundrobin and a bare Route stay quiet', async () => {
+    const route = (annotations: string) => [
+      'apiVersion: route.openshift.io/v1',
+      'kind: Route',
+      'metadata:',
+      '  name: shop',
+      '  annotations:', //5
+      annotations,
+      'spec:',
+      '  to: { kind: Service, name: shop }',
+      '',
+    ].join('\n');
+    const named = await analyze(route('    router.openshift.io/cookie_name: "shop_affinity"'), 'route.yaml');
+    assert.deepEqual(named.findings.map(brief), [[STICKY, 'OpenShift router', 6, '#openshift-routes']]);
+    // Removing the name alone would bring back the router's default cookie: the fix turns cookies off instead.
+    assert.match(applyEdits(route('    router.openshift.io/cookie_name: "shop_affinity"'), named.findings[0].fix!.edits), /^ {4}haproxy\.router\.openshift\.io\/disable_cookies: "true"$/m);
+    assert.deepEqual(await briefs(route('    haproxy.router.openshift.io/balance: source'), 'route.yaml'), [[STICKY, 'OpenShift router', 6, '#openshift-routes']]);
+    assert.deepEqual(await briefs(route('    router.openshift.io/cookie_name: shop_affinity\n    haproxy.router.openshift.io/disable_cookies: "true"'), 'route.yaml'), []);
+    assert.deepEqual(await briefs(route('    haproxy.router.openshift.io/balance: roundrobin'), 'route.yaml'), []);
+    assert.deepEqual(await briefs(route('    haproxy.router.openshift.io/timeout: 30s'), 'route.yaml'), []);
+  });
+
   test('a Helm template whose hash key comes from values is quiet; the same template with a literal cookie name fires', async () => {
     // A chart that offers a header or a cookie through `if / else if`: with the tags masked both branches are present
     // and neither key is known, so nothing can be said about what the rendered rule pins on.
@@ -371,7 +414,7 @@ describe('the sticky-sessions note', () => {
   test('has a section for every place a configuration hint points at', async () => {
     const note = readFileSync(require.resolve('../../content/sticky-sessions.md'), 'utf8');
     const slugs = new Set([...note.matchAll(/^#{2,4} (.+)$/gm)].map((match) => slugify(match[1])));
-    const sections = ['kubernetes-service', 'ingress-nginx', 'traefik', 'istio-and-envoy-gateway', 'gateway-api', 'nginx', 'haproxy', 'aws-load-balancers', 'azure', 'google-cloud', 'consistent-hashing-is-not-affinity'];
+    const sections = ['kubernetes-service', 'ingress-nginx', 'openshift-routes', 'traefik', 'istio-and-envoy-gateway', 'gateway-api', 'nginx', 'haproxy', 'aws-load-balancers', 'azure', 'google-cloud', 'consistent-hashing-is-not-affinity'];
     for (const section of sections) assert.ok(slugs.has(section), `#${section} is a heading of content/sticky-sessions.md`);
     // The list above is the AffinitySection union: a finding for each one resolves to a heading.
     const result = await analyzer.analyze('upstream a {\n  ip_hash;\n}\n', 'nginx.conf');
