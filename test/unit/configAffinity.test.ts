@@ -9,6 +9,7 @@ import type { AnalysisResult, Finding } from '../../src/core/analyzer/types';
 import { readFileSync } from 'node:fs';
 import { slugify } from '../../src/core/slug';
 import { applyEdits, nodeWasmLoader } from './analyzerHelpers';
+import { maskLineTemplates, readHaproxy } from '../../src/core/analyzer/config/directiveSyntax';
 
 const analyzer = createAnalyzer(nodeWasmLoader);
 after(() => analyzer.dispose());
@@ -332,6 +333,45 @@ describe('HAProxy', () => {
   test('the balance source fix switches to round robin', async () => {
     const [first] = (await analyze(cfg, 'haproxy.cfg')).findings;
     assert.match(applyEdits(cfg, first.fix!.edits), /^ {2}balance roundrobin\n {2}cookie SERVERID/m);
+  });
+
+  // An Ansible-style template, written for this test: the server line is split over three source lines by whitespace
+  // control and trim_blocks, the cookie name comes from a variable, and a section keyword follows a statement tag.
+  const template = (cookieLine: string, serverCookie: string) => [
+    'global', //1
+    '    maxconn {{ haproxy_maxconn }}',
+    '{% for site in sites %}',
+    'frontend fe_{{ site.name }}',
+    '    bind :{{ site.port }}', //5
+    '{% endfor %}',
+    'backend {{ app_name }}',
+    '    balance {{ lb_algorithm | default("roundrobin") }}',
+    cookieLine,
+    '{% for host in app_hosts %}    server {{ host.name }} {{ host.ip }}:8080 check', //10
+    '{%- if host.weight is defined %} weight {{ host.weight }}{% endif %}',
+    serverCookie,
+    '{% endfor %}',
+    '',
+  ].join('\n');
+
+  test('templates: a cookie insert with a templated name and rendered per-server cookies fires; a templated balance does not', async () => {
+    const sticky = template('    cookie {{ lb_cookie_name }} insert indirect nocache', ' cookie {{ host.name }}');
+    assert.deepEqual(await briefs(sticky, 'haproxy.cfg.j2'), [[STICKY, 'HAProxy', 9, '#haproxy']]);
+    // Without server cookies the inserted cookie names no server: nothing pins, and the templated balance says nothing.
+    assert.deepEqual(await briefs(template('    cookie {{ lb_cookie_name }} insert indirect nocache', ''), 'haproxy.cfg.j2'), []);
+    assert.deepEqual(await briefs(template('    option httpchk', ' cookie {{ host.name }}'), 'haproxy.cfg.j2'), []);
+  });
+
+  test('template masking keeps every offset, blanks statement tags and joins the lines whitespace control joins', () => {
+    const source = 'backend a\n{% if x %}\n    server s1 {{ ip }}:80\n{%- if c %} cookie {{ n }}{% endif %}\n';
+    const masked = maskLineTemplates(source);
+    assert.equal(masked.length, source.length);
+    // The last line break follows a statement tag, so it goes too (trim_blocks).
+    assert.deepEqual(masked.split('\n').map((line) => line.replace(/\u0001+/g, 'X').replace(/\s+/g, ' ').trim()), ['backend a', 'server s1 X:80 cookie X']);
+    const parsed = readHaproxy(source);
+    assert.deepEqual(parsed.directives.map((section) => [section.name, section.block?.map((line) => [line.name, line.args.map((arg) => arg.text.replace(/\u0001+/g, 'X'))])]), [
+      ['backend', [['server', ['s1', 'X:80', 'cookie', 'X']]]],
+    ]);
   });
 });
 
