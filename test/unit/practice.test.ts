@@ -118,7 +118,7 @@ describe('practice cards and schedule (fixed clock)', () => {
   test('a stored card with an unreadable first-review date is dropped and reported, older state without one reads', () => {
     const id = practiceCards(NOTES)[0].id;
     const stored = gradeCard(emptyPractice, id, 'good', NOW).cards[id];
-    const older: Partial<typeof stored> = { ...stored };
+    const older: { -readonly [K in keyof typeof stored]?: (typeof stored)[K] } = { ...stored };
     delete older.firstReview;
     assert.equal(readPracticeState({ version: 1, cards: { [id]: older } }).damaged, false);
     assert.equal(readPracticeState({ version: 1, cards: { [id]: { ...stored, firstReview: 'yesterday-ish' } } }).damaged, true);
