@@ -14,6 +14,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
+import { HANDLER_CALL_DEPTH, reachableFrom } from '../syntax/reachable';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
 import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
 import {
@@ -284,24 +285,14 @@ function reachableMethods(classNode: Node, isEntry: (method: Node) => boolean): 
     const name = method.childForFieldName('name')?.text ?? '';
     byName.set(name, [...(byName.get(name) ?? []), method]);
   }
-  const queue = methods.filter(isEntry);
-  const reached = new Map<number, Node>();
-  for (let next = 0; next < queue.length; next++) {
-    const method = queue[next];
-    if (reached.has(method.id)) {
-      continue;
-    }
-    reached.set(method.id, method);
-    for (const invocation of collect(method, ['invocation_expression'])) {
+  const callees = (method: Node): Node[] =>
+    collect(method, ['invocation_expression']).flatMap((invocation) => {
       const callee = invocation.childForFieldName('function');
       const isOwnCall = callee?.type === 'identifier' || callee?.type === 'generic_name' ||
         (callee?.type === 'member_access_expression' && isThis(callee.childForFieldName('expression')));
-      if (isOwnCall) {
-        queue.push(...(byName.get(csInvokedName(invocation) ?? '') ?? []));
-      }
-    }
-  }
-  return [...reached.values()];
+      return isOwnCall ? (byName.get(csInvokedName(invocation) ?? '') ?? []) : [];
+    });
+  return reachableFrom(methods.filter(isEntry), callees, HANDLER_CALL_DEPTH);
 }
 
 function isEntryPoint(method: Node, kind: ClassKind): boolean {

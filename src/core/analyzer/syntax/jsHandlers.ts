@@ -10,7 +10,7 @@
 //     `FastifyRequest`, `Socket`, `WebSocket`, `Context`, ...), which covers handlers registered in another file and
 //     Next.js / Bun / Workers `fetch(request)` style handlers;
 //   - named like a login (`login`, `signIn`, `authenticate`, ...), or registered by name (`app.post('/x', login)`);
-//   - or a module-level function called from one of the above (three levels deep), so `saveSession(req.sessionID)`
+//   - or a module-level function called from one of the above (see reachable.ts), so `saveSession(req.sessionID)`
 //     helpers count.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
