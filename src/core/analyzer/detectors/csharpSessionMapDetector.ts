@@ -11,12 +11,10 @@
 // invocation, so their instance fields stand down, as do read-only tables (never written outside initialisers),
 // function-local dictionaries, cache-named fields and test sources.
 
-import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { HANDLER_CALL_DEPTH, reachableFrom } from '../syntax/reachable';
-import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import { collect, namedChildren } from '../syntax/tree';
 import {
   csArguments,
   csAttributeNames,
@@ -28,7 +26,8 @@ import {
   csModifiers,
   csSimpleName,
 } from '../syntax/csharpSyntax';
-import { describe, HAND_ROLLED, type ClassKind, type Description, type Holder, type SharedDictionary } from './csharpSessionMapMessages';
+import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
+import { describe, HAND_ROLLED, type ClassKind, type Description, type Holder, type SharedDictionary } from './csharpClassKinds';
 
 const DICTIONARY_TYPES = new Set(['Dictionary', 'ConcurrentDictionary', 'IDictionary', 'SortedDictionary', 'SortedList', 'Hashtable']);
 const WRITE_METHODS = new Set(['Add', 'TryAdd', 'AddOrUpdate', 'GetOrAdd', 'TryUpdate']);
@@ -228,15 +227,16 @@ function groupByTarget(writes: readonly DictionaryWrite[]): Map<string, Dictiona
 }
 
 function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly DictionaryWrite[], description: Description): Finding | undefined {
-  if (writes.length === 0 || isCacheLikeName(dictionary.name)) {
+  if (writes.length === 0 || !isSessionLikeCollection(dictionary.name, dictionary.typeText, writes.map((write) => write.key))) {
     return undefined;
   }
-  const sessionLike = isSessionLikeName(dictionary.name) || isSessionLikeName(dictionary.typeText) || writes.some((write) => isSessionLikeName(write.key));
-  if (!sessionLike) {
-    return undefined;
-  }
-  return makeFinding('in-memory-session-map', dictionary.nameNode, {
-    message: description.message(writes[0].where),
+  const where = writes[0].where;
+  return handlerWriteFinding({
+    at: dictionary.nameNode,
+    name: dictionary.name,
+    type: dictionary.typeText.replace(/<.*$/s, ''),
+    holder: description.holder,
+    site: { kind: 'handler', writer: where === '' ? undefined : where },
     note: description.note,
     framework: description.framework,
   });
@@ -398,18 +398,14 @@ function detectTopLevel(root: Node): Finding[] {
       }
     }
   }
-  // Every write here is in a minimal-API handler, which the message says in words: `where` stays empty.
+  // Every write here is in a minimal-API handler (a lambda or local function): `where` stays empty, and the message
+  // says "a request handler".
   const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', csLocalNames(handler), '')));
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
     const writes = writesByTarget.get(dictionary.name) ?? [];
     const finding = reportIfSessionLike(dictionary, writes, {
-      message: () =>
-        l10n.t({
-          message: "The top-level {0} \"{1}\" (it lives as long as the process) is written in a minimal-API handler and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-          args: [dictionary.typeText.replace(/<.*$/s, ''), dictionary.name],
-          comment: ['{0} is a C# dictionary type (e.g. Dictionary), {1} the name of a top-level variable in Program.cs'],
-        }),
+      holder: { kind: 'module' },
       note: HAND_ROLLED,
       framework: 'ASP.NET Core minimal API',
     });
