@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Finding, TextRange } from '../types';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
+import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { makeFinding } from '../syntax/tree';
 import { abbreviate } from '../stateHolders/report';
 
@@ -65,6 +65,19 @@ export function isSessionLikeCollection(name: string, typeText: string, keys: It
     }
   }
   return false;
+}
+
+/**
+ * The rule for one write into a collection whose declaration says little about its type (JS/TS, Python): a
+ * cache-named collection stands down; otherwise one of the key's words (the identifiers and string parts of the key
+ * expression, which each grammar names differently) or the collection's own name, by the stricter collection-name
+ * test, must read as per-user.
+ */
+export function isSessionKeyedWrite(collectionName: string, keyWords: readonly Node[]): boolean {
+  if (isCacheLikeName(collectionName)) {
+    return false;
+  }
+  return keyWords.some((word) => isSessionLikeName(word.text)) || isSessionLikeCollectionName(collectionName);
 }
 
 /** The in-memory-session-map finding for a collection written while handling a request. */
@@ -141,4 +154,30 @@ function siteSentence(site: WriteSite): string {
         args: [site.writer, site.handler],
         comment: ['{0} is the function that writes the collection and {1} the request handler that calls it, e.g. save() and login()'],
       });
+}
+
+/** A collection as the JS/TS and Python detectors declare it: its name, its type and the declaration to point at. */
+export interface DeclaredCollection {
+  readonly name: string;
+  readonly kind: string;
+  readonly declaration: Node;
+}
+
+/**
+ * {@link handlerWriteFinding} for a declared collection, reported at its declaration and described by the line (and
+ * key) of the write that made it session state.
+ */
+export function collectionWriteFinding(
+  collection: DeclaredCollection,
+  write: Node,
+  key: Node | undefined,
+  context: Pick<HandlerWrite, 'holder' | 'perWorker' | 'note' | 'framework'>,
+): Finding {
+  return handlerWriteFinding({
+    at: collection.declaration,
+    name: collection.name,
+    type: collection.kind,
+    site: { kind: 'line', line: write.startPosition.row + 1, key: key?.text },
+    ...context,
+  });
 }

@@ -17,9 +17,8 @@ import { analyzeJsModule, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } fr
 import { callArguments, callIndex } from '../syntax/jsCalls';
 import { isInRequestLikeFunction, JsHandlerIndex, nestSingletonClasses } from '../syntax/jsHandlers';
 import { JsScopes } from '../syntax/jsScopes';
-import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { collect, contains, namedChildren } from '../syntax/tree';
-import { handlerWriteFinding } from './handlerWriteReport';
+import { collectionWriteFinding, isSessionKeyedWrite, type CollectionHolder } from './handlerWriteReport';
 
 type CollectionKind = 'Map' | 'Set' | 'object';
 
@@ -72,25 +71,15 @@ export const jsSessionMapDetector: Detector = {
         continue;
       }
       const collection = resolveTarget(access.target, moduleCollections, fieldCollections, scopes);
-      if (!collection || reported.has(collection) || isCacheLikeName(collection.name) || !kindAccepts(collection.kind, access.method)) {
+      if (!collection || reported.has(collection) || !kindAccepts(collection.kind, access.method)) {
         continue;
       }
-      const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeCollectionName(collection.name)) || !inHandler(write)) {
+      if (!isSessionKeyedWrite(collection.name, keyWords(access.key)) || !inHandler(write)) {
         continue;
       }
       reported.add(collection);
-      findings.push(
-        handlerWriteFinding({
-          at: collection.declaration,
-          name: collection.name,
-          type: collection.kind,
-          holder: collection.owner === undefined ? { kind: 'module' } : { kind: 'field', owner: collection.owner.childForFieldName('name')?.text },
-          site: { kind: 'line', line: write.startPosition.row + 1, key: access.key?.text },
-          note: 'externalize-sessions-node#hand-rolled-session-maps',
-          framework: frameworkOf(info),
-        }),
-      );
+      const holder: CollectionHolder = collection.owner === undefined ? { kind: 'module' } : { kind: 'field', owner: collection.owner.childForFieldName('name')?.text };
+      findings.push(collectionWriteFinding(collection, write, access.key, { holder, note: 'externalize-sessions-node#hand-rolled-session-maps', framework: frameworkOf(info) }));
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
@@ -215,9 +204,9 @@ function resolveTarget(target: Node, moduleCollections: ReadonlyMap<string, Coll
   return undefined;
 }
 
-function keyIsSessionLike(key: Node): boolean {
-  const words = collect(key, ['identifier', 'property_identifier', 'shorthand_property_identifier', 'string_fragment', 'private_property_identifier']);
-  return words.some((word) => isSessionLikeName(word.text));
+/** The identifiers and string parts of a key expression, for {@link isSessionKeyedWrite}. */
+function keyWords(key: Node | undefined): Node[] {
+  return key ? collect(key, ['identifier', 'property_identifier', 'shorthand_property_identifier', 'string_fragment', 'private_property_identifier']) : [];
 }
 
 function frameworkOf(info: JsModuleInfo): string {

@@ -9,10 +9,9 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { analyzePythonModule, lastName, moduleAssignments, PythonHandlerIndex, PythonScopes } from '../syntax/pythonSyntax';
 import { collect, namedChildren } from '../syntax/tree';
-import { handlerWriteFinding } from './handlerWriteReport';
+import { collectionWriteFinding, isSessionKeyedWrite } from './handlerWriteReport';
 
 type CollectionKind = 'dict' | 'defaultdict' | 'set';
 
@@ -65,21 +64,17 @@ export const pythonSessionMapDetector: Detector = {
       const access = writeAccess(write);
       const target = access?.target;
       const collection = target ? collections.get(target.text) : undefined;
-      if (!access || !target || !collection || reported.has(collection) || isCacheLikeName(collection.name)) {
+      if (!access || !target || !collection || reported.has(collection)) {
         continue;
       }
-      const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeCollectionName(collection.name)) || scopes.isShadowed(target, target.text) || !handlers.isInHandler(write)) {
+      if (!isSessionKeyedWrite(collection.name, keyWords(access.key)) || scopes.isShadowed(target, target.text) || !handlers.isInHandler(write)) {
         continue;
       }
       reported.add(collection);
+      // Python servers such as Gunicorn and uWSGI usually run several worker processes, each with its own copy.
       findings.push(
-        handlerWriteFinding({
-          at: collection.declaration,
-          name: collection.name,
-          type: collection.kind,
+        collectionWriteFinding(collection, write, access.key, {
           holder: { kind: 'module' },
-          site: { kind: 'line', line: write.startPosition.row + 1, key: access.key?.text },
           perWorker: true,
           note: 'externalize-sessions-python#hand-rolled-session-maps',
           framework: info.framework,
@@ -148,7 +143,10 @@ function writeAccess(write: Node): WriteAccess | undefined {
   return undefined;
 }
 
-function keyIsSessionLike(key: Node): boolean {
-  const words = key.type === 'identifier' ? [key] : collect(key, ['identifier', 'string_content']);
-  return words.some((word) => isSessionLikeName(word.text));
+/** The identifiers and string parts of a key expression, for {@link isSessionKeyedWrite}. */
+function keyWords(key: Node | undefined): Node[] {
+  if (!key) {
+    return [];
+  }
+  return key.type === 'identifier' ? [key] : collect(key, ['identifier', 'string_content']);
 }
