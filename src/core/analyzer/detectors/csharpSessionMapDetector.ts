@@ -15,17 +15,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { HANDLER_CALL_DEPTH, reachableFrom } from '../syntax/reachable';
 import { collect, namedChildren } from '../syntax/tree';
-import {
-  csArguments,
-  csAttributeNames,
-  csBaseTypeNames,
-  csInvocationTypeArguments,
-  csInvokedName,
-  csIsTestSource,
-  csLocalNames,
-  csModifiers,
-  csSimpleName,
-} from '../syntax/csharpSyntax';
+import { csArguments, csAttributeNames, csBaseTypeNames, CSHARP_SYNTAX, csInvocationTypeArguments, csModifiers, csSimpleName } from '../syntax/csharpSyntax';
 import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
 import { describe, HAND_ROLLED, type ClassKind, type Description, type Holder, type SharedDictionary } from './csharpClassKinds';
 
@@ -53,7 +43,7 @@ export const csharpSessionMapDetector: Detector = {
   },
   detect(context: DetectorContext): Finding[] {
     const root = context.root;
-    if (csIsTestSource(root)) {
+    if (CSHARP_SYNTAX.isTestSource(root)) {
       return [];
     }
     const singletons = singletonTypes(root);
@@ -91,7 +81,7 @@ export const csharpSessionMapDetector: Detector = {
 function singletonTypes(root: Node): Set<string> {
   const types = new Set<string>();
   for (const invocation of collect(root, ['invocation_expression'])) {
-    if (!SINGLETON_REGISTRATIONS.has(csInvokedName(invocation) ?? '')) {
+    if (!SINGLETON_REGISTRATIONS.has(CSHARP_SYNTAX.invokedName(invocation) ?? '')) {
       continue;
     }
     const typeArguments = csInvocationTypeArguments(invocation);
@@ -155,7 +145,7 @@ function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKin
 function methodsCalledOnMembers(entryPoints: readonly Node[], className: string): Map<string, Set<string>> {
   const called = new Map<string, Set<string>>();
   for (const method of entryPoints) {
-    const locals = csLocalNames(method);
+    const locals = CSHARP_SYNTAX.localNames(method);
     for (const invocation of collect(method, ['invocation_expression'])) {
       const callee = invocation.childForFieldName('function');
       const member = callee?.type === 'member_access_expression' ? memberName(callee.childForFieldName('expression'), className, locals) : undefined;
@@ -198,7 +188,7 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
     const body = method.childForFieldName('body');
     // A method declaration always has a name (an empty MISSING node at worst).
     const where = `${method.childForFieldName('name')?.text ?? ''}()`;
-    return body ? writesIn(body, className, csLocalNames(method), where) : [];
+    return body ? writesIn(body, className, CSHARP_SYNTAX.localNames(method), where) : [];
   });
   const writesByTarget = groupByTarget(allWrites);
   const findings: Finding[] = [];
@@ -290,7 +280,7 @@ function reachableMethods(classNode: Node, isEntry: (method: Node) => boolean): 
       const callee = invocation.childForFieldName('function');
       const isOwnCall = callee?.type === 'identifier' || callee?.type === 'generic_name' ||
         (callee?.type === 'member_access_expression' && isThis(callee.childForFieldName('expression')));
-      return isOwnCall ? (byName.get(csInvokedName(invocation) ?? '') ?? []) : [];
+      return isOwnCall ? (byName.get(CSHARP_SYNTAX.invokedName(invocation) ?? '') ?? []) : [];
     });
   return reachableFrom(methods.filter(isEntry), callees, HANDLER_CALL_DEPTH);
 }
@@ -387,7 +377,7 @@ function detectTopLevel(root: Node): Finding[] {
   }
   const handlers: Node[] = [];
   for (const invocation of collect(root, ['invocation_expression'])) {
-    if (!MAP_METHODS.has(csInvokedName(invocation) ?? '') || invocation.childForFieldName('function')?.type !== 'member_access_expression') {
+    if (!MAP_METHODS.has(CSHARP_SYNTAX.invokedName(invocation) ?? '') || invocation.childForFieldName('function')?.type !== 'member_access_expression') {
       continue;
     }
     for (const argument of csArguments(invocation)) {
@@ -400,7 +390,7 @@ function detectTopLevel(root: Node): Finding[] {
   }
   // Every write here is in a minimal-API handler (a lambda or local function): `where` stays empty, and the message
   // says "a request handler".
-  const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', csLocalNames(handler), '')));
+  const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', CSHARP_SYNTAX.localNames(handler), '')));
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
     const writes = writesByTarget.get(dictionary.name) ?? [];

@@ -11,7 +11,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, namedChildren, nodesWithin } from '../syntax/tree';
 import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
-import { goEnclosingReceiver, goFunctionLabel, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import { GO_SYNTAX, goEnclosingReceiver, goFunctionLabel, goImports, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
 import { goFieldChildren } from '../syntax/goTreeIndex';
 import type { GoReachedFunction } from '../syntax/goSyntax';
 
@@ -46,7 +46,7 @@ export const goSessionMapDetector: Detector = {
   detect(context: DetectorContext): Finding[] {
     const root = context.root;
     const imports = goImports(root);
-    if (goIsTestSource(root, imports)) {
+    if (GO_SYNTAX.isTestSource(root)) {
       return [];
     }
     const packageMaps = new Map<string, SharedMap>();
@@ -278,7 +278,7 @@ function writesIn(
   if (!body) {
     return [];
   }
-  const locals = goLocalNames(reached.node);
+  const locals = GO_SYNTAX.localNames(reached.node);
   const receiver = goEnclosingReceiver(reached.node);
   const resolve = (site: WriteSite): SharedMap | undefined => {
     if (site.name !== undefined) {

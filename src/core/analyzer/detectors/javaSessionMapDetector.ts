@@ -7,15 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, namedChildren } from '../syntax/tree';
 import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
-import {
-  javaClassRole,
-  javaFrameworkOf,
-  javaHasModifier,
-  javaIsTestSource,
-  javaLocalNames,
-  javaRawTypeName,
-  javaReachableHandlers,
-} from '../syntax/javaSyntax';
+import { JAVA_SYNTAX, javaClassRole, javaFrameworkOf, javaHasModifier, javaRawTypeName, javaReachableHandlers } from '../syntax/javaSyntax';
 
 const MAP_TYPES = new Set([
   'Map', 'HashMap', 'ConcurrentHashMap', 'ConcurrentMap', 'LinkedHashMap', 'Hashtable', 'TreeMap', 'SortedMap', 'NavigableMap',
@@ -49,7 +41,7 @@ export const javaSessionMapDetector: Detector = {
     return /Map\b/.test(text) && /Mapping|doGet|doPost|doPut|doDelete|service|OnOpen|OnMessage|WebSocketHandler|Service\b|Component\b|Path\b|GET\b|POST\b/.test(text);
   },
   detect(context: DetectorContext): Finding[] {
-    if (javaIsTestSource(context.root)) {
+    if (JAVA_SYNTAX.isTestSource(context.root)) {
       return [];
     }
     const findings: Finding[] = [];
@@ -141,7 +133,7 @@ function mapWritesIn(handler: Node, className: string): MapWrite[] {
   if (!body) {
     return [];
   }
-  const locals = javaLocalNames(handler);
+  const locals = JAVA_SYNTAX.localNames(handler);
   // A method declaration always has a name (an empty MISSING node at worst).
   const handlerName = handler.childForFieldName('name')?.text ?? '';
   const writes: MapWrite[] = [];

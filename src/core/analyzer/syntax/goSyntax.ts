@@ -4,6 +4,7 @@
 // are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}, goTreeIndex.ts).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { LanguageSyntax } from './languageSyntax';
 import { declaredTypes, goReceiver, GoTreeIndex } from './goTreeIndex';
 import { HANDLER_CALL_DEPTH, reachableFrom } from './reachable';
 import { collect, namedChildren } from './tree';
@@ -224,3 +225,14 @@ function variableType(index: GoTreeIndex, name: string, at: Node, fnStart: numbe
   }
   return packageTypes.get(name);
 }
+
+/** Go as the detectors see it (see languageSyntax.ts). */
+export const GO_SYNTAX: LanguageSyntax = {
+  language: 'go',
+  isTestSource: (root) => goIsTestSource(root, goImports(root)),
+  localNames: goLocalNames,
+  invokedName: (call) => {
+    const { calleeName, fieldName } = GoTreeIndex.of(call).call(call);
+    return calleeName ?? fieldName;
+  },
+};

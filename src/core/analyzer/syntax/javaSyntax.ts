@@ -2,6 +2,7 @@
 // per-connection endpoint), request-handler methods and the "is this test code" check.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { LanguageSyntax } from './languageSyntax';
 import { collect, namedChildren } from './tree';
 import { HANDLER_CALL_DEPTH, reachableFrom } from './reachable';
 
@@ -256,3 +257,11 @@ export function lastSegment(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot >= 0 ? name.slice(dot + 1) : name;
 }
+
+/** Java as the detectors see it (see languageSyntax.ts). */
+export const JAVA_SYNTAX: LanguageSyntax = {
+  language: 'java',
+  isTestSource: javaIsTestSource,
+  localNames: javaLocalNames,
+  invokedName: (call) => (call.type === 'method_invocation' ? call.childForFieldName('name')?.text : undefined),
+};
