@@ -16,7 +16,7 @@ import type { Detector, DetectorContext, Finding } from '../types';
 import { HANDLER_CALL_DEPTH, reachableFrom } from '../syntax/reachable';
 import { collect, namedChildren } from '../syntax/tree';
 import { csArguments, csAttributeNames, csBaseTypeNames, CSHARP_SYNTAX, csInvocationTypeArguments, csModifiers, csSimpleName } from '../syntax/csharpSyntax';
-import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
+import { handlerWriteFinding, isSessionLikeCollection, writesByTarget } from './handlerWriteReport';
 import { describe, HAND_ROLLED, type ClassKind, type Description, type Holder, type SharedDictionary } from './csharpClassKinds';
 
 const DICTIONARY_TYPES = new Set(['Dictionary', 'ConcurrentDictionary', 'IDictionary', 'SortedDictionary', 'SortedList', 'Hashtable']);
@@ -190,30 +190,16 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
     const where = `${method.childForFieldName('name')?.text ?? ''}()`;
     return body ? writesIn(body, className, CSHARP_SYNTAX.localNames(method), where) : [];
   });
-  const writesByTarget = groupByTarget(allWrites);
+  const byTarget = writesByTarget(allWrites, (write) => write.target);
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
-    const writes = writesByTarget.get(dictionary.name) ?? [];
+    const writes = byTarget.get(dictionary.name) ?? [];
     const finding = reportIfSessionLike(dictionary, writes, describe(kind, dictionary, className, holder));
     if (finding) {
       findings.push(finding);
     }
   }
   return findings;
-}
-
-/** Writes by the member they target, each list in the original order (one pass instead of a filter per field). */
-function groupByTarget(writes: readonly DictionaryWrite[]): Map<string, DictionaryWrite[]> {
-  const byTarget = new Map<string, DictionaryWrite[]>();
-  for (const write of writes) {
-    const list = byTarget.get(write.target);
-    if (list) {
-      list.push(write);
-    } else {
-      byTarget.set(write.target, [write]);
-    }
-  }
-  return byTarget;
 }
 
 function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly DictionaryWrite[], description: Description): Finding | undefined {
@@ -390,10 +376,10 @@ function detectTopLevel(root: Node): Finding[] {
   }
   // Every write here is in a minimal-API handler (a lambda or local function): `where` stays empty, and the message
   // says "a request handler".
-  const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', CSHARP_SYNTAX.localNames(handler), '')));
+  const byTarget = writesByTarget(handlers.flatMap((handler) => writesIn(handler, '', CSHARP_SYNTAX.localNames(handler), '')), (write) => write.target);
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
-    const writes = writesByTarget.get(dictionary.name) ?? [];
+    const writes = byTarget.get(dictionary.name) ?? [];
     const finding = reportIfSessionLike(dictionary, writes, {
       holder: { kind: 'module' },
       note: HAND_ROLLED,

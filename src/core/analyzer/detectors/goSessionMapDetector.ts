@@ -10,7 +10,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, namedChildren, nodesWithin } from '../syntax/tree';
-import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
+import { handlerWriteFinding, isSessionLikeCollection, writesByTarget } from './handlerWriteReport';
 import { GO_SYNTAX, goEnclosingReceiver, goFunctionLabel, goImports, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
 import { goFieldChildren } from '../syntax/goTreeIndex';
 import type { GoReachedFunction } from '../syntax/goSyntax';
@@ -61,22 +61,16 @@ export const goSessionMapDetector: Detector = {
     if (packageMaps.size === 0 && structFields.size === 0) {
       return [];
     }
-    const writes = new Map<SharedMap, MapWrite[]>();
     const writeNodes = collect(root, WRITE_TYPES);
     const sitesByNode = new Map<number, WriteSite[]>();
+    const allWrites: MapWrite[] = [];
     for (const reached of goReachableFromHandlers(root, imports)) {
       if (context.isCancelled()) {
         return [];
       }
-      for (const write of writesIn(reached, writeNodes, sitesByNode, packageMaps, structFields)) {
-        const targetWrites = writes.get(write.target);
-        if (targetWrites) {
-          targetWrites.push(write);
-        } else {
-          writes.set(write.target, [write]);
-        }
-      }
+      allWrites.push(...writesIn(reached, writeNodes, sitesByNode, packageMaps, structFields));
     }
+    const writes = writesByTarget(allWrites, (write) => write.target);
     const findings: Finding[] = [];
     for (const [target, targetWrites] of writes) {
       if (!isSessionLikeCollection(target.name, target.typeText, targetWrites.map((write) => write.key))) {

@@ -49,6 +49,24 @@ export interface HandlerWrite {
 }
 
 /**
+ * Writes by the collection they target, each list in the order given: one pass instead of a filter of every write
+ * per collection (Go, Java and C# gather writes per reached function, then judge each collection once).
+ */
+export function writesByTarget<K, W>(writes: Iterable<W>, targetOf: (write: W) => K): Map<K, W[]> {
+  const byTarget = new Map<K, W[]>();
+  for (const write of writes) {
+    const target = targetOf(write);
+    const list = byTarget.get(target);
+    if (list) {
+      list.push(write);
+    } else {
+      byTarget.set(target, [write]);
+    }
+  }
+  return byTarget;
+}
+
+/**
  * The rule every language applies before reporting: a cache-named collection stands down; otherwise its name, its
  * type or one of the keys written must read as per-user (session, user, connection, ...).
  */

@@ -6,7 +6,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, namedChildren } from '../syntax/tree';
-import { handlerWriteFinding, isSessionLikeCollection } from './handlerWriteReport';
+import { handlerWriteFinding, isSessionLikeCollection, writesByTarget } from './handlerWriteReport';
 import { JAVA_SYNTAX, javaClassRole, javaFrameworkOf, javaHasModifier, javaRawTypeName, javaReachableHandlers } from '../syntax/javaSyntax';
 
 const MAP_TYPES = new Set([
@@ -66,16 +66,7 @@ function detectInClass(classNode: Node): Finding[] {
     return [];
   }
   const className = classNode.childForFieldName('name')?.text ?? '';
-  // Writes by field, each list in handler order (one pass rather than a filter of every write per field).
-  const writesByField = new Map<string, MapWrite[]>();
-  for (const write of handlers.flatMap((handler) => mapWritesIn(handler, className))) {
-    const list = writesByField.get(write.field);
-    if (list) {
-      list.push(write);
-    } else {
-      writesByField.set(write.field, [write]);
-    }
-  }
+  const writesByField = writesByTarget(handlers.flatMap((handler) => mapWritesIn(handler, className)), (write) => write.field);
   const findings: Finding[] = [];
   for (const field of fields) {
     const writes = writesByField.get(field.name) ?? [];
