@@ -8,7 +8,7 @@ import { markSuperseded, readDecisionRecord, type DecisionRecord } from '../../s
 import { applyDecisions, driftCounts, governingRecord, inScope } from '../../src/core/decisions/drift';
 import { decisionRows } from '../../src/core/decisions/decisionsView';
 import { STATE_KINDS, stateKindOfRule } from '../../src/core/decisions/stateKind';
-import { renderDecisionRecord } from '../../src/core/wizard/adr';
+import { renderDecisionRecord } from '../../src/core/decisions/adr';
 import { recommend } from '../../src/core/wizard/decisionEngine';
 import { LOGIN_SESSIONS, inputs } from '../shared/wizardInputs';
 

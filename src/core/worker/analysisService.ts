@@ -7,15 +7,23 @@
 // that has not started is answered `cancelled` without analysing, a running one stops at its analyzer's next check.
 // Time budget: every parse has the analyzer's wall-clock budget (`parseTimeoutMs`); a worker stuck anyway is the
 // host's watchdog's business (it terminates and replaces the worker).
+//
+// Related files (a session store built in another module): the analysis asks the host by message and waits for the
+// answer, at most RELATED_READ_TIMEOUT_MS per read and MAX_RELATED_READS per analysis. A host reader that fails
+// answers undefined; one that never answers costs one timeout, after which that analysis reads nothing more, so a
+// broken reader slows one file a little and never wedges the worker's queue. Cancelling the request (or disposing
+// the worker) answers its outstanding reads with undefined at once.
 
 import * as l10n from '@vscode/l10n';
 import { createAnalyzer, type Analyzer, type AnalyzerOptions, type AnalysisSession } from '../analyzer/analyzer';
 import { editForChange } from '../analyzer/incremental';
+import type { ReadRelated } from '../analyzer/crossFile';
 import type { AnalysisResult, WasmLoader } from '../analyzer/types';
 import type { Logger } from '../ports';
 import {
   applyChanges,
   isHostToWorkerMessage,
+  MAX_RELATED_READS,
   textHash,
   type HostToWorkerMessage,
   type SessionAnalyzeRequest,
@@ -36,6 +44,15 @@ interface DocumentState {
   readonly session: AnalysisSession;
   /** The text of the last request the worker accepted for this session. */
   text: string;
+}
+
+/** How long the worker waits for the host's answer to one `read-related` before it goes on without the file. */
+export const RELATED_READ_TIMEOUT_MS = 5_000;
+
+interface RelatedRead {
+  /** The request the read belongs to. */
+  readonly id: number;
+  readonly finish: (text: string | undefined) => void;
 }
 
 const CANCELLED: AnalysisResult = { findings: [], suppressed: [], skipped: 'analysis cancelled', skipReason: 'cancelled' };
@@ -60,11 +77,48 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
   };
   let analyzer: Analyzer | undefined;
   let parseTimeoutMs: number | undefined;
+  let relatedReadTimeoutMs = RELATED_READ_TIMEOUT_MS;
   const analyzerNow = (): Analyzer => (analyzer ??= analyzerFactory(loadWasm, { logger, parseTimeoutMs }));
   const documents = new Map<string, DocumentState>();
   const cancelled = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
   let disposed = false;
+  const relatedReads = new Map<number, RelatedRead>();
+  let nextRead = 1;
+
+  /** The reader an analysis uses when its host offered one: each call is a `read-related` message and its answer. */
+  function relatedReader(request: WorkerRequest, isCancelled: () => boolean): ReadRelated | undefined {
+    if (request.kind === 'warm-up' || !request.readRelated) return undefined;
+    let reads = 0;
+    let hostSilent = false;
+    return (path) =>
+      new Promise((resolve) => {
+        if (isCancelled() || hostSilent || reads >= MAX_RELATED_READS || typeof path !== 'string') {
+          resolve(undefined);
+          return;
+        }
+        reads++;
+        const read = nextRead++;
+        const timer = setTimeout(() => {
+          hostSilent = true;
+          finish(undefined);
+        }, relatedReadTimeoutMs);
+        const finish = (text: string | undefined) => {
+          clearTimeout(timer);
+          relatedReads.delete(read);
+          resolve(text);
+        };
+        relatedReads.set(read, { id: request.id, finish });
+        post({ kind: 'read-related', id: request.id, read, path });
+      });
+  }
+
+  /** Answers a request's outstanding reads with undefined (the request was cancelled, or the worker is closing). */
+  function abandonReads(id?: number): void {
+    for (const related of [...relatedReads.values()]) {
+      if (id === undefined || related.id === id) related.finish(undefined);
+    }
+  }
 
   async function handle(request: WorkerRequest): Promise<void> {
     const started = Date.now();
@@ -77,7 +131,8 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
       }
       let result: AnalysisResult | undefined;
       if (request.kind === 'analyze-file') {
-        result = isCancelled() ? CANCELLED : await analyzerNow().analyze(request.text, request.fileName, { maxBytes: request.maxBytes, isCancelled });
+        const readRelated = relatedReader(request, isCancelled);
+        result = isCancelled() ? CANCELLED : await analyzerNow().analyze(request.text, request.fileName, { maxBytes: request.maxBytes, isCancelled, readRelated });
       } else {
         result = await analyzeInSession(request, isCancelled);
       }
@@ -104,7 +159,8 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
     // The text is accepted even when the analysis is cancelled: the host's next changes start from it.
     document.text = text;
     const edits = request.text === undefined ? request.changes?.map(editForChange) : undefined;
-    return isCancelled() ? CANCELLED : document.session.analyze(text, request.fileName, { maxBytes: request.maxBytes, isCancelled, edits });
+    const readRelated = relatedReader(request, isCancelled);
+    return isCancelled() ? CANCELLED : document.session.analyze(text, request.fileName, { maxBytes: request.maxBytes, isCancelled, edits, readRelated });
   }
 
   function receive(message: unknown): void {
@@ -114,9 +170,14 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
       case 'init':
         if (received.l10nContents) l10n.config({ contents: received.l10nContents });
         parseTimeoutMs = received.parseTimeoutMs;
+        if (typeof received.relatedReadTimeoutMs === 'number' && received.relatedReadTimeoutMs > 0) relatedReadTimeoutMs = received.relatedReadTimeoutMs;
         return;
       case 'cancel':
         cancelled.add(received.id);
+        abandonReads(received.id);
+        return;
+      case 'related-text':
+        relatedReads.get(received.read)?.finish(typeof received.text === 'string' ? received.text : undefined);
         return;
       case 'close-session': {
         documents.get(received.session)?.session.dispose();
@@ -143,6 +204,7 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
     receive,
     dispose: () => {
       disposed = true;
+      abandonReads();
       for (const document of documents.values()) document.session.dispose();
       documents.clear();
       analyzer?.dispose();

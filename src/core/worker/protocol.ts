@@ -7,6 +7,11 @@
 // Wasm: the worker never reads files. It asks its host for each wasm file once (`read-wasm`) and keeps the compiled
 // grammar for its lifetime, so the same worker script runs where there is no file system (a Web Worker) and the
 // host decides where grammars come from (vscode.workspace.fs, node:fs).
+//
+// Related files: an analysis that follows a session store into another module (core/analyzer/crossFile.ts) needs
+// the host's reader, and a function cannot cross the thread boundary. A request with `readRelated: true` lets the
+// worker ask `read-related` (by the request's id, with its own `read` id); the host answers each with one
+// `related-text` (text undefined when the file is absent, unreadable, too large, or over the request's read count).
 
 import type { AnalysisResult, ContentChange } from '../analyzer/types';
 
@@ -17,6 +22,8 @@ export interface InitMessage {
   readonly l10nContents?: Record<string, string>;
   /** Per-file time budget: a parse stops after this many milliseconds (the host's watchdog allows more). */
   readonly parseTimeoutMs?: number;
+  /** How long the worker waits for one `related-text` before it goes on without the file (its default when unset). */
+  readonly relatedReadTimeoutMs?: number;
 }
 
 /** "Analyse this whole file": a stateless, full analysis (the CLI's scan, the workspace audit). */
@@ -27,6 +34,8 @@ export interface AnalyzeFileRequest {
   /** A workspace-relative path (for the language and the test-file convention) or a language id. */
   readonly fileName: string;
   readonly maxBytes?: number;
+  /** The host answers `read-related` for this request (it was given a reader of the project's files). */
+  readonly readRelated?: boolean;
 }
 
 /**
@@ -45,6 +54,8 @@ export interface SessionAnalyzeRequest {
   readonly changes?: readonly ContentChange[];
   readonly length: number;
   readonly hash: number;
+  /** As for {@link AnalyzeFileRequest.readRelated}. */
+  readonly readRelated?: boolean;
 }
 
 /** Loads the runtime and a language's grammar ahead of the first analysis (a supported file became visible). */
@@ -74,6 +85,13 @@ export interface WasmBytesMessage {
   readonly error?: string;
 }
 
+/** The host's answer to `read-related`: the file's text, or undefined when there is none to give. */
+export interface RelatedTextMessage {
+  readonly kind: 'related-text';
+  readonly read: number;
+  readonly text?: string;
+}
+
 export type HostToWorkerMessage =
   | InitMessage
   | AnalyzeFileRequest
@@ -81,7 +99,8 @@ export type HostToWorkerMessage =
   | WarmUpRequest
   | CancelMessage
   | CloseSessionMessage
-  | WasmBytesMessage;
+  | WasmBytesMessage
+  | RelatedTextMessage;
 
 /** The requests that get an answer, by id. */
 export type WorkerRequest = AnalyzeFileRequest | SessionAnalyzeRequest | WarmUpRequest;
@@ -112,6 +131,15 @@ export interface ReadWasmMessage {
   readonly name: string;
 }
 
+/** The worker asks its host for another file of the project while analysing request `id` (see `related-text`). */
+export interface ReadRelatedMessage {
+  readonly kind: 'read-related';
+  readonly id: number;
+  /** This read's own id, echoed in the answer. */
+  readonly read: number;
+  readonly path: string;
+}
+
 /** Answer to a warm-up. */
 export interface ReadyMessage {
   readonly kind: 'ready';
@@ -125,7 +153,10 @@ export interface LogMessage {
   readonly message: string;
 }
 
-export type WorkerToHostMessage = ResultMessage | ErrorMessage | NeedTextMessage | ReadWasmMessage | ReadyMessage | LogMessage;
+export type WorkerToHostMessage = ResultMessage | ErrorMessage | NeedTextMessage | ReadWasmMessage | ReadRelatedMessage | ReadyMessage | LogMessage;
+
+/** Reads one analysis may ask of its host: enough for every candidate path of a few stores over two hops. */
+export const MAX_RELATED_READS = 64;
 
 /**
  * A cheap 32-bit hash (FNV-1a over UTF-16 code units) that tells the worker whether the text it rebuilt from the
@@ -155,5 +186,5 @@ export function applyChanges(text: string, changes: readonly ContentChange[]): s
 export function isHostToWorkerMessage(value: unknown): value is HostToWorkerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'init' || kind === 'analyze-file' || kind === 'session-analyze' || kind === 'warm-up' || kind === 'cancel' || kind === 'close-session' || kind === 'wasm-bytes';
+  return kind === 'init' || kind === 'analyze-file' || kind === 'session-analyze' || kind === 'warm-up' || kind === 'cancel' || kind === 'close-session' || kind === 'wasm-bytes' || kind === 'related-text';
 }

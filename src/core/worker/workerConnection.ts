@@ -3,10 +3,16 @@
 // requests in flight with a WorkerStoppedError (naming their files, so the host can report each once), and starts a
 // fresh worker on the next request. Sessions survive that transparently: a fresh worker has no texts, so the next
 // session request carries the whole text.
+//
+// Related files: a request made with a `readRelated` reader lets its worker ask for other files of the project
+// (`read-related`); the connection answers each with the reader's text, or undefined when the reader has none,
+// throws or rejects, when the text is over the request's size cap, or past MAX_RELATED_READS for that request.
 
+import { MAX_ANALYSED_BYTES } from '../analyzer/languages';
+import type { ReadRelated } from '../analyzer/crossFile';
 import type { AnalysisResult, ContentChange, WasmLoader } from '../analyzer/types';
 import type { Logger } from '../ports';
-import { textHash, type HostToWorkerMessage, type WorkerRequest, type WorkerToHostMessage } from './protocol';
+import { MAX_RELATED_READS, textHash, type HostToWorkerMessage, type ReadRelatedMessage, type WorkerRequest, type WorkerToHostMessage } from './protocol';
 
 /** A started worker as the connection sees it; each host implements it over its own Worker class. */
 export interface WorkerEndpoint {
@@ -35,6 +41,8 @@ export interface WorkerConnectionOptions {
    * 15 s: far above any parse budget, so only a worker that is stuck outside the parser trips it.
    */
   readonly hangTimeoutMs?: number;
+  /** How long the worker waits for the host's answer to one related-file read (the service's default, 5 s, when unset). */
+  readonly relatedReadTimeoutMs?: number;
 }
 
 /** A request failed because its worker crashed, exited or hung; the worker has been replaced. */
@@ -50,10 +58,18 @@ export interface WorkerAnalyzeOptions {
   readonly maxBytes?: number;
   /** Aborting it cancels the request (answered with `skipReason: 'cancelled'`). */
   readonly signal?: AbortSignal;
+  /**
+   * Reads another file of the project (as for the analyzer's `readRelated`): the worker asks for it by message. Its
+   * failures count as "no such file"; texts over `maxBytes` characters are not passed on.
+   */
+  readonly readRelated?: ReadRelated;
 }
 
 interface Pending {
   readonly request: WorkerRequest;
+  readonly readRelated?: ReadRelated;
+  /** `read-related` answers given for this request so far. */
+  reads: number;
   readonly resolve: (result: AnalysisResult | undefined) => void;
   readonly reject: (error: Error) => void;
   /** For session requests: resend with the whole text when the worker asks for it. */
@@ -88,7 +104,8 @@ export class WorkerConnection {
   /** "Analyse this whole file": a full, stateless analysis. */
   analyzeFile(text: string, fileName: string, options: WorkerAnalyzeOptions = {}): Promise<AnalysisResult> {
     const id = this.nextId++;
-    return this.send({ kind: 'analyze-file', id, text, fileName, maxBytes: options.maxBytes }, options.signal).then((result) => result!);
+    const request: WorkerRequest = { kind: 'analyze-file', id, text, fileName, maxBytes: options.maxBytes, readRelated: options.readRelated !== undefined };
+    return this.send(request, options).then((result) => result!);
   }
 
   /**
@@ -102,8 +119,9 @@ export class WorkerConnection {
     const request: WorkerRequest = {
       kind: 'session-analyze', id, session, fileName, maxBytes: options.maxBytes,
       text: known ? undefined : text, changes: known ? changes : undefined, length: text.length, hash: textHash(text),
+      readRelated: options.readRelated !== undefined,
     };
-    return this.send(request, options.signal, text).then((result) => result!);
+    return this.send(request, options, text).then((result) => result!);
   }
 
   /** Loads the runtime and the grammar for `fileName`'s language in the worker. */
@@ -130,13 +148,14 @@ export class WorkerConnection {
     this.pending.clear();
   }
 
-  private send(request: WorkerRequest, signal?: AbortSignal, fullText?: string): Promise<AnalysisResult | undefined> {
+  private send(request: WorkerRequest, options: WorkerAnalyzeOptions = {}, fullText?: string): Promise<AnalysisResult | undefined> {
+    const signal = options.signal;
     if (this.disposed) return Promise.resolve(cancelledResult());
     if (signal?.aborted) return Promise.resolve(cancelledResult());
     return new Promise((resolve, reject) => {
       const endpoint = this.ensureEndpoint();
       if (this.pending.size === 0) this.lastHeard = Date.now();
-      this.pending.set(request.id, { request, resolve, reject, fullText });
+      this.pending.set(request.id, { request, resolve, reject, fullText, readRelated: options.readRelated, reads: 0 });
       signal?.addEventListener('abort', () => {
         if (this.pending.has(request.id)) this.endpoint?.post({ kind: 'cancel', id: request.id });
       }, { once: true });
@@ -155,7 +174,7 @@ export class WorkerConnection {
     endpoint.onExit((reason) => {
       if (this.endpoint === endpoint) this.stopped(reason);
     });
-    endpoint.post({ kind: 'init', l10nContents: this.options.l10nContents, parseTimeoutMs: this.options.parseTimeoutMs });
+    endpoint.post({ kind: 'init', l10nContents: this.options.l10nContents, parseTimeoutMs: this.options.parseTimeoutMs, relatedReadTimeoutMs: this.options.relatedReadTimeoutMs });
     const hangTimeoutMs = this.options.hangTimeoutMs ?? DEFAULT_HANG_TIMEOUT_MS;
     clearInterval(this.watchdog);
     this.watchdog = setInterval(() => {
@@ -178,6 +197,9 @@ export class WorkerConnection {
           },
           (error: unknown) => endpoint.post({ kind: 'wasm-bytes', name: message.name, error: error instanceof Error ? error.message : String(error) }),
         );
+        return;
+      case 'read-related':
+        this.answerRead(endpoint, message);
         return;
       case 'log':
         this.options.logger[message.level](message.message);
@@ -203,6 +225,33 @@ export class WorkerConnection {
         this.settle(message.id, (pending) => pending.reject(new Error(message.message)));
         return;
     }
+  }
+
+  /** Answers one `read-related` through the request's reader; every read gets exactly one answer. */
+  private answerRead(endpoint: WorkerEndpoint, message: ReadRelatedMessage): void {
+    const answer = (text: string | undefined) => {
+      // A worker replaced meanwhile has gone; the fresh one never asked.
+      if (this.endpoint === endpoint) endpoint.post({ kind: 'related-text', read: message.read, text });
+    };
+    const pending = this.pending.get(message.id);
+    const reader = pending?.readRelated;
+    if (!pending || !reader || pending.request.kind === 'warm-up' || pending.reads >= MAX_RELATED_READS || typeof message.path !== 'string') {
+      answer(undefined);
+      return;
+    }
+    pending.reads++;
+    // Characters, not bytes: a cheap upper bound on what crosses the thread boundary (the reader caps bytes itself).
+    const limit = pending.request.maxBytes ?? MAX_ANALYSED_BYTES;
+    let reading: Promise<string | undefined>;
+    try {
+      reading = Promise.resolve(reader(message.path));
+    } catch {
+      reading = Promise.resolve(undefined);
+    }
+    reading.then(
+      (text) => answer(typeof text === 'string' && text.length <= limit ? text : undefined),
+      () => answer(undefined),
+    );
   }
 
   private settle(id: number, action: (pending: Pending) => void): void {

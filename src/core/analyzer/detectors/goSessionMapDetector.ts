@@ -12,7 +12,8 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren, nodesWithin } from '../syntax/tree';
 import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
-import { goEnclosingReceiver, goFieldChildren, goFunctionLabel, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import { goEnclosingReceiver, goFunctionLabel, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import { goFieldChildren } from '../syntax/goTreeIndex';
 import type { GoReachedFunction } from '../syntax/goSyntax';
 
 type Kind = 'map' | 'sync.Map';

@@ -12,7 +12,8 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { goAliasesFor, goFieldChildren, goImports, goIsTestSource } from '../syntax/goSyntax';
+import { goAliasesFor, goImports, goIsTestSource } from '../syntax/goSyntax';
+import { goFieldChildren } from '../syntax/goTreeIndex';
 
 const SCS = /^github\.com\/alexedwards\/scs(\/v\d+)?$/;
 const SCS_MEMSTORE = /^github\.com\/alexedwards\/scs(\/v\d+)?\/memstore$/;

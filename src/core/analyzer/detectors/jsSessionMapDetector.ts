@@ -14,8 +14,10 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { isInRequestLikeFunction, JsHandlerIndex, JsScopes, nestSingletonClasses } from '../syntax/jsHandlers';
+import { analyzeJsModule, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { isInRequestLikeFunction, JsHandlerIndex, nestSingletonClasses } from '../syntax/jsHandlers';
+import { JsScopes } from '../syntax/jsScopes';
 import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
 import { collect, contains, makeFinding, namedChildren } from '../syntax/tree';
 

@@ -4,14 +4,14 @@
 // Reported once per collection, on its assignment, when: the file imports a web framework (flask, django, fastapi,
 // starlette, aiohttp, socketio, ...); the collection is assigned at module level and is not a cache by name; and it
 // is written (`d[k] = v`, `d[k] += v`, `d[k][k2] = v`, `d.setdefault(k, ...)`, `d.update(...)`, `s.add(k)`,
-// `d[k].append(...)`) inside a handler (syntax/python.ts) with a session-like key, or the collection's own name is
+// `d[k].append(...)`) inside a handler (syntax/pythonSyntax.ts) with a session-like key, or the collection's own name is
 // session-like. Function-local dicts, constant tables and scripts without a server never match.
 
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
-import { analyzePythonModule, lastName, moduleAssignments, PythonHandlerIndex, PythonScopes } from '../syntax/python';
+import { analyzePythonModule, lastName, moduleAssignments, PythonHandlerIndex, PythonScopes } from '../syntax/pythonSyntax';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
 
 type CollectionKind = 'dict' | 'defaultdict' | 'set';

@@ -17,8 +17,9 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, objectProperty, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { JsScopes } from '../syntax/jsHandlers';
+import { analyzeJsModule, JS_LANGUAGES, objectProperty, unwrapExpression, type JsModuleInfo } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { JsScopes } from '../syntax/jsScopes';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';

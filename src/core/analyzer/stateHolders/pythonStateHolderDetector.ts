@@ -14,7 +14,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
-import { analyzePythonModule, pythonString, PythonScopes } from '../syntax/python';
+import { analyzePythonModule, pythonString, PythonScopes } from '../syntax/pythonSyntax';
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
