@@ -95,13 +95,15 @@ describe('simulations and interview practice, as a user sees them', () => {
     await workbench.screenshot('sim-routing-light');
   });
 
-  test('practising one card reschedules it, and the schedule survives a window reload', async () => {
+  test('practising one card reschedules it; the panel and the schedule survive a window reload', async () => {
     const { page } = workbench;
     await runCommand(page, 'Statecraft: Practise Interview Questions');
     let practice = await webviewFrame(page, 'Interview Practice');
     const countText = await waitForText(() => practice.locator('.sc-practice-count').innerText(), /^\d+ cards due$/, 'the due count');
     const due = Number(/^(\d+)/.exec(countText)![1]);
-    assert.ok(due >= 81, `every question starts due: ${countText}`);
+    // A first session offers the day's allowance of new cards (statecraft.practice.newCardsPerDay, default 10), not
+    // every question of every note at once.
+    assert.equal(due, 10, countText);
     const prompt = await practice.locator('.sc-card-prompt').innerText();
     assert.equal(await practice.locator('#sc-points').isVisible(), false, 'the points start hidden');
     await practice.locator('button[data-action="reveal"]').click();
@@ -115,12 +117,10 @@ describe('simulations and interview practice, as a user sees them', () => {
     assert.notEqual(await practice.locator('.sc-card-prompt').innerText(), prompt, 'the next card is shown');
     await workbench.screenshot('practice-rescheduled-light');
     await workbench.reload();
-    // After the reload the extension activates and loads its notes again before the command can answer.
-    await page.locator('.activitybar').first().waitFor({ timeout: 60_000 });
+    // The panel comes back by itself (its WebviewPanelSerializer activates the extension), with the schedule kept:
+    // the graded card is not due, and it counted against today's new cards.
+    await waitForText(async () => (await webviewFrame(page, 'Interview Practice')).locator('.sc-practice-count').innerText(), new RegExp(`^${due - 1} cards due$`), 'the restored panel after a reload');
     await openStatecraftView(page);
     await treeRows(page);
-    await runCommand(page, 'Statecraft: Practise Interview Questions');
-    practice = await webviewFrame(page, 'Interview Practice');
-    await waitForText(() => practice.locator('.sc-practice-count').innerText(), new RegExp(`^${due - 1} cards due$`), 'the due count after a reload');
   });
 });

@@ -23,7 +23,7 @@ import { JsScopes } from '../syntax/jsScopes';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
-import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding } from './report';
+import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding, type CollectionWrite } from './report';
 
 type Kind = 'Map' | 'Set' | 'object' | 'array';
 
@@ -220,16 +220,9 @@ function findHolders(root: Node): Holder[] {
   return holders;
 }
 
-interface Write {
-  readonly node: Node;
-  readonly target: Node;
-  readonly key: Node | undefined;
-  readonly value: Node | undefined;
-}
-
 /** `c.set(k, v)`, `c.add(v)`, `c.push(v)`, `c[k] = v`, `c[k] += v`, `c[k]++`. */
-function writesOf(root: Node): Write[] {
-  const writes: Write[] = [];
+function writesOf(root: Node): CollectionWrite[] {
+  const writes: CollectionWrite[] = [];
   for (const call of callIndex(root)) {
     if (call.calleeType !== 'member_expression' || !WRITE_METHODS.has(call.name)) {
       continue;

@@ -4,7 +4,9 @@
 // are found by comparing byte ranges against node lists gathered once per tree ({@link GoTreeIndex}, goTreeIndex.ts).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { LanguageSyntax } from './languageSyntax';
 import { declaredTypes, goReceiver, GoTreeIndex } from './goTreeIndex';
+import { HANDLER_CALL_DEPTH, reachableFrom } from './reachable';
 import { collect, namedChildren } from './tree';
 
 /** Local package name → import path, for every import of the file (dot and blank imports skipped). */
@@ -118,7 +120,7 @@ export interface GoReachedFunction {
 }
 
 /**
- * Handler functions plus every function of the file they call, transitively: plain calls to top-level functions
+ * Handler functions plus every function of the file they call ({@link reachableFrom}): plain calls to top-level functions
  * (`createSession(...)`), calls through the receiver to methods of the same type (`s.store(...)`), and method calls
  * on variables whose struct type the file shows (`store.Create(...)` with `var store = &SessionStore{}`, or a
  * parameter `hub *Hub`). Each reached function scans the calls in its byte range (a slice of the file's call list, each
@@ -145,27 +147,19 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
     }
   }
   const packageTypes = goPackageVariableTypes(root);
-  const reached = new Map<number, GoReachedFunction>();
-  const queue: GoReachedFunction[] = [];
-  for (const fn of functions) {
+  const handlers = functions.flatMap((fn): GoReachedFunction[] => {
     const framework = goHandlerFramework(fn, imports);
-    if (framework) {
-      queue.push({ node: fn, framework, handlerName: goFunctionLabel(fn) });
-    }
-  }
-  for (let next = 0; next < queue.length; next++) {
-    const item = queue[next];
-    if (reached.has(item.node.id)) {
-      continue;
-    }
-    reached.set(item.node.id, item);
+    return framework ? [{ node: fn, framework, handlerName: goFunctionLabel(fn) }] : [];
+  });
+  const callees = (item: GoReachedFunction): GoReachedFunction[] => {
     const body = item.node.childForFieldName('body');
     if (!body) {
-      continue;
+      return [];
     }
     const receiver = index.receiverAround(item.node);
     const fnStart = item.node.startIndex;
     const fnEnd = item.node.endIndex;
+    const targets: GoReachedFunction[] = [];
     for (const call of index.callsWithin(body)) {
       const { calleeName, operandName, fieldName } = index.call(call);
       let target: Node | undefined;
@@ -175,12 +169,13 @@ export function goReachableFromHandlers(root: Node, imports: ReadonlyMap<string,
         const type = receiver && operandName === receiver.name ? receiver.type : variableType(index, operandName, call, fnStart, fnEnd, packageTypes);
         target = type ? methods.get(`${type}.${fieldName}`) : undefined;
       }
-      if (target && !reached.has(target.id)) {
-        queue.push({ node: target, framework: item.framework, handlerName: item.handlerName });
+      if (target) {
+        targets.push({ node: target, framework: item.framework, handlerName: item.handlerName });
       }
     }
-  }
-  return [...reached.values()];
+    return targets;
+  };
+  return reachableFrom(handlers, callees, HANDLER_CALL_DEPTH, (item) => item.node.id);
 }
 
 /** A function node as code, `name()`, or undefined for a func literal (messages then describe it in words). */
@@ -230,3 +225,14 @@ function variableType(index: GoTreeIndex, name: string, at: Node, fnStart: numbe
   }
   return packageTypes.get(name);
 }
+
+/** Go as the detectors see it (see languageSyntax.ts). */
+export const GO_SYNTAX: LanguageSyntax = {
+  language: 'go',
+  isTestSource: (root) => goIsTestSource(root, goImports(root)),
+  localNames: goLocalNames,
+  invokedName: (call) => {
+    const { calleeName, fieldName } = GoTreeIndex.of(call).call(call);
+    return calleeName ?? fieldName;
+  },
+};

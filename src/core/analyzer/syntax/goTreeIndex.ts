@@ -3,16 +3,19 @@
 // lists gathered once per tree and never climb `node.parent` (see tree.ts).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { collect, namedChildren, nodesWithin, partitionPoint, perTree, preloadNodeTypes } from './tree';
+import { collect, namedChildren, nodesWithin, partitionPoint, perTree } from './tree';
 
 const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
 const LOCAL_DECLARATION_TYPES = ['parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'range_clause'];
 const TYPED_DECLARATION_TYPES = ['parameter_declaration', 'short_var_declaration', 'var_spec'];
-// Everything the Go helpers and detectors ask of a whole tree, so one walk of a Go file answers all of it.
-preloadNodeTypes([
+/**
+ * Everything the Go helpers and detectors ask of a whole tree, so one walk of a Go file answers all of it (registered
+ * by the analyzer through grammarPreloads.ts).
+ */
+export const GO_PRELOAD_TYPES: readonly string[] = [
   ...FUNCTION_TYPES, ...LOCAL_DECLARATION_TYPES, 'import_spec', 'type_spec', 'call_expression', 'assignment_statement', 'inc_statement',
   'dec_statement',
-]);
+];
 
 /** A call expression with its callee taken apart once, however many reached functions contain it. */
 interface GoCall {

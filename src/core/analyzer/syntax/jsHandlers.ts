@@ -10,7 +10,7 @@
 //     `FastifyRequest`, `Socket`, `WebSocket`, `Context`, ...), which covers handlers registered in another file and
 //     Next.js / Bun / Workers `fetch(request)` style handlers;
 //   - named like a login (`login`, `signIn`, `authenticate`, ...), or registered by name (`app.post('/x', login)`);
-//   - or a module-level function called from one of the above (three levels deep), so `saveSession(req.sessionID)`
+//   - or a module-level function called from one of the above (see reachable.ts), so `saveSession(req.sessionID)`
 //     helpers count.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -18,13 +18,16 @@ import { isLoginLikeName } from './keywords';
 import { propertyKeyName, startsWithin, unwrapExpression } from './jsSyntax';
 import { callIndex, type CallInfo } from './jsCalls';
 import { isFunctionNode, JS_FUNCTION_TYPES } from './jsScopes';
-import { collect, namedChildren, namedTypesOf, preloadNodeTypes, HandlerFunctions } from './tree';
+import { collect, namedChildren, namedTypesOf, HandlerFunctions } from './tree';
 
 const FUNCTION_TYPES = JS_FUNCTION_TYPES;
 const FUNCTION_TYPE_SET = new Set(FUNCTION_TYPES);
 const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
-// Scope nodes (blocks, loops, catch clauses) are not preloaded: JsScopes finds the few it needs from the text.
-preloadNodeTypes([...FUNCTION_TYPES, ...CLASS_TYPES, 'call_expression', 'new_expression', 'variable_declarator', 'pair', 'export_statement', 'assignment_expression', 'augmented_assignment_expression', 'update_expression']);
+/**
+ * The node types the JS/TS helpers and detectors ask of whole trees (registered by the analyzer, grammarPreloads.ts).
+ * Scope nodes (blocks, loops, catch clauses) are left out: JsScopes finds the few it needs from the text.
+ */
+export const JS_PRELOAD_TYPES: readonly string[] = [...FUNCTION_TYPES, ...CLASS_TYPES, 'call_expression', 'new_expression', 'variable_declarator', 'pair', 'export_statement', 'assignment_expression', 'augmented_assignment_expression', 'update_expression'];
 
 const ROUTE_METHODS = new Set([
   'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'on', 'once', 'addListener',
