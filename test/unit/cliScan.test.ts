@@ -86,7 +86,7 @@ describe('statecraft scan: exit codes and text output', () => {
     const usage =
       'usage: statecraft scan <paths...> [--format text|json|sarif|gitlab|github] [--output <file>] [--sarif-file <file>]\n' +
       '       [--baseline <file>] [--write-baseline <file>] [--fail-on error|warning|note|none] [--shard <i/n>]\n' +
-      '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>]\n';
+      '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>] [--jobs <n>|auto]\n';
     assert.deepEqual(await scan(root, '--format', 'xml'), { code: 2, stdout: '', stderr: `statecraft scan: option "--format" must be text, json, sarif, gitlab or github, got "xml"\n${usage}` });
     assert.deepEqual(await scan(root, '--fail-on', 'info'), { code: 2, stdout: '', stderr: `statecraft scan: option "--fail-on" must be error, warning, note or none, got "info"\n${usage}` });
     assert.deepEqual(await scan(root, '--shard=3/2'), { code: 2, stdout: '', stderr: `statecraft scan: option "--shard": "3/2" is not a shard: expected i/n with 1 ≤ i ≤ n, for example 2/4\n${usage}` });
