@@ -154,13 +154,39 @@ export async function treeRows(page: Page, viewTitle = 'Notes'): Promise<string[
 }
 
 /**
+ * The row with this label, scrolled into the DOM first: trees are virtualised lists, so a row below the fold (the
+ * side bar stacks several views) does not exist until the list scrolls to it. Scrolls down a page at a time, then
+ * from the top once more, and fails with the rows it saw.
+ */
+export async function revealTreeRow(page: Page, label: string | RegExp, viewTitle = 'Notes') {
+  const pane = viewPane(page, viewTitle);
+  const row = pane.locator('.monaco-list-row', { hasText: label }).first();
+  try {
+    await row.waitFor({ timeout: 5_000 });
+    return row;
+  } catch {
+    // not rendered yet: scroll for it
+  }
+  const list = pane.locator('.monaco-list').first();
+  for (const direction of [1, -1, 1]) {
+    for (let step = 0; step < 25; step++) {
+      if ((await row.count()) > 0) return row;
+      await list.hover();
+      await page.mouse.wheel(0, direction * 120);
+      await page.waitForTimeout(100);
+    }
+  }
+  if ((await row.count()) > 0) return row;
+  throw new Error(`no row "${label}" in the ${viewTitle} view; rows seen: ${JSON.stringify(await treeRows(page, viewTitle))}`);
+}
+
+/**
  * Clicks a tree row to open it: a note runs its command; a collapsed category expands, and the call waits until it
  * has (the tree renders asynchronously). An already expanded category is left as it is, since a click would fold it.
  */
 export async function clickTreeRow(page: Page, label: string, viewTitle = 'Notes'): Promise<void> {
   const pane = viewPane(page, viewTitle);
-  const row = pane.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: 15_000 });
+  const row = await revealTreeRow(page, label, viewTitle);
   const expanded = await row.getAttribute('aria-expanded');
   if (expanded === 'true') return;
   const wasCollapsed = expanded === 'false';
