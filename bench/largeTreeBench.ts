@@ -40,7 +40,8 @@ export async function largeTreeBench(options: Options): Promise<PartResult> {
   try {
     const tree = path.join(stage, 'packages');
     // STATECRAFT_LARGE_TREE=<folder> benches another tree (your own monorepo; a small folder for a smoke run).
-    execFileSync('cp', ['-R', path.resolve(process.env.STATECRAFT_LARGE_TREE ?? path.join(repoRoot, 'node_modules')), tree]);
+    // The real folder: a worktree's node_modules may be a symbolic link, which `cp -R` would copy as a link.
+    execFileSync('cp', ['-R', fs.realpathSync(path.resolve(process.env.STATECRAFT_LARGE_TREE ?? path.join(repoRoot, 'node_modules'))), tree]);
     const cli = path.join(options.extensionDir, 'dist', 'cli.js');
     const eslintConfig = path.join(stage, 'eslint.config.mjs');
     // One rule, JavaScript and TypeScript (TS through typescript-eslint's parser), as in the analyzer bench.
