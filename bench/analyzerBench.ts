@@ -18,7 +18,7 @@ import tseslint from 'typescript-eslint';
 import { createNodeWasmLoader } from '../src/cli/nodeWasmLoader';
 import { createAnalyzer, editForChange, isTestFile, languageForFile, type Analyzer } from '../src/core/analyzer/analyzer';
 import { detectors } from '../src/core/analyzer/detectors';
-import { analyzeJsModule } from '../src/core/analyzer/syntax/js';
+import { analyzeJsModule } from '../src/core/analyzer/syntax/jsSyntax';
 import { releaseTreeCaches } from '../src/core/analyzer/syntax/tree';
 import type { AnalysisResult, AnalyzerLanguage, WasmLoader } from '../src/core/analyzer/types';
 import { deeplyNestedSource, expressServerSource, minifiedLine, prefilterRejectedSource } from './generators';

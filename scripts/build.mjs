@@ -200,7 +200,7 @@ async function buildCatalog() {
   // The same loader as `statecraft notes check` and the extension: an invalid bundled note fails the build.
   const { tsImport } = await import("tsx/esm/api");
   const { loadCatalogFromContentFolder } = await tsImport('../src/cli/contentFolder.ts', import.meta.url);
-  const { isError } = await tsImport('../src/core/notes/noteValidator.ts', import.meta.url);
+  const { isError } = await tsImport('../src/core/notes/frontMatterChecker.ts', import.meta.url);
   const catalog = await loadCatalogFromContentFolder(path.join(root, 'content'));
   const errors = catalog.problems.filter(isError);
   if (errors.length > 0) {

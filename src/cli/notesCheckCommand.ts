@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { Note, NoteProblem } from '../core/notes/note';
 import { fieldLine, linkNotes, parseNotes, type LoadedNotes } from '../core/notes/noteLoader';
 import { staleCheckProblems } from '../core/notes/noteStaleness';
-import { isError } from '../core/notes/noteValidator';
+import { isError } from '../core/notes/frontMatterChecker';
 import { ExitCode, usageError, type CliIo } from './cliIo';
 import { displayPathFrom, readMarkdownFiles } from './contentFolder';
 

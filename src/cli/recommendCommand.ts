@@ -2,7 +2,7 @@
 // recommend()'s, so the CLI and the editor always give the same answer for the same inputs.
 
 import * as l10n from '@vscode/l10n';
-import { renderDecisionRecord } from '../core/wizard/adr';
+import { renderDecisionRecord } from '../core/decisions/adr';
 import {
   INPUT_FLAGS,
   INPUT_IDS,

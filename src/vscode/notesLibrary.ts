@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Note, NoteProblem } from '../core/notes/note';
 import type { LoadedNotes, NoteCollection } from '../core/notes/noteLoader';
-import { isError } from '../core/notes/noteValidator';
+import { isError } from '../core/notes/frontMatterChecker';
 import type { Logger } from '../core/ports';
 import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
 

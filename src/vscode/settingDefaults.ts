@@ -2,6 +2,7 @@
 // package.json (they must agree, or the Settings UI and the code disagree about defaults).
 import { MAX_ANALYSED_BYTES } from '../core/analyzer/languages';
 import type { SeveritySetting } from '../core/analyzer/severity';
+import { DEFAULT_NEW_CARDS_PER_DAY } from '../core/practice/practiceScheduler';
 
 /** `statecraft.hints.severity`: the values of the core's severity policy (core/analyzer/severity.ts). */
 export type HintSeverity = SeveritySetting;
@@ -17,6 +18,7 @@ export interface StatecraftSettings {
   readonly hintsExclude: readonly string[];
   readonly hintsMaxFileSizeKb: number;
   readonly decisionsFolder: string;
+  readonly practiceNewCardsPerDay: number;
 }
 
 export const defaultSettings: StatecraftSettings = {
@@ -29,6 +31,7 @@ export const defaultSettings: StatecraftSettings = {
   hintsExclude: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**'],
   hintsMaxFileSizeKb: MAX_ANALYSED_BYTES / 1024,
   decisionsFolder: 'docs/adr',
+  practiceNewCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY,
 };
 
 /** The setting keys, relative to the `statecraft` section. */
@@ -42,5 +45,6 @@ export const SettingKeys = {
   hintsExclude: 'hints.exclude',
   hintsMaxFileSizeKb: 'hints.maxFileSizeKb',
   decisionsFolder: 'decisions.folder',
+  practiceNewCardsPerDay: 'practice.newCardsPerDay',
 } as const satisfies Record<keyof StatecraftSettings, string>;
 

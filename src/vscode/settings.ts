@@ -18,7 +18,14 @@ export function readSettings(scope?: vscode.ConfigurationScope): StatecraftSetti
     hintsExclude: get('hintsExclude'),
     hintsMaxFileSizeKb: Math.max(1, Number(get('hintsMaxFileSizeKb')) || defaultSettings.hintsMaxFileSizeKb),
     decisionsFolder: get('decisionsFolder') || defaultSettings.decisionsFolder,
+    practiceNewCardsPerDay: wholeNumberIn(get('practiceNewCardsPerDay'), 0, 1000, defaultSettings.practiceNewCardsPerDay),
   };
+}
+
+/** A hand-edited settings.json can hold anything: out-of-range or non-numeric values fall back or are clamped. */
+function wholeNumberIn(value: unknown, min: number, max: number, fallback: number): number {
+  const number = Number(value);
+  return Number.isFinite(number) ? Math.min(max, Math.max(min, Math.floor(number))) : fallback;
 }
 
 /** True when a configuration change touches one of the given keys, so listeners rebuild only what changed. */

@@ -136,9 +136,19 @@ export async function openStatecraftView(page: Page, labels = { container: 'Stat
   const item = page.locator(`.activitybar [aria-label^="${labels.container}"]`).first();
   await item.waitFor({ timeout: 30_000 });
   const header = page.locator(`.pane-header[aria-label^="${labels.view}"]`).first();
-  // Clicking an open container's icon closes it, so click only when the Notes view is not showing.
-  if (!(await header.isVisible())) await item.click();
-  await header.waitFor({ timeout: 30_000 });
+  // Clicking the icon of the container already showing closes it (after a reload the side bar comes back showing
+  // it while the views still load), so click only when it is not the checked one.
+  const showing = page.locator(`.activitybar .action-item.checked [aria-label^="${labels.container}"]`).first();
+  // force: the icon's badge (notes to study, cards due, a progress spinner) sits on top and takes the click, which
+  // reaches the icon's handler all the same.
+  if (!(await header.isVisible()) && !(await showing.isVisible())) await item.click({ force: true });
+  try {
+    await header.waitFor({ timeout: 30_000 });
+  } catch (error) {
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotsDir, 'failure-open-statecraft-view.png') }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** A view's pane in the side bar (header and body), found by its title. */
@@ -231,6 +241,23 @@ export async function webviewFrame(page: Page, mustContain: string) {
       await page.screenshot({ path: shot }).catch(() => undefined);
       throw new Error(`no webview frame shows "${mustContain}" (screenshot: ${shot})`);
     }
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * The note viewer's frame once it shows this note: its title heading, not merely the text, since another note's
+ * page can mention the title (a related-notes link) and be replaced a moment later.
+ */
+export async function noteFrame(page: Page, title: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const heading = await frame.evaluate(() => document.querySelector('body > main h1.sc-title')?.textContent?.trim() ?? '').catch(() => '');
+      if (heading === title) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no note viewer shows the note "${title}"`);
     await page.waitForTimeout(250);
   }
 }

@@ -1,14 +1,11 @@
 // Issue 18 as a person sees it: the consistent-hashing note's ring panel (add a node, read the moved percentage in
 // the panel and in its live text alternative, keyboard only for the second change), the routing panel on the
 // sticky-sessions note, and one interview card practised, rescheduled, and still rescheduled after a window reload.
-// Then the same panels in the dark and high-contrast themes (switched live through the user settings, as a person
-// picking a theme does, so one workbench serves all three screenshots).
+// The dark and high-contrast themes of the same panels are in themes.e2e.mts (one workbench per theme).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { closeBrowser, openStatecraftView, quickInput, runCommand, startWorkbench, treeRows, webviewFrame, type Workbench } from './harness.mjs';
+import { closeBrowser, noteFrame, openStatecraftView, quickInput, runCommand, startWorkbench, treeRows, webviewFrame, type Workbench } from './harness.mjs';
 
 async function openNote(page: Page, query: string, title: string): Promise<Frame> {
   await runCommand(page, 'Statecraft: Search Notes');
@@ -16,7 +13,7 @@ async function openNote(page: Page, query: string, title: string): Promise<Frame
   await quickInput.type(page, query);
   await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: title }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  return webviewFrame(page, title);
+  return noteFrame(page, title);
 }
 
 async function waitForText(read: () => Promise<string>, pattern: RegExp, what: string): Promise<string> {
@@ -29,14 +26,6 @@ async function waitForText(read: () => Promise<string>, pattern: RegExp, what: s
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${what} never matched ${pattern}; last: "${text}"`);
-}
-
-/** Switches the color theme by editing the user settings file; the workbench and its webviews follow live. */
-async function switchTheme(workbench: Workbench, theme: string, bodyClass: string, frameText: string): Promise<void> {
-  const file = path.join(workbench.profile.userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
-  await waitForText(async () => (await webviewFrame(workbench.page, frameText)).evaluate(() => document.body.className), new RegExp(bodyClass), `the ${theme} theme`);
 }
 
 /** Scrolls a panel to the top of the viewer (under the sticky toolbar), so the screenshot shows all of it. */
@@ -85,7 +74,7 @@ describe('simulations and interview practice, as a user sees them', () => {
     await waitForText(() => ringLive(frame).innerText(), /^A node joined \(10 to 11 nodes/, 'the text after a keyboard addition');
   });
 
-  test('the routing panel: a killed instance loses in-memory sessions, none when externalized', { skip: 'open: the routing text stayed empty in the full run after the merges (issue 18 stays open)' }, async () => {
+  test('the routing panel: a killed instance loses in-memory sessions, none when externalized', async () => {
     const { page } = workbench;
     const frame = await openNote(page, 'sticky sessions', 'Sticky Sessions');
     const routing = frame.locator('figure.sc-sim-routing');
@@ -106,13 +95,15 @@ describe('simulations and interview practice, as a user sees them', () => {
     await workbench.screenshot('sim-routing-light');
   });
 
-  test('practising one card reschedules it, and the schedule survives a window reload', { skip: 'open: the practice panel did not answer in the full run after the merges (issue 18 stays open)' }, async () => {
+  test('practising one card reschedules it; the panel and the schedule survive a window reload', async () => {
     const { page } = workbench;
     await runCommand(page, 'Statecraft: Practise Interview Questions');
     let practice = await webviewFrame(page, 'Interview Practice');
     const countText = await waitForText(() => practice.locator('.sc-practice-count').innerText(), /^\d+ cards due$/, 'the due count');
     const due = Number(/^(\d+)/.exec(countText)![1]);
-    assert.ok(due >= 81, `every question starts due: ${countText}`);
+    // A first session offers the day's allowance of new cards (statecraft.practice.newCardsPerDay, default 10), not
+    // every question of every note at once.
+    assert.equal(due, 10, countText);
     const prompt = await practice.locator('.sc-card-prompt').innerText();
     assert.equal(await practice.locator('#sc-points').isVisible(), false, 'the points start hidden');
     await practice.locator('button[data-action="reveal"]').click();
@@ -126,33 +117,10 @@ describe('simulations and interview practice, as a user sees them', () => {
     assert.notEqual(await practice.locator('.sc-card-prompt').innerText(), prompt, 'the next card is shown');
     await workbench.screenshot('practice-rescheduled-light');
     await workbench.reload();
-    // After the reload the extension activates and loads its notes again before the command can answer.
-    await page.locator('.activitybar').first().waitFor({ timeout: 60_000 });
+    // The panel comes back by itself (its WebviewPanelSerializer activates the extension), with the schedule kept:
+    // the graded card is not due, and it counted against today's new cards.
+    await waitForText(async () => (await webviewFrame(page, 'Interview Practice')).locator('.sc-practice-count').innerText(), new RegExp(`^${due - 1} cards due$`), 'the restored panel after a reload');
     await openStatecraftView(page);
     await treeRows(page);
-    await runCommand(page, 'Statecraft: Practise Interview Questions');
-    practice = await webviewFrame(page, 'Interview Practice');
-    await waitForText(() => practice.locator('.sc-practice-count').innerText(), new RegExp(`^${due - 1} cards due$`), 'the due count after a reload');
   });
-
-  for (const [name, theme, bodyClass] of [
-    ['dark', 'Default Dark Modern', 'vscode-dark'],
-    ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
-  ] as const) {
-    test(`the ring panel and a practice card in the ${name} theme`, { skip: 'open: needs the practice panel above (issue 18 stays open)' }, async () => {
-      const { page } = workbench;
-      await runCommand(page, 'Statecraft: Practise Interview Questions');
-      await switchTheme(workbench, theme, bodyClass, 'Interview Practice');
-      const practice = await webviewFrame(page, 'Interview Practice');
-      await practice.locator('button[data-action="reveal"]').click();
-      await workbench.screenshot(`practice-${name}`);
-      const frame = await openNote(page, 'consistent hashing', 'Consistent Hashing');
-      assert.match(await frame.evaluate(() => document.body.className), new RegExp(bodyClass));
-      await waitForText(() => ringLive(frame).innerText(), /\d+ nodes with|A node (joined|left)/, 'the ring text');
-      await frame.locator('figure.sc-sim-ring button[data-sim-action="add"]').click();
-      await waitForText(() => frame.locator('figure.sc-sim-ring [data-sim-headline]').innerText(), /^moved: /, 'the headline');
-      await showPanel(frame, 'figure.sc-sim-ring');
-      await workbench.screenshot(`sim-ring-${name}`);
-    });
-  }
 });

@@ -6,7 +6,7 @@ import {
   recommendCommandLine,
   renderDecisionRecord,
   toMarkdownSummary,
-} from '../../src/core/wizard/adr';
+} from '../../src/core/decisions/adr';
 import { CART } from '../shared/wizardInputs';
 import { recommend, type Inputs } from '../../src/core/wizard/decisionEngine';
 

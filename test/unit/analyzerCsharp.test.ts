@@ -80,7 +80,7 @@ public class PresenceHub : Hub
     assert.equal(finding.note, 'externalize-sessions-dotnet#signalr');
     assert.equal(finding.framework, 'SignalR');
     assert.deepEqual(finding.range, { start: { line: 3, character: 65 }, end: { line: 3, character: 71 } });
-    assert.match(finding.message, /static ConcurrentDictionary "Online" of hub PresenceHub is written in OnConnectedAsync\(\)/);
+    assert.match(finding.message, /^The ConcurrentDictionary `Online` is a static member of PresenceHub, .* It is written in OnConnectedAsync\(\), which runs while handling requests\./);
   });
 
   test('controllers: static dictionaries written in actions flagged; instance fields and static read-only tables not', async () => {
@@ -180,7 +180,7 @@ public class ChatHub : Hub
     assert.equal(rest.length, 0, '_labels is written only by a method the hub never calls');
     assert.equal(finding.range.start.line, 2);
     assert.equal(finding.note, 'externalize-sessions-dotnet#signalr');
-    assert.match(finding.message, /of UserConnections \(shared through the static field Connections of hub ChatHub\) is written in Add\(\)/);
+    assert.match(finding.message, /`_byUser` is a field of UserConnections, whose instance ChatHub keeps in its field `Connections`, .* It is written in Add\(\)/);
     assert.deepEqual(await summary(text.replace('private static readonly UserConnections', 'private readonly UserConnections')), []);
   });
 

@@ -166,7 +166,7 @@ func login(w http.ResponseWriter, r *http.Request) {
     assert.equal(finding.framework, 'net/http');
     assert.equal(finding.note, 'externalize-sessions-go#hand-rolled-session-maps');
     assert.deepEqual(finding.range, { start: { line: 9, character: 4 }, end: { line: 9, character: 12 } });
-    assert.match(finding.message, /package-level map "sessions" is written in login\(\)/);
+    assert.match(finding.message, /^The map `sessions` is declared at the top level of its file, .* It is written in login\(\), which runs while handling requests\./);
   });
 
   test('covers make(map), increments, sync.Map.Store and handler func literals', async () => {
@@ -210,8 +210,8 @@ func (h *Hub) serve(c *gin.Context) {
 `;
     const result = await findings(text);
     assert.deepEqual(result.map((finding) => `${finding.range.start.line}:${finding.framework}`), ['9:Gin', '12:Gin']);
-    assert.match(result[0].message, /package-level map "tokens" is written in issue\(\) \(called from serve\(\)\)/);
-    assert.match(result[1].message, /map field "conns" of Hub is written in register\(\) \(called from serve\(\)\)/);
+    assert.match(result[0].message, /^The map `tokens` is declared at the top level .* It is written in issue\(\), which serve\(\) calls while handling requests\./);
+    assert.match(result[1].message, /^The map `conns` is a field of Hub, created once per process, .* It is written in register\(\), which serve\(\) calls while handling requests\./);
   });
 
   test('maps inside package-level anonymous structs (mutex + map idiom)', async () => {
@@ -229,7 +229,7 @@ func hit(w http.ResponseWriter, r *http.Request) {
 `;
     const [finding] = await findings(text);
     assert.equal(finding.range.start.line, 9);
-    assert.match(finding.message, /"counter\.bySession"/);
+    assert.match(finding.message, /`counter\.bySession`/);
   });
 
   test('method calls on shared values: package vars and values built outside the handler count, per-call values do not', async () => {

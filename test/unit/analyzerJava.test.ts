@@ -63,7 +63,7 @@ describe('javaSessionMapDetector', () => {
       start: { line, character: text.split('\n')[line].indexOf('SESSIONS') },
       end: { line, character: text.split('\n')[line].indexOf('SESSIONS') + 'SESSIONS'.length },
     });
-    assert.match(finding.message, /"SESSIONS" \(static Map\) is written in login\(\)/);
+    assert.match(finding.message, /^The Map `SESSIONS` is a static member of AuthController, .* It is written in login\(\), which runs while handling requests\./);
   });
 
   test('flags an instance map of a singleton controller (this.field.computeIfAbsent)', async () => {

@@ -171,7 +171,7 @@ describe('jsSessionMapDetector', () => {
       rule: 'in-memory-session-map',
       severity: 'information',
       message:
-        'Module-level Map `active` is written in a request handler (line 5, key `req.sessionID`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
+        'The Map `active` is declared at the top level of its file, so this process keeps one copy for every request. It is written in a request handler at line 5, under the key `req.sessionID`. This per-user state is lost on restart, and each instance has its own copy, so scaling out needs sticky routing.',
       title: 'In-memory session state: lost on restart, needs sticky routing',
       range: range(2, 6, 2, 24),
       note: 'externalize-sessions-node#hand-rolled-session-maps',
@@ -182,11 +182,11 @@ describe('jsSessionMapDetector', () => {
   test('objects, Sets, nested writes and a NestJS singleton field', async () => {
     const object = "import Koa from 'koa';\nconst carts = {};\nconst app = new Koa();\napp.use(async (ctx) => { carts[ctx.state.user.id] ??= []; });\n";
     assert.deepEqual((await findings(object, 'app.mjs')).map((f) => f.message), [
-      'Module-level object `carts` is written in a request handler (line 4, key `ctx.state.user.id`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
+      'The object `carts` is declared at the top level of its file, so this process keeps one copy for every request. It is written in a request handler at line 4, under the key `ctx.state.user.id`. This per-user state is lost on restart, and each instance has its own copy, so scaling out needs sticky routing.',
     ]);
     const nest = "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Presence {\n  private online = new Set<string>();\n  join(userId: string) { this.online.add(userId); }\n}\n";
     const [field] = await findings(nest, 'presence.service.ts');
-    assert.equal(field.message, 'Field `online` of the singleton Presence is written in a request handler (line 5, key `userId`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.');
+    assert.equal(field.message, 'The Set `online` is a field of Presence, created once per process, so this process keeps one copy for every request. It is written in a request handler at line 5, under the key `userId`. This per-user state is lost on restart, and each instance has its own copy, so scaling out needs sticky routing.');
     assert.deepEqual(field.range, range(3, 2, 3, 36));
     assert.equal(field.framework, 'nestjs');
   });
@@ -228,6 +228,6 @@ describe('jsSessionMapDetector', () => {
     const text = "const express = require('express');\nconst tokens = new Map();\nfunction remember(id) { tokens.set(id, Date.now()); }\napp.post('/x', (req) => remember(req.body.id));\n";
     const [finding] = await findings(text);
     assert.deepEqual(finding.range, range(1, 6, 1, 24));
-    assert.match(finding.message, /\(line 3, key `id`\)/);
+    assert.match(finding.message, /at line 3, under the key `id`\./);
   });
 });

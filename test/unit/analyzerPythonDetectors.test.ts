@@ -115,7 +115,7 @@ describe('pythonSessionMapDetector', () => {
         note: 'externalize-sessions-python#hand-rolled-session-maps',
         framework: 'flask',
         message:
-          'Module-level dict `online` is written in a request handler (line 7, key `session["uid"]`): this per-user state lives only in this process (and in each worker), is lost on restart, and a second instance needs sticky routing to see it.',
+          'The dict `online` is declared at the top level of its file, so this process keeps one copy for every request. It is written in a request handler at line 7, under the key `session["uid"]`. This per-user state is lost on restart, and each instance has its own copy, so scaling out needs sticky routing. Each worker process of the server keeps its own copy as well.',
       },
     );
   });

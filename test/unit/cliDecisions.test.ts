@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { runRecommendCommand } from '../../src/cli/recommendCommand';
 import { runScanCommand, type ScanResultJson } from '../../src/cli/scanCommand';
 import { createAnalyzer } from '../../src/core/analyzer/analyzer';
-import { nextDecisionRecordFileName } from '../../src/core/wizard/adr';
+import { nextDecisionRecordFileName } from '../../src/core/decisions/adr';
 import { nodeWasmLoader } from './analyzerHelpers';
 
 const EXPRESS_MEMORY = "const express = require('express');\nconst session = require('express-session');\nconst app = express();\napp.use(session({ secret: 's' }));\n";

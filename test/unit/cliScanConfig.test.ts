@@ -85,6 +85,55 @@ describe('statecraft scan on configuration files', () => {
   });
 });
 
+describe('statecraft scan finds configuration files by folder, name and content', () => {
+  // Written for this test: an nginx site file without an extension, a conf.d snippet, an HAProxy file, a Service and a
+  // CloudFormation JSON template, each pinning clients; a conf.d snippet that only round-robins stays quiet.
+  const files = {
+    'nginx/sites-available/app': 'upstream shop {\n    ip_hash;\n    server 10.1.0.5:8080;\n    server 10.1.0.6:8080;\n}\nserver {\n    listen 80;\n    location / { proxy_pass http://shop; }\n}\n',
+    'nginx/conf.d/api.conf': 'upstream api {\n    hash $cookie_session consistent;\n    server 10.2.0.1:9000;\n}\n',
+    'nginx/conf.d/static.conf': 'upstream assets {\n    server 10.3.0.1:80;\n    server 10.3.0.2:80;\n}\n',
+    'haproxy.cfg': 'global\n    maxconn 100\n\nbackend shop\n    balance roundrobin\n    cookie LB insert indirect\n    server a 10.1.0.5:8080 cookie a\n    server b 10.1.0.6:8080 cookie b\n',
+    'k8s/shop-service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector: { app: shop }\n  sessionAffinity: ClientIP\n',
+    'cfn/stack.json': JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { ShopTargets: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { Port: 8080, TargetGroupAttributes: [{ Key: 'stickiness.enabled', Value: 'true' }] } } } }, null, 2) + '\n',
+  };
+  const expected = [
+    ['cfn/stack.json', 'sticky-routing-affinity'],
+    ['haproxy.cfg', 'sticky-routing-affinity'],
+    ['k8s/shop-service.yaml', 'sticky-routing-affinity'],
+    ['nginx/conf.d/api.conf', 'sticky-routing-affinity'],
+    ['nginx/sites-available/app', 'sticky-routing-affinity'],
+  ];
+
+  test('JSON lists one finding per pinning file, sorted by path, and nothing for the round-robin snippet', async () => {
+    const run = await scan(project('by-kind-json', files), '--format', 'json');
+    assert.equal(run.code, 1, run.stderr);
+    const results = JSON.parse(run.stdout) as Array<{ file: string; rule: string; line: number }>;
+    assert.deepEqual(results.map((result) => [result.file, result.rule]), expected);
+    assert.deepEqual(results.map((result) => result.line), [9, 6, 7, 2, 2]);
+  });
+
+  test('text names every file with its line', async () => {
+    const run = await scan(project('by-kind-text', files));
+    assert.equal(run.code, 1, run.stderr);
+    for (const [file] of expected) {
+      assert.match(run.stdout, new RegExp(`${file.replace(/[.]/g, '\\.')}:\\d+:\\d+`));
+    }
+    assert.doesNotMatch(run.stdout, /static\.conf/);
+  });
+
+  test('SARIF is valid 2.1.0 and carries the same five results', async () => {
+    const run = await scan(project('by-kind-sarif', files), '--format', 'sarif');
+    const log = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));
+    const results = log.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    assert.deepEqual(results.map((result) => [result.locations[0].physicalLocation.artifactLocation.uri, result.ruleId]), expected);
+  });
+});
+
 describe('pairAffinityWithState', () => {
   const finding = (rule: Finding['rule'], line: number, framework: string): Finding => ({
     rule, severity: 'information', message: 'M.', title: 'T', note: 'n', framework,

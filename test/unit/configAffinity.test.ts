@@ -9,6 +9,7 @@ import type { AnalysisResult, Finding } from '../../src/core/analyzer/types';
 import { readFileSync } from 'node:fs';
 import { slugify } from '../../src/core/slug';
 import { applyEdits, nodeWasmLoader } from './analyzerHelpers';
+import { maskLineTemplates, readHaproxy } from '../../src/core/analyzer/config/directiveSyntax';
 
 const analyzer = createAnalyzer(nodeWasmLoader);
 after(() => analyzer.dispose());
@@ -142,6 +143,75 @@ describe('Kubernetes and other YAML', () => {
     assert.deepEqual(await briefs('kind: DestinationRule\nspec:\n  trafficPolicy:\n    loadBalancer:\n      simple: ROUND_ROBIN\n', 'dr.yaml'), []);
   });
 
+  test('Traefik in Swarm with lbswarm: the Swarm virtual IP balances, so a sticky label pins nobody (list and map labels)', async () => {
+    const stack = (extra: string) => [
+      'services:',
+      '  api:',
+      '    image: example/api',
+      '    deploy:',
+      '      replicas: 4', //5
+      '      labels:',
+      '        - traefik.enable=true',
+      '        - traefik.http.services.api.loadbalancer.sticky.cookie=true',
+      extra,
+      '',
+    ].join('\n');
+    assert.deepEqual(await briefs(stack('        - traefik.http.services.api.loadbalancer.server.port=8080'), 'stack.yml'), [[STICKY, 'Traefik', 8, '#traefik']]);
+    assert.deepEqual(await briefs(stack('        - traefik.docker.lbswarm=true'), 'stack.yml'), []);
+    assert.deepEqual(await briefs(stack('        - "traefik.swarm.lbswarm=true"'), 'stack.yml'), []);
+    const mapLabels = 'services:\n  api:\n    deploy:\n      labels:\n        traefik.http.services.api.loadbalancer.sticky: "true"\n        traefik.docker.lbswarm: "true"\n';
+    assert.deepEqual(await briefs(mapLabels, 'stack.yml'), []);
+    assert.deepEqual(await briefs(mapLabels.replace('lbswarm: "true"', 'lbswarm: "false"'), 'stack.yml'), [[STICKY, 'Traefik', 5, '#traefik']]);
+  });
+
+  test('OpenShift Route: a named router cookie or balance source fires; disable_cookies, roundrobin and a bare Route stay quiet', async () => {
+    const route = (annotations: string) => [
+      'apiVersion: route.openshift.io/v1',
+      'kind: Route',
+      'metadata:',
+      '  name: shop',
+      '  annotations:', //5
+      annotations,
+      'spec:',
+      '  to: { kind: Service, name: shop }',
+      '',
+    ].join('\n');
+    const named = await analyze(route('    router.openshift.io/cookie_name: "shop_affinity"'), 'route.yaml');
+    assert.deepEqual(named.findings.map(brief), [[STICKY, 'OpenShift router', 6, '#openshift-routes']]);
+    // Removing the name alone would bring back the router's default cookie: the fix turns cookies off instead.
+    assert.match(applyEdits(route('    router.openshift.io/cookie_name: "shop_affinity"'), named.findings[0].fix!.edits), /^ {4}haproxy\.router\.openshift\.io\/disable_cookies: "true"$/m);
+    assert.deepEqual(await briefs(route('    haproxy.router.openshift.io/balance: source'), 'route.yaml'), [[STICKY, 'OpenShift router', 6, '#openshift-routes']]);
+    assert.deepEqual(await briefs(route('    router.openshift.io/cookie_name: shop_affinity\n    haproxy.router.openshift.io/disable_cookies: "true"'), 'route.yaml'), []);
+    assert.deepEqual(await briefs(route('    haproxy.router.openshift.io/balance: roundrobin'), 'route.yaml'), []);
+    assert.deepEqual(await briefs(route('    haproxy.router.openshift.io/timeout: 30s'), 'route.yaml'), []);
+  });
+
+  test('a Helm template whose hash key comes from values is quiet; the same template with a literal cookie name fires', async () => {
+    // A chart that offers a header or a cookie through `if / else if`: with the tags masked both branches are present
+    // and neither key is known, so nothing can be said about what the rendered rule pins on.
+    const chart = (cookieName: string) => [
+      'apiVersion: networking.istio.io/v1beta1',
+      'kind: DestinationRule',
+      'spec:',
+      '  host: {{ .Release.Name }}-api',
+      '  trafficPolicy:', //5
+      '    loadBalancer:',
+      '      {{- if .Values.hash.enabled }}',
+      '      consistentHash:',
+      '        {{- if .Values.hash.header }}',
+      '        httpHeaderName: {{ .Values.hash.header }}', //10
+      '        {{- else }}',
+      '        httpCookie:',
+      `          name: ${cookieName}`,
+      '          ttl: {{ .Values.hash.ttl }}',
+      '        {{- end }}', //15
+      '      {{- end }}',
+      '',
+    ].join('\n');
+    assert.deepEqual(await briefs(chart('{{ .Values.hash.cookie }}'), 'templates/destinationrule.yaml'), []);
+    assert.deepEqual(await briefs(chart('api-affinity'), 'templates/destinationrule.yaml'), [[STICKY, 'Istio', 8, '#istio-and-envoy-gateway']]);
+  });
+
   test('GKE BackendConfig, Gateway API session persistence, AWS Load Balancer Controller annotations', async () => {
     const backendConfig = 'apiVersion: cloud.google.com/v1\nkind: BackendConfig\nspec:\n  sessionAffinity:\n    affinityType: "GENERATED_COOKIE"\n    affinityCookieTtlSec: 50\n';
     assert.deepEqual(await briefs(backendConfig, 'bc.yaml'), [[STICKY, 'GKE BackendConfig', 5, '#google-cloud']]);
@@ -264,6 +334,45 @@ describe('HAProxy', () => {
     const [first] = (await analyze(cfg, 'haproxy.cfg')).findings;
     assert.match(applyEdits(cfg, first.fix!.edits), /^ {2}balance roundrobin\n {2}cookie SERVERID/m);
   });
+
+  // An Ansible-style template, written for this test: the server line is split over three source lines by whitespace
+  // control and trim_blocks, the cookie name comes from a variable, and a section keyword follows a statement tag.
+  const template = (cookieLine: string, serverCookie: string) => [
+    'global', //1
+    '    maxconn {{ haproxy_maxconn }}',
+    '{% for site in sites %}',
+    'frontend fe_{{ site.name }}',
+    '    bind :{{ site.port }}', //5
+    '{% endfor %}',
+    'backend {{ app_name }}',
+    '    balance {{ lb_algorithm | default("roundrobin") }}',
+    cookieLine,
+    '{% for host in app_hosts %}    server {{ host.name }} {{ host.ip }}:8080 check', //10
+    '{%- if host.weight is defined %} weight {{ host.weight }}{% endif %}',
+    serverCookie,
+    '{% endfor %}',
+    '',
+  ].join('\n');
+
+  test('templates: a cookie insert with a templated name and rendered per-server cookies fires; a templated balance does not', async () => {
+    const sticky = template('    cookie {{ lb_cookie_name }} insert indirect nocache', ' cookie {{ host.name }}');
+    assert.deepEqual(await briefs(sticky, 'haproxy.cfg.j2'), [[STICKY, 'HAProxy', 9, '#haproxy']]);
+    // Without server cookies the inserted cookie names no server: nothing pins, and the templated balance says nothing.
+    assert.deepEqual(await briefs(template('    cookie {{ lb_cookie_name }} insert indirect nocache', ''), 'haproxy.cfg.j2'), []);
+    assert.deepEqual(await briefs(template('    option httpchk', ' cookie {{ host.name }}'), 'haproxy.cfg.j2'), []);
+  });
+
+  test('template masking keeps every offset, blanks statement tags and joins the lines whitespace control joins', () => {
+    const source = 'backend a\n{% if x %}\n    server s1 {{ ip }}:80\n{%- if c %} cookie {{ n }}{% endif %}\n';
+    const masked = maskLineTemplates(source);
+    assert.equal(masked.length, source.length);
+    // The last line break follows a statement tag, so it goes too (trim_blocks).
+    assert.deepEqual(masked.split('\n').map((line) => line.replace(/\u0001+/g, 'X').replace(/\s+/g, ' ').trim()), ['backend a', 'server s1 X:80 cookie X']);
+    const parsed = readHaproxy(source);
+    assert.deepEqual(parsed.directives.map((section) => [section.name, section.block?.map((line) => [line.name, line.args.map((arg) => arg.text.replace(/\u0001+/g, 'X'))])]), [
+      ['backend', [['server', ['s1', 'X:80', 'cookie', 'X']]]],
+    ]);
+  });
 });
 
 describe('Terraform / OpenTofu (tree-sitter HCL)', () => {
@@ -345,7 +454,7 @@ describe('the sticky-sessions note', () => {
   test('has a section for every place a configuration hint points at', async () => {
     const note = readFileSync(require.resolve('../../content/sticky-sessions.md'), 'utf8');
     const slugs = new Set([...note.matchAll(/^#{2,4} (.+)$/gm)].map((match) => slugify(match[1])));
-    const sections = ['kubernetes-service', 'ingress-nginx', 'traefik', 'istio-and-envoy-gateway', 'gateway-api', 'nginx', 'haproxy', 'aws-load-balancers', 'azure', 'google-cloud', 'consistent-hashing-is-not-affinity'];
+    const sections = ['kubernetes-service', 'ingress-nginx', 'openshift-routes', 'traefik', 'istio-and-envoy-gateway', 'gateway-api', 'nginx', 'haproxy', 'aws-load-balancers', 'azure', 'google-cloud', 'consistent-hashing-is-not-affinity'];
     for (const section of sections) assert.ok(slugs.has(section), `#${section} is a heading of content/sticky-sessions.md`);
     // The list above is the AffinitySection union: a finding for each one resolves to a heading.
     const result = await analyzer.analyze('upstream a {\n  ip_hash;\n}\n', 'nginx.conf');

@@ -8,7 +8,7 @@ import { markSuperseded, readDecisionRecord, type DecisionRecord } from '../../s
 import { applyDecisions, driftCounts, governingRecord, inScope } from '../../src/core/decisions/drift';
 import { decisionRows } from '../../src/core/decisions/decisionsView';
 import { STATE_KINDS, stateKindOfRule } from '../../src/core/decisions/stateKind';
-import { renderDecisionRecord } from '../../src/core/wizard/adr';
+import { renderDecisionRecord } from '../../src/core/decisions/adr';
 import { recommend } from '../../src/core/wizard/decisionEngine';
 import { LOGIN_SESSIONS, inputs } from '../shared/wizardInputs';
 
@@ -154,6 +154,19 @@ void describe('drift', () => {
     assert.equal(governingRecord('sessions', 'src/app.js', [sessionsRecord, newer])?.path, newer.path);
     const once = applyDecisions([finding('session-store-in-memory')], 'src/app.js', [sessionsRecord]);
     assert.deepEqual(applyDecisions(once, 'src/app.js', [newer]), once);
+  });
+
+  void test('configuration findings: affinity is judged like the state it keeps; a URL hash keeps none and is never judged', () => {
+    // Affinity exists to keep sessions on one instance: an externalizing record contradicts it, a sticky one accepts it.
+    const affinity = { ...finding('sticky-routing-affinity', 'information'), framework: 'Kubernetes Service' };
+    assert.equal(applyDecisions([affinity], 'k8s/service.yaml', [sessionsRecord])[0].rule, 'decision-drift');
+    const stickySessions = { ...connectionsRecord, state: 'sessions' as const };
+    assert.equal(applyDecisions([affinity], 'k8s/service.yaml', [stickySessions])[0].decision?.verdict, 'accepted');
+    // A consistent hash on $request_uri holds no state, so a record that externalizes the cache has nothing against it.
+    const urlHash = { ...finding('consistent-hash-non-client-key', 'information'), framework: 'nginx' };
+    const externalCache = { ...sessionsRecord, state: 'cache' as const, path: 'docs/adr/0003-keep-cache-state-externalized.md' };
+    assert.equal(stateKindOfRule('consistent-hash-non-client-key'), 'cache');
+    assert.deepEqual(applyDecisions([urlHash], 'deploy/nginx.conf', [externalCache]), [urlHash]);
   });
 
   void test('drift counts per record', () => {

@@ -33,6 +33,20 @@ describe('walkFiles', () => {
     assert.deepEqual(await walked(files, '/repo/src/legacy'), ['keep.js']);
   });
 
+  test('configuration files are wanted by folder and name, not only by extension', async () => {
+    const files = {
+      '/srv/nginx/sites-available/shop': 'x',
+      '/srv/nginx/sites-enabled/shop': 'x',
+      '/srv/nginx/conf.d/api.conf': 'x',
+      '/srv/lb/haproxy.cfg': 'x',
+      '/srv/notes/shop': 'x',
+      '/srv/LICENSE': 'x',
+    };
+    assert.deepEqual(await walked(files, '/srv'), ['lb/haproxy.cfg', 'nginx/conf.d/api.conf', 'nginx/sites-available/shop', 'nginx/sites-enabled/shop']);
+    // Walking the site folder itself: its name still counts.
+    assert.deepEqual(await walked(files, '/srv/nginx/sites-available'), ['shop']);
+  });
+
   test('outside a repository only the walked folder’s own .gitignore files count', async () => {
     const files = { '/top/.gitignore': '*.js\n', '/top/inner/a.js': 'x', '/top/inner/.gitignore': 'b.py\n', '/top/inner/b.py': 'x', '/top/inner/c.py': 'x' };
     assert.deepEqual(await walked(files, '/top/inner'), ['a.js', 'c.py']);

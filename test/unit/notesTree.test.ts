@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { displayPathFrom, readMarkdownFiles } from '../../src/cli/contentFolder';
 import { loadNoteCollection, loadNoteRoots } from '../../src/core/notes/noteLoader';
-import { noteProblem } from '../../src/core/notes/noteValidator';
+import { noteProblem } from '../../src/core/notes/frontMatterChecker';
 import {
   buildNotesTree, categoryLabels, SEED_NOTE_ID, unstudiedP0Count, type NotesTree, type NotesTreeNode, type NotesTreeOptions, type StudyProgress,
 } from '../../src/core/notes/notesTree';

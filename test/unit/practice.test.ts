@@ -97,6 +97,33 @@ describe('practice cards and schedule (fixed clock)', () => {
     assert.equal(dueCards(cards, state, minutes(10))[0].id, cards[0].id);
   });
 
+  test('new cards come a few a day: the allowance counts cards first graded today, reviews are never held back', () => {
+    const cards = practiceCards(NOTES);
+    assert.deepEqual(dueCards(cards, emptyPractice, NOW, 2).map((c) => c.id), [cards[0].id, cards[1].id]);
+    const state = gradeCard(emptyPractice, cards[0].id, 'good', NOW);
+    assert.equal(state.cards[cards[0].id].firstReview, NOW.toISOString());
+    // One new card introduced today: one more is offered, not two.
+    assert.deepEqual(dueCards(cards, state, NOW, 2).map((c) => c.id), [cards[1].id]);
+    // Ten minutes later the graded card is due again as a review, and the allowance still has one new card.
+    assert.deepEqual(dueCards(cards, state, minutes(10), 2).map((c) => c.id), [cards[0].id, cards[1].id]);
+    // Grading it again keeps its first review date.
+    const again = gradeCard(state, cards[0].id, 'good', minutes(10));
+    assert.equal(again.cards[cards[0].id].firstReview, NOW.toISOString());
+    // Zero new cards a day: reviews only.
+    assert.deepEqual(dueCards(cards, state, minutes(10), 0).map((c) => c.id), [cards[0].id]);
+    // The next day the allowance is whole again.
+    assert.equal(dueCards(cards, state, new Date(NOW.getTime() + 86_400_000), 2).filter((c) => !state.cards[c.id]).length, 2);
+  });
+
+  test('a stored card with an unreadable first-review date is dropped and reported, older state without one reads', () => {
+    const id = practiceCards(NOTES)[0].id;
+    const stored = gradeCard(emptyPractice, id, 'good', NOW).cards[id];
+    const older: { -readonly [K in keyof typeof stored]?: (typeof stored)[K] } = { ...stored };
+    delete older.firstReview;
+    assert.equal(readPracticeState({ version: 1, cards: { [id]: older } }).damaged, false);
+    assert.equal(readPracticeState({ version: 1, cards: { [id]: { ...stored, firstReview: 'yesterday-ish' } } }).damaged, true);
+  });
+
   test('the grade previews are ordered again ≤ hard ≤ good ≤ easy, and easy graduates a new card to days', () => {
     const id = practiceCards(NOTES)[0].id;
     const preview = gradePreview(emptyPractice, id, NOW);

@@ -17,7 +17,7 @@ import {
   nextDecisionRecordFileName,
   renderDecisionRecord,
   toMarkdownSummary,
-} from '../../src/core/wizard/adr';
+} from '../../src/core/decisions/adr';
 import {
   INPUT_IDS,
   INPUT_SPECS,

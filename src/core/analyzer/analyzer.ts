@@ -22,6 +22,7 @@ import * as l10n from '@vscode/l10n';
 import type { Logger } from '../ports';
 import { nullLogger } from '../ports';
 import { detectors as defaultDetectors } from './detectors';
+import { registerGrammarPreloads } from './syntax/grammarPreloads';
 import { editBetween } from './incremental';
 import { analyzeConfigText, configPrefilter } from './config/configAnalysis';
 import { crossFileSessionStores, type ReadRelated } from './crossFile';
@@ -198,6 +199,7 @@ class Session implements AnalysisSession, TreeKeeper {
 
 /** Creates an analyzer that loads tree-sitter wasm files through `loadWasm` on first use. */
 export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = {}): Analyzer {
+  registerGrammarPreloads();
   const host = new ParserHost(loadWasm);
   const registry = options.detectors ?? defaultDetectors;
   const logger = options.logger ?? nullLogger;

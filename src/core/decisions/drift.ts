@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 import type { Finding, FindingSeverity } from '../analyzer/types';
 import type { Placement } from '../wizard/placementRules';
 import type { DecisionRecord } from './decisionRecord';
-import { stateKindOfRule, type StateKind } from './stateKind';
+import { ruleKeepsInstanceState, stateKindOfRule, type StateKind } from './stateKind';
 
 /** Only accepted records govern code; proposed, rejected, deprecated and superseded ones are history. */
 export function governingRecords(records: readonly DecisionRecord[]): DecisionRecord[] {
@@ -27,9 +27,9 @@ export function inScope(record: Pick<DecisionRecord, 'scope'>, relativePath: str
 }
 
 /**
- * Whether a placement accepts state held by one instance, which is what every analyzer finding reports (see
- * stateKindOfRule): memory routed by key, or a cache in front of a store, says so on purpose; a store or a token
- * says the instance holds nothing.
+ * Whether a placement accepts state held by one instance, which is what the judged findings report (see
+ * ruleKeepsInstanceState): memory routed by key, or a cache in front of a store, says so on purpose; a store or a
+ * token says the instance holds nothing.
  */
 export function placementAcceptsInstanceState(placement: Placement): boolean {
   switch (placement) {
@@ -108,7 +108,8 @@ export const DRIFT_SEVERITY: FindingSeverity = 'warning';
 export function applyDecisions(findings: readonly Finding[], relativePath: string, records: readonly DecisionRecord[]): Finding[] {
   if (records.length === 0) return [...findings];
   return findings.map((finding) => {
-    if (finding.decision || finding.rule === 'decision-drift') return finding;
+    // Already judged, or a finding that keeps no instance state (a URL hash for cache locality): nothing to judge.
+    if (finding.decision || !ruleKeepsInstanceState(finding.rule)) return finding;
     const kind = stateKindOfRule(finding.rule);
     const record = governingRecord(kind, relativePath, records);
     if (!record) return finding;

@@ -17,8 +17,8 @@ export function isStateKind(value: unknown): value is StateKind {
 }
 
 /**
- * The kind of state a rule's findings hold. Every rule today reports state kept by one instance (its memory or its
- * local disk); drift.ts relies on that when it compares a finding with a record's placement.
+ * The kind of state a rule's findings hold. Whether a finding reports state kept by one instance at all (a routing
+ * rule may not) is ruleKeepsInstanceState's answer; drift.ts asks both.
  */
 export function stateKindOfRule(rule: RuleId): StateKind {
   switch (rule) {
@@ -40,6 +40,28 @@ export function stateKindOfRule(rule: RuleId): StateKind {
     case 'consistent-hash-non-client-key':
       // A hash on a URL keeps a cache warm on one instance: cache locality, not client state.
       return 'cache';
+  }
+}
+
+/**
+ * Whether a rule's findings report state kept by one instance, the premise drift.ts judges on. Code rules find the
+ * state itself. Session affinity holds nothing but exists to keep per-client state on one instance, so a record about
+ * where that state lives judges it the same way. A consistent hash on a URL holds nothing and keeps no client's state:
+ * it only sends the same resource to the same cache, which fits any placement, so no record contradicts it.
+ */
+export function ruleKeepsInstanceState(rule: RuleId): boolean {
+  switch (rule) {
+    case 'session-store-in-memory':
+    case 'session-store-local-disk':
+    case 'in-memory-session-map':
+    case 'socketio-no-adapter':
+    case 'in-memory-connection-registry':
+    case 'in-memory-rate-limit':
+    case 'sticky-routing-affinity':
+      return true;
+    case 'decision-drift':
+    case 'consistent-hash-non-client-key':
+      return false;
   }
 }
 

@@ -18,8 +18,11 @@ export interface WalkedFile {
 }
 
 export interface WalkOptions {
-  /** Whether a file is wanted, by base name (e.g. `mayBeAnalysed` of the file-kind table). */
-  readonly include: (name: string) => boolean;
+  /**
+   * Whether a file is wanted, given its host path (e.g. `mayBeAnalysed` of the file-kind table, which reads the base
+   * name and the parent folder: nginx files in `sites-available/` have no extension).
+   */
+  readonly include: (path: string) => boolean;
   /** Extra exclusions by host path (the CLI's `--exclude` globs); an excluded folder is not entered. */
   readonly isExcluded?: (path: string, isDirectory: boolean) => boolean;
   /** Called with a folder that could not be read and the error; the walk goes on. */
@@ -66,7 +69,7 @@ export async function* walkFiles(fs: FileSystem, root: string, options: WalkOpti
         }
         stack.push({ directory: path, relative: under(relative, entry.name), layers });
       } else if (entry.type === 'file') {
-        if (!options.include(entry.name) || isIgnored(layers, under(fromBase, entry.name), false) || options.isExcluded?.(path, false)) {
+        if (!options.include(path) || isIgnored(layers, under(fromBase, entry.name), false) || options.isExcluded?.(path, false)) {
           continue;
         }
         files.push({ path, relative: under(relative, entry.name) });

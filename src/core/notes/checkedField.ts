@@ -5,6 +5,7 @@
 // --stale-after <days>` turns an old date into a warning (`noteStaleness.ts`).
 
 import * as l10n from '@vscode/l10n';
+import { isRecord } from './frontMatterChecker';
 import type { CheckedInfo, NoteProblemSeverity } from './note';
 
 /** Where the validator's problems go (the validator's checker). */
@@ -20,10 +21,6 @@ export function isIsoDate(text: string): boolean {
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Validates a present `checked` value; returns it when valid. */

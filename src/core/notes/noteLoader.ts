@@ -13,7 +13,8 @@ import { splitFrontMatter } from './frontMatter';
 import { analyzeMarkdown, type MarkdownLink } from './markdownStructure';
 import type { Note, NoteProblem } from './note';
 import { classifyHref } from './noteLinks';
-import { isError, noteProblem, validateFrontMatter } from './noteValidator';
+import { validateFrontMatter } from './noteValidator';
+import { isError, noteProblem } from './frontMatterChecker';
 import { SIM_KINDS, simDirectiveKind } from '../sim/simKinds';
 
 /** Files over this size are refused: notes are prose, and a huge file is a mistake (or an attack on the UI). */

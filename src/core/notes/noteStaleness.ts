@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import type { Note, NoteProblem } from './note';
-import { noteProblem } from './noteValidator';
+import { noteProblem } from './frontMatterChecker';
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
 export function daysBetween(from: string, to: string): number {

@@ -7,7 +7,8 @@
 import * as l10n from '@vscode/l10n';
 import { slugify } from '../slug';
 import { validateChecked } from './checkedField';
-import { DDIA_CHAPTERS, NOTE_ID_PATTERN, PRIORITIES, type DdiaReference, type InterviewQuestion, type NoteMeta, type NoteProblem, type NoteProblemSeverity, type Priority, type SourceLink } from './note';
+import { describe, FieldChecker, isRecord, noteProblem } from './frontMatterChecker';
+import { DDIA_CHAPTERS, NOTE_ID_PATTERN, PRIORITIES, type DdiaReference, type InterviewQuestion, type NoteMeta, type NoteProblem, type Priority, type SourceLink } from './note';
 
 /**
  * Front-matter fields, in the order the content format lists them. All are required (lists may be empty) except
@@ -31,47 +32,6 @@ export const NOTE_FIELDS = [
 /** How many points an interview question lists: fewer is not an answer outline, more is not a card. */
 export const QUESTION_POINTS = { min: 2, max: 6 } as const;
 
-/** Where a problem is, for {@link noteProblem}. */
-export interface ProblemLocation {
-  readonly field?: string;
-  /** 0-based file line. */
-  readonly line?: number;
-  readonly severity?: NoteProblemSeverity;
-}
-
-/**
- * Builds a {@link NoteProblem} whose message names the file and the field:
- * `content/foo.md: field "priority": expected one of P0, P1, P2 but got "P9"`; body problems read
- * `content/foo.md: body line 12: ...`.
- */
-export function noteProblem(sourcePath: string, detail: string, location: ProblemLocation = {}): NoteProblem {
-  const { field, line, severity } = location;
-  let message: string;
-  if (field === 'body') {
-    message =
-      line === undefined
-        ? l10n.t({ message: '{0}: body: {1}', args: [sourcePath, detail], comment: ['{0} is the note file, {1} the problem found in its Markdown body'] })
-        : l10n.t({ message: '{0}: body line {1}: {2}', args: [sourcePath, line + 1, detail], comment: ['{0} is the note file, {1} a line number in it, {2} the problem found on that line of its Markdown body'] });
-  } else if (field !== undefined) {
-    message = l10n.t({ message: '{0}: field "{1}": {2}', args: [sourcePath, field, detail], comment: ['{0} is the note file, {1} a front-matter field name such as priority or ddia[0].chapter (not translated), {2} the problem with it'] });
-  } else {
-    message = `${sourcePath}: ${detail}`;
-  }
-  return {
-    sourcePath,
-    message,
-    detail,
-    ...(field === undefined ? {} : { field }),
-    ...(line === undefined ? {} : { line }),
-    ...(severity === undefined ? {} : { severity }),
-  };
-}
-
-/** True when the problem makes the note invalid (everything but warnings). */
-export function isError(problem: NoteProblem): boolean {
-  return problem.severity !== 'warning';
-}
-
 /** Options for {@link validateFrontMatter}. */
 export interface ValidateFrontMatterOptions {
   /** The file's base name without `.md`; `id` must equal it. */
@@ -86,33 +46,6 @@ export interface FrontMatterValidation {
   readonly problems: readonly NoteProblem[];
 }
 
-/**
- * The value found, for "... but got {0}" messages: a quoted string, a phrase such as "an empty list", or a JS type
- * name and the value (`number 3`, `boolean true`).
- */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) {
-    return l10n.t({ message: 'nothing', comment: ['Describes a missing YAML value, in messages such as: expected a non-empty string but got nothing'] });
-  }
-  if (Array.isArray(value)) {
-    return value.length === 0
-      ? l10n.t({ message: 'an empty list', comment: ['Describes a YAML value, in messages such as: expected a non-empty list of category names but got an empty list'] })
-      : l10n.t({ message: 'a list', comment: ['Describes a YAML value, in messages such as: expected a non-empty string but got a list'] });
-  }
-  if (typeof value === 'object') {
-    return l10n.t({ message: 'a mapping', comment: ['Describes a YAML value (key: value pairs), in messages such as: expected a non-empty string but got a mapping'] });
-  }
-  if (typeof value === 'string') {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown);
-  }
-  return `${typeof value} ${String(value)}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp)\./gi;
 const SENTENCE_BREAK = /[.!?]["')\]]?\s+["'([]?[\p{Lu}\d]/u;
 
@@ -122,105 +55,8 @@ export function hasSeveralSentences(text: string): boolean {
   return SENTENCE_BREAK.test(masked);
 }
 
-// Translator comments are written out in each call: the bundle extractor reads only literal comments.
-class Checker {
-  readonly problems: NoteProblem[] = [];
 
-  constructor(
-    private readonly sourcePath: string,
-    private readonly fieldLines: ReadonlyMap<string, number> | undefined,
-  ) {}
-
-  get failed(): boolean {
-    return this.problems.some(isError);
-  }
-
-  /** The line of the field, else of its nearest parent, else the opening `---` (where a missing field belongs). */
-  lineOf(field: string): number | undefined {
-    if (!this.fieldLines) {
-      return undefined;
-    }
-    let path = field;
-    for (;;) {
-      const line = this.fieldLines.get(path);
-      if (line !== undefined) {
-        return line;
-      }
-      const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-      if (cut <= 0) {
-        return 0;
-      }
-      path = path.slice(0, cut);
-    }
-  }
-
-  report(field: string, detail: string, severity?: NoteProblemSeverity): void {
-    this.problems.push(noteProblem(this.sourcePath, detail, { field, line: this.lineOf(field), severity }));
-  }
-
-  nonEmptyString(field: string, value: unknown): string | undefined {
-    if (value === undefined) {
-      this.report(field, l10n.t('is required but missing'));
-      return undefined;
-    }
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.report(field, l10n.t({ message: 'expected a non-empty string but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }));
-      return undefined;
-    }
-    return value.replace(/\s+/g, ' ').trim();
-  }
-
-  /** A required list; `ddia` gets its own hint about when to leave it empty. */
-  list(field: string, value: unknown, kind: 'plain' | 'ddia' = 'plain'): readonly unknown[] | undefined {
-    if (value === undefined) {
-      this.report(field, kind === 'ddia' ? l10n.t('is required but missing (use [] when no chapter applies)') : l10n.t('is required but missing (use [] for none)'));
-      return undefined;
-    }
-    if (!Array.isArray(value)) {
-      this.report(
-        field,
-        kind === 'ddia'
-          ? l10n.t({ message: 'expected a list (use [] when no chapter applies) but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] })
-          : l10n.t({ message: 'expected a list (use [] for none) but got {0}', args: [describe(value)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }),
-      );
-      return undefined;
-    }
-    return value;
-  }
-
-  stringList(field: string, value: unknown): string[] | undefined {
-    const items = this.list(field, value);
-    if (!items) {
-      return undefined;
-    }
-    const result: string[] = [];
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      const text = this.nonEmptyString(`${field}[${index}]`, item);
-      if (text === undefined) {
-        return;
-      }
-      if (seen.has(text)) {
-        this.report(`${field}[${index}]`, l10n.t({ message: 'duplicate entry {0}', args: [describe(text)], comment: ['{0} is the repeated entry, in quotes'] }), 'warning');
-      }
-      seen.add(text);
-      result.push(text);
-    });
-    return result;
-  }
-
-  unknownKeys(field: string, value: Record<string, unknown>, known: readonly string[]): void {
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) {
-        const path = field === '' ? key : `${field}.${key}`;
-        const expected = known.join(', ');
-        this.report(path, l10n.t({ message: 'unknown field (ignored); expected only {0}', args: [expected], comment: ['{0} lists the allowed field names (not translated), separated by commas'] }), 'warning');
-      }
-    }
-  }
-}
-
-function validateId(check: Checker, value: unknown, expectedId: string | undefined): string | undefined {
+function validateId(check: FieldChecker, value: unknown, expectedId: string | undefined): string | undefined {
   const id = check.nonEmptyString('id', value);
   if (id === undefined) {
     return undefined;
@@ -239,7 +75,7 @@ function validateId(check: Checker, value: unknown, expectedId: string | undefin
   return id;
 }
 
-function validateCategory(check: Checker, value: unknown): string[] | undefined {
+function validateCategory(check: FieldChecker, value: unknown): string[] | undefined {
   if (value === undefined) {
     check.report('category', l10n.t('is required but missing'));
     return undefined;
@@ -263,7 +99,7 @@ function validateCategory(check: Checker, value: unknown): string[] | undefined 
   return result.length === value.length ? result : undefined;
 }
 
-function validatePriority(check: Checker, value: unknown): Priority | undefined {
+function validatePriority(check: FieldChecker, value: unknown): Priority | undefined {
   const allowed = PRIORITIES.join(', ');
   if (value === undefined) {
     check.report('priority', l10n.t({ message: 'is required but missing (one of {0})', args: [allowed], comment: ['{0} lists the priorities: P0, P1, P2'] }));
@@ -276,7 +112,7 @@ function validatePriority(check: Checker, value: unknown): Priority | undefined 
   return value as Priority;
 }
 
-function validateSummary(check: Checker, value: unknown): string | undefined {
+function validateSummary(check: FieldChecker, value: unknown): string | undefined {
   const summary = check.nonEmptyString('summary', value);
   if (summary !== undefined && hasSeveralSentences(summary)) {
     check.report('summary', l10n.t({ message: 'expected one sentence but got several: {0}', args: [describe(summary)], comment: ['{0} is the summary, in quotes'] }));
@@ -285,7 +121,7 @@ function validateSummary(check: Checker, value: unknown): string | undefined {
   return summary;
 }
 
-function validateRelated(check: Checker, value: unknown, id: string | undefined): string[] | undefined {
+function validateRelated(check: FieldChecker, value: unknown, id: string | undefined): string[] | undefined {
   const related = check.stringList('related', value);
   if (!related) {
     return undefined;
@@ -302,7 +138,7 @@ function validateRelated(check: Checker, value: unknown, id: string | undefined)
 
 const DDIA_KEYS = ['edition', 'chapter', 'title', 'topic'] as const;
 
-function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefined {
+function validateDdia(check: FieldChecker, value: unknown): DdiaReference[] | undefined {
   const items = check.list('ddia', value, 'ddia');
   if (!items) {
     return undefined;
@@ -361,7 +197,7 @@ function validateDdia(check: Checker, value: unknown): DdiaReference[] | undefin
 
 const SOURCE_KEYS = ['title', 'url'] as const;
 
-function validateSources(check: Checker, value: unknown): SourceLink[] | undefined {
+function validateSources(check: FieldChecker, value: unknown): SourceLink[] | undefined {
   const items = check.list('sources', value);
   if (!items) {
     return undefined;
@@ -393,7 +229,7 @@ function validateSources(check: Checker, value: unknown): SourceLink[] | undefin
 const QUESTION_KEYS = ['prompt', 'points'] as const;
 
 /** `questions:` is optional; when given, a list of `{ prompt, points: [2–6 strings] }`, and the last key. */
-function validateQuestions(check: Checker, value: unknown, keys: readonly string[]): InterviewQuestion[] | undefined {
+function validateQuestions(check: FieldChecker, value: unknown, keys: readonly string[]): InterviewQuestion[] | undefined {
   if (value === undefined) return [];
   if (keys[keys.length - 1] !== 'questions') {
     check.report('questions', l10n.t('should be the last front-matter key (the shared content format puts it there)'), 'warning');
@@ -447,7 +283,7 @@ export function validateFrontMatter(
   sourcePath: string,
   options: ValidateFrontMatterOptions = {},
 ): FrontMatterValidation {
-  const check = new Checker(sourcePath, options.fieldLines);
+  const check = new FieldChecker(sourcePath, options.fieldLines);
   if (!isRecord(data)) {
     return {
       problems: [noteProblem(sourcePath, l10n.t({ message: 'front matter must be a YAML mapping but got {0}', args: [describe(data)], comment: ['{0} describes the value found: a quoted value, or a phrase such as "nothing" or "a list"'] }), { line: 0 })],

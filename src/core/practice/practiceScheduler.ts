@@ -27,6 +27,8 @@ export interface StoredCard {
   readonly lapses: number;
   readonly state: 'learning' | 'review' | 'relearning';
   readonly lastReview: string;
+  /** When the card was first graded: new cards are introduced a few a day (see dueCards). Absent in older state. */
+  readonly firstReview?: string;
 }
 
 /** The stored shape. Cards never reviewed have no entry (they are new). */
@@ -79,6 +81,7 @@ function readCard(raw: unknown): StoredCard | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const c = raw as Record<string, unknown>;
   if (!isDate(c.due) || !isDate(c.lastReview) || !(typeof c.state === 'string' && c.state in STATE_NAMES)) return undefined;
+  if (c.firstReview !== undefined && !isDate(c.firstReview)) return undefined;
   for (const key of ['stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses']) if (!isCount(c[key])) return undefined;
   return {
     due: c.due,
@@ -90,6 +93,7 @@ function readCard(raw: unknown): StoredCard | undefined {
     lapses: c.lapses as number,
     state: c.state as StoredCard['state'],
     lastReview: c.lastReview,
+    ...(c.firstReview === undefined ? {} : { firstReview: c.firstReview as string }),
   };
 }
 
@@ -153,11 +157,32 @@ export function dueDate(state: PracticeState, id: string, now: Date): Date {
   return stored ? new Date(stored.due) : now;
 }
 
-/** Cards due at `now`: reviews that came due (earliest first), then new cards in note order. */
-export function dueCards(cards: readonly PracticeCard[], state: PracticeState, now: Date): PracticeCard[] {
+/**
+ * New cards introduced per day unless the user says otherwise (`statecraft.practice.newCardsPerDay`): a first
+ * session shows a handful, not every question of every note at once (Anki's default is 20; the notes hold ~100).
+ */
+export const DEFAULT_NEW_CARDS_PER_DAY = 10;
+
+function sameLocalDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** How many cards were graded for the first time on `now`'s (local) day. */
+export function introducedOn(state: PracticeState, now: Date): number {
+  let count = 0;
+  for (const card of Object.values(state.cards)) if (card.firstReview !== undefined && sameLocalDay(new Date(card.firstReview), now)) count++;
+  return count;
+}
+
+/**
+ * Cards due at `now`: reviews that came due (earliest first), then new cards in note order, as many as today's
+ * allowance of new cards has left (`newPerDay` minus the cards first graded today).
+ */
+export function dueCards(cards: readonly PracticeCard[], state: PracticeState, now: Date, newPerDay = DEFAULT_NEW_CARDS_PER_DAY): PracticeCard[] {
   const seen = cards.filter((card) => state.cards[card.id] !== undefined && Date.parse(state.cards[card.id].due) <= now.getTime());
   seen.sort((a, b) => Date.parse(state.cards[a.id].due) - Date.parse(state.cards[b.id].due));
-  const fresh = cards.filter((card) => state.cards[card.id] === undefined);
+  const allowance = Math.max(0, newPerDay - introducedOn(state, now));
+  const fresh = cards.filter((card) => state.cards[card.id] === undefined).slice(0, allowance);
   return [...seen, ...fresh];
 }
 
@@ -175,8 +200,10 @@ export function nextDue(cards: readonly PracticeCard[], state: PracticeState, no
 
 /** Records a self-grade: the new state (the card rescheduled by FSRS). */
 export function gradeCard(state: PracticeState, id: string, grade: GradeName, now: Date): PracticeState {
-  const next = scheduler.next(toFsrs(state.cards[id], now), now, RATING[grade]).card;
-  return { version: 1, cards: { ...state.cards, [id]: fromFsrs(next, now) } };
+  const previous = state.cards[id];
+  const next = scheduler.next(toFsrs(previous, now), now, RATING[grade]).card;
+  const firstReview = previous ? previous.firstReview : now.toISOString();
+  return { version: 1, cards: { ...state.cards, [id]: { ...fromFsrs(next, now), ...(firstReview === undefined ? {} : { firstReview }) } } };
 }
 
 /** What each grade would schedule, for the buttons ("Good · 10 min"). */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { markSuperseded } from '../../core/decisions/decisionRecord';
 import { decisionRows, type DecisionRow } from '../../core/decisions/decisionsView';
 import { stateKindSubject } from '../../core/decisions/stateKind';
-import { decisionRecordTitle, renderDecisionRecord } from '../../core/wizard/adr';
+import { decisionRecordTitle, renderDecisionRecord } from '../../core/decisions/adr';
 import { recommend } from '../../core/wizard/decisionEngine';
 import type { Logger } from '../../core/ports';
 import { CommandIds, ViewIds } from '../commandIds';

@@ -30,20 +30,38 @@ export class PracticePanel implements vscode.Disposable {
     this.cardId = cardId;
     this.status = undefined;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(WebviewTypes.practice, vscode.l10n.t('Interview Practice'), vscode.ViewColumn.Active, {
-        enableScripts: true,
-        enableCommandUris: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-      });
-      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'statecraft.svg');
-      this.panel.onDidDispose(() => this.forget(), null, this.panelDisposables);
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => {
-        this.handle(raw).catch((error: unknown) => this.log(`Practice: ${error instanceof Error ? error.message : String(error)}`));
-      }, null, this.panelDisposables);
+      this.attach(vscode.window.createWebviewPanel(WebviewTypes.practice, vscode.l10n.t('Interview Practice'), vscode.ViewColumn.Active, this.webviewOptions()));
     } else {
       this.panel.reveal(undefined, false);
     }
     await this.render();
+  }
+
+  /** Takes over a panel VS Code restored after a reload (WebviewPanelSerializer): it shows the first due card. */
+  async restore(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.panel) {
+      // One Practice panel: a second restored one (two windows' state merged) closes.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.cardId = undefined;
+    this.status = undefined;
+    this.attach(panel);
+    await this.render();
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'statecraft.svg');
+    panel.onDidDispose(() => this.forget(), null, this.panelDisposables);
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      this.handle(raw).catch((error: unknown) => this.log(`Practice: ${error instanceof Error ? error.message : String(error)}`));
+    }, null, this.panelDisposables);
   }
 
   /** Re-renders after the notes or the schedule changed elsewhere (keeps the current card if it is still due). */

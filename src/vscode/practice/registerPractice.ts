@@ -6,9 +6,10 @@ import type { PracticePageModel } from '../../core/practice/practicePage';
 import {
   describeInterval, dueCards, gradePreview, nextDue, practiceCards, type GradeName, type PracticeCard,
 } from '../../core/practice/practiceScheduler';
-import { CommandIds, ViewIds } from '../commandIds';
+import { CommandIds, ViewIds, WebviewTypes } from '../commandIds';
 import { disposeAll } from '../dispose';
 import type { NotesFeature } from '../registerNotes';
+import { affects, readSettings } from '../settings';
 import { PracticePanel } from './practicePanel';
 import { PracticeStore } from './practiceStore';
 import { PracticeTreeProvider } from './practiceTreeProvider';
@@ -28,7 +29,7 @@ export function registerPractice(context: vscode.ExtensionContext, notes: NotesF
   const allCards = async (): Promise<PracticeCard[]> => practiceCards((await notes.library.getNotes()).notes);
 
   const refreshView = async () => {
-    const due = dueCards(await allCards(), store.state, clock());
+    const due = dueCards(await allCards(), store.state, clock(), readSettings().practiceNewCardsPerDay);
     tree.setDue(due);
     view.badge = due.length > 0 ? { value: due.length, tooltip: vscode.l10n.t('{0} interview cards due', due.length) } : undefined;
   };
@@ -36,7 +37,7 @@ export function registerPractice(context: vscode.ExtensionContext, notes: NotesF
   const model = async (cardId: string | undefined, status: string | undefined): Promise<PracticePageModel> => {
     const now = clock();
     const cards = await allCards();
-    const due = dueCards(cards, store.state, now);
+    const due = dueCards(cards, store.state, now, readSettings().practiceNewCardsPerDay);
     const card = (cardId === undefined ? undefined : cards.find((candidate) => candidate.id === cardId)) ?? due[0];
     const next = nextDue(cards, store.state, now);
     const base = { dueCount: due.length, total: cards.length, ...(status === undefined ? {} : { status }), ...(next ? { nextDue: describeInterval(now, next) } : {}) };
@@ -73,6 +74,13 @@ export function registerPractice(context: vscode.ExtensionContext, notes: NotesF
       refreshView().catch(report);
       panel.refresh().catch(report);
     }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affects(event, 'practiceNewCardsPerDay')) return;
+      refreshView().catch(report);
+      panel.refresh().catch(report);
+    }),
+    // A Practice panel open at reload comes back (onWebviewPanel activation), like the note viewer.
+    vscode.window.registerWebviewPanelSerializer(WebviewTypes.practice, { deserializeWebviewPanel: (restored) => panel.restore(restored) }),
     vscode.commands.registerCommand(CommandIds.practise, () => panel.show()),
     vscode.commands.registerCommand(CommandIds.practiseCard, (cardId: unknown) => panel.show(typeof cardId === 'string' ? cardId : undefined)),
   ];

@@ -1,7 +1,7 @@
 // Writes a decision record into the workspace: `<folder>/NNNN-<slug>.md`, taking the next free number and never
 // overwriting (the name is re-checked right before writing). Without a workspace folder it asks where to save.
 import * as vscode from 'vscode';
-import { nextDecisionRecordFileName } from '../../core/wizard/adr';
+import { nextDecisionRecordFileName } from '../../core/decisions/adr';
 
 /** `title` (the record's own title) names the file. */
 export async function writeDecisionRecord(folderSetting: string, title: string, markdown: string): Promise<vscode.Uri | undefined> {

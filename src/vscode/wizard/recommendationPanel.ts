@@ -3,7 +3,7 @@
 // after a reload from the answers it stored (the recommendation is recomputed, it is deterministic).
 import * as vscode from 'vscode';
 import { parseRecommendationMessage } from '../../core/render/viewerMessages';
-import { decisionRecordTitle, renderDecisionRecord, toMarkdownSummary } from '../../core/wizard/adr';
+import { decisionRecordTitle, renderDecisionRecord, toMarkdownSummary } from '../../core/decisions/adr';
 import { recommend, validateInputs, type Inputs, type Recommendation } from '../../core/wizard/decisionEngine';
 import { DEFAULT_STATE_KIND, STATE_KINDS, stateKindDescription, stateKindSubject, type StateKind } from '../../core/decisions/stateKind';
 import { WebviewTypes } from '../commandIds';

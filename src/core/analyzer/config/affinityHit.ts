@@ -16,6 +16,7 @@ export type PinKind = 'client-ip' | 'cookie' | 'key' | 'non-client-hash';
 export type AffinitySection =
   | 'kubernetes-service'
   | 'ingress-nginx'
+  | 'openshift-routes'
   | 'traefik'
   | 'istio-and-envoy-gateway'
   | 'gateway-api'

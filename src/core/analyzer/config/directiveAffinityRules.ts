@@ -64,7 +64,10 @@ export function haproxyAffinity(sections: readonly Directive[], text: string, li
     const serverCookies = body.some((line) => (line.name === 'server' || line.name === 'default-server' || line.name === 'server-template') && line.args.some((arg) => arg.text === 'cookie'));
     for (const line of body) {
       const args = line.args.map((arg) => arg.text);
-      if (args.some((arg) => arg.includes(TEMPLATE_MARK))) continue;
+      // An unknown value says nothing where it decides (the algorithm, the stick key); a templated cookie name does not
+      // change whether a cookie pins clients, so `cookie` reads its literal mode words whatever the name is.
+      const templated = args.some((arg) => arg.includes(TEMPLATE_MARK));
+      if (templated && line.name !== 'cookie') continue;
       const platform = 'HAProxy';
       const hit = (pin: AffinityHit['pin'], removal?: readonly TextEdit[], key?: string): void => {
         hits.push({ pin, platform, section: pin === 'non-client-hash' ? 'consistent-hashing-is-not-affinity' : 'haproxy', range: line.range, key, removal: pin === 'non-client-hash' ? undefined : removal });
@@ -92,7 +95,7 @@ export function haproxyAffinity(sections: readonly Directive[], text: string, li
           // Persistence needs a mode that writes the cookie and servers that have a value for it (or `dynamic` ones);
           // a passive `cookie name` read from what another layer set is content switching, not client affinity.
           if (args.some((arg) => arg === 'insert' || arg === 'prefix' || arg === 'rewrite') && (serverCookies || args.includes('dynamic'))) {
-            hit('cookie', removeLine(context, line), args[0]);
+            hit('cookie', removeLine(context, line), args[0]?.includes(TEMPLATE_MARK) ? undefined : args[0]);
           }
           break;
         case 'stick':

@@ -42,6 +42,41 @@ export function maskTemplates(text: string): string {
   return text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, (tag) => tag.replace(/[^\n]/g, TEMPLATE_MARK));
 }
 
+/**
+ * Template masking for HAProxy, whose directives are lines, so a template's line structure decides which directive a
+ * word belongs to. Statement and comment tags (`{% … %}`, `{# … #}`) render no text and become blanks; expression tags
+ * (`{{ … }}`) become TEMPLATE_MARK, an unknown value. Whitespace control is applied as the renderer applies it:
+ * `{%-` / `{{-` eat the whitespace before the tag, `-%}` / `-}}` the whitespace after it, and the line break right after
+ * a statement tag goes (`trim_blocks`, on by default in Ansible, where most `haproxy.cfg.j2` files are rendered), so a
+ * `server` line that a template splits over several source lines reads as one line. Offsets never move: a removed line
+ * break becomes a space. https://jinja.palletsprojects.com/en/stable/templates/#whitespace-control
+ */
+export function maskLineTemplates(text: string): string {
+  if (!/\{[{%#]/.test(text)) {
+    return text;
+  }
+  const out = text.split('');
+  for (const match of text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g)) {
+    const tag = match[0];
+    const start = match.index;
+    const end = start + tag.length;
+    const statement = tag[1] !== '{';
+    for (let index = start; index < end; index++) {
+      if (out[index] !== '\n') out[index] = statement ? ' ' : TEMPLATE_MARK;
+    }
+    if (tag[2] === '-') {
+      for (let index = start - 1; index >= 0 && /\s/.test(text[index]); index--) out[index] = ' ';
+    }
+    if (tag[tag.length - 3] === '-') {
+      for (let index = end; index < text.length && /\s/.test(text[index]); index++) out[index] = ' ';
+    } else if (tag[1] === '%') {
+      const lineBreak = text[end] === '\r' && text[end + 1] === '\n' ? 2 : text[end] === '\n' ? 1 : 0;
+      for (let index = end; index < end + lineBreak; index++) out[index] = ' ';
+    }
+  }
+  return out.join('');
+}
+
 interface Token {
   readonly text: string;
   readonly start: number;
@@ -177,7 +212,7 @@ export const HAPROXY_SECTIONS = new Set(['global', 'defaults', 'frontend', 'back
 
 /** Reads an HAProxy configuration: one directive per section, holding the section's lines as its block. */
 export function readHaproxy(source: string, lines: LineIndex = new LineIndex(source)): DirectiveFile {
-  const text = maskTemplates(source);
+  const text = maskLineTemplates(source);
   const sections: Directive[] = [];
   let section: { name: string; args: DirectiveArg[]; start: number; list: Directive[] } | undefined;
   let sectionEnd = 0;
@@ -220,9 +255,11 @@ export function readHaproxy(source: string, lines: LineIndex = new LineIndex(sou
       }
     }
     if (word) words.push({ ...word, end: Math.min(lineEnd, text.length) });
-    const indented = offset < text.length && (text[offset] === ' ' || text[offset] === '\t');
     if (words.length > 0) {
       const [name, ...rest] = words;
+      // Indentation as written on the keyword's own source line: a joined template line starts with blanked tags.
+      const physicalStart = source.lastIndexOf('\n', name.start - 1) + 1;
+      const indented = /^[ \t]+$/.test(source.slice(physicalStart, name.start));
       const args = rest.map((arg) => ({ text: arg.text, range: lines.range(arg.start, arg.end) }));
       const lastEnd = words[words.length - 1].end;
       if (!indented && HAPROXY_SECTIONS.has(name.text)) {

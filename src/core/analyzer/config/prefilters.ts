@@ -3,7 +3,7 @@
 
 import type { ConfigFormat } from './configFormats';
 
-const STRUCTURED_WORDS = /sessionAffinity|session_affinity|consistentHash|sessionPersistence|stickiness|sticky|StickinessPolicy|client_?[Aa]ffinity_?[Ee]nabled|clientAffinityEnabled|session_affinity_enabled|sessionAffinityEnabledState|cookie_?[Bb]ased_?[Aa]ffinity|cookieBasedAffinity|load_?[Dd]istribution|stickySessions|nginx\.ingress\.kubernetes\.io\/(?:affinity|upstream-hash-by)/;
+const STRUCTURED_WORDS = /sessionAffinity|session_affinity|consistentHash|sessionPersistence|stickiness|sticky|StickinessPolicy|client_?[Aa]ffinity_?[Ee]nabled|clientAffinityEnabled|session_affinity_enabled|sessionAffinityEnabledState|cookie_?[Bb]ased_?[Aa]ffinity|cookieBasedAffinity|load_?[Dd]istribution|stickySessions|nginx\.ingress\.kubernetes\.io\/(?:affinity|upstream-hash-by)|router\.openshift\.io\/(?:cookie_name|balance)/;
 
 export function structuredAffinityPrefilter(text: string): boolean {
   return STRUCTURED_WORDS.test(text);

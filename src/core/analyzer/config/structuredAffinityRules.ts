@@ -138,10 +138,13 @@ export function structuredAffinity(document: ConfigNode, text: string, lines: Li
         const pin = classifyHashKey(hashKey);
         if (pin) hits.push({ pin, platform: 'ingress-nginx', section: pin === 'non-client-hash' ? 'consistent-hashing-is-not-affinity' : 'ingress-nginx', range: item.range, key: hashKey, removal: pin === 'non-client-hash' ? undefined : del(item) });
       }
+    } else if (key === 'router.openshift.io/cookie_name' || key === 'haproxy.router.openshift.io/balance') {
+      const hit = openShiftRoute(item, parent, text, lines);
+      if (hit) hits.push(hit);
     } else if (/target-group-attributes$/.test(key) && /stickiness\.enabled\s*=\s*true/i.test(String(literal(value) ?? ''))) {
       // AWS Load Balancer Controller annotations on an Ingress or a Service.
       hits.push({ pin: 'cookie', platform: 'AWS Load Balancer Controller', section: 'aws-load-balancers', range: item.range });
-    } else if (isTraefikStickyLabel(key, valueText) && !traefikLabelParents.has(parent)) {
+    } else if (isTraefikStickyLabel(key, valueText) && !traefikLabelParents.has(parent) && !parent.entries.some((label) => isSwarmBalanced(label.key, literalText(label.value)))) {
       // Several labels configure one sticky cookie (name, secure, httpOnly): one hint per label set.
       traefikLabelParents.add(parent);
       hits.push({ pin: 'cookie', platform: 'Traefik', section: 'traefik', range: item.range, removal: del(item) });
@@ -156,8 +159,20 @@ function isTraefikStickyLabel(key: string, value: string | undefined): boolean {
   return lower.startsWith('traefik.') && /\.(?:sticky|stickiness)(?:\.cookie)?(?:\.[a-z]+)?$/.test(lower) && value !== undefined && value !== 'false';
 }
 
+/**
+ * `traefik.docker.lbswarm=true` (v2) or `traefik.swarm.lbswarm=true` (v3): Traefik sends every request to the Swarm
+ * service's virtual IP and lets Swarm balance, so a sticky cookie has a single server to name and pins nobody.
+ */
+function isSwarmBalanced(key: string, value: string | undefined): boolean {
+  return /^traefik\.(?:docker|swarm)\.lbswarm$/i.test(key.trim()) && value === 'true';
+}
+
 /** compose `labels:` given as a list of "key=value" strings. */
 function traefikListLabels(items: readonly ConfigNode[], text: string, lines: LineIndex): AffinityHit[] {
+  const pairs = items.map((item) => literal(item)).filter((label): label is string => typeof label === 'string').map((label) => label.split('=', 2));
+  if (pairs.some(([key, value]) => isSwarmBalanced(key, value?.trim().toLowerCase()))) {
+    return [];
+  }
   for (const item of items) {
     const label = literal(item);
     if (typeof label !== 'string') continue;
@@ -172,6 +187,28 @@ function traefikListLabels(items: readonly ConfigNode[], text: string, lines: Li
   return [];
 }
 
+/**
+ * OpenShift Route annotations. The router pins HTTP routes with a cookie unless `disable_cookies` says otherwise;
+ * `router.openshift.io/cookie_name` names that cookie, so it is stated affinity (a bare Route is the router's default
+ * and is left alone). `haproxy.router.openshift.io/balance: source` hashes the client address.
+ */
+function openShiftRoute(item: ConfigEntry, annotations: ConfigMap, text: string, lines: LineIndex): AffinityHit | undefined {
+  const platform = 'OpenShift router';
+  const section = 'openshift-routes';
+  const value = literalText(item.value);
+  if (item.key === 'haproxy.router.openshift.io/balance') {
+    return value === 'source' ? { pin: 'client-ip', platform, section, range: item.range, removal: [replaceWith(item.value.range, quoteLike(text, lines, item.value, 'roundrobin'))] } : undefined;
+  }
+  const cookie = literal(item.value);
+  if (typeof cookie !== 'string' || literalText(at(annotations, 'haproxy.router.openshift.io/disable_cookies')) === 'true') {
+    return undefined;
+  }
+  // Dropping the name would bring back the router's default cookie: the change that removes affinity turns cookies off.
+  const jsonKey = text[lines.lineStart(item.keyRange.start.line) + item.keyRange.start.character] === '"';
+  const disable = jsonKey ? '"haproxy.router.openshift.io/disable_cookies": "true"' : 'haproxy.router.openshift.io/disable_cookies: "true"';
+  return { pin: 'cookie', platform, section, range: item.range, key: cookie, removal: [replaceWith(item.range, disable)] };
+}
+
 /** Istio DestinationRule `loadBalancer.consistentHash` and Envoy Gateway `consistentHash.type`. */
 function consistentHash(item: ConfigEntry, value: ConfigMap): AffinityHit[] {
   const platform = entry(value, 'type') ? 'Envoy Gateway' : 'Istio';
@@ -182,7 +219,10 @@ function consistentHash(item: ConfigEntry, value: ConfigMap): AffinityHit[] {
     return [{ pin: 'client-ip', platform, section, range: item.range }];
   }
   if (cookie && (type === undefined || type === 'cookie')) {
-    return [{ pin: 'cookie', platform, section, range: item.range, key: literal(at(cookie.value, 'name'))?.toString() }];
+    // The cookie name is required by Istio and Envoy Gateway; when it is a template placeholder the block is a Helm
+    // chart's alternative (`if header … else cookie`), and what the rendered rule hashes on is not known here.
+    const name = literal(at(cookie.value, 'name'));
+    return typeof name === 'string' ? [{ pin: 'cookie', platform, section, range: item.range, key: name }] : [];
   }
   const header = literal(at(value, 'httpHeaderName')) ?? literal(at(value, 'header', 'name')) ?? literal(at(value, 'httpQueryParameterName'));
   if (typeof header === 'string') {

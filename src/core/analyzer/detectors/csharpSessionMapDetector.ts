@@ -11,22 +11,13 @@
 // invocation, so their instance fields stand down, as do read-only tables (never written outside initialisers),
 // function-local dictionaries, cache-named fields and test sources.
 
-import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
-import {
-  csArguments,
-  csAttributeNames,
-  csBaseTypeNames,
-  csInvocationTypeArguments,
-  csInvokedName,
-  csIsTestSource,
-  csLocalNames,
-  csModifiers,
-  csSimpleName,
-} from '../syntax/csharpSyntax';
+import { HANDLER_CALL_DEPTH, reachableFrom } from '../syntax/reachable';
+import { collect, namedChildren } from '../syntax/tree';
+import { csArguments, csAttributeNames, csBaseTypeNames, CSHARP_SYNTAX, csInvocationTypeArguments, csModifiers, csSimpleName } from '../syntax/csharpSyntax';
+import { handlerWriteFinding, isSessionLikeCollection, writesByTarget } from './handlerWriteReport';
+import { describe, HAND_ROLLED, type ClassKind, type Description, type Holder, type SharedDictionary } from './csharpClassKinds';
 
 const DICTIONARY_TYPES = new Set(['Dictionary', 'ConcurrentDictionary', 'IDictionary', 'SortedDictionary', 'SortedList', 'Hashtable']);
 const WRITE_METHODS = new Set(['Add', 'TryAdd', 'AddOrUpdate', 'GetOrAdd', 'TryUpdate']);
@@ -34,17 +25,6 @@ const CONTROLLER_BASES = new Set(['Controller', 'ControllerBase']);
 const HTTP_ATTRIBUTES = /^(Http(Get|Post|Put|Delete|Patch|Head|Options)|Route|AcceptVerbs)$/;
 const MAP_METHODS = new Set(['MapGet', 'MapPost', 'MapPut', 'MapDelete', 'MapPatch', 'MapMethods', 'Map', 'MapFallback']);
 const SINGLETON_REGISTRATIONS = new Set(['AddSingleton', 'TryAddSingleton']);
-const HAND_ROLLED = 'externalize-sessions-dotnet#hand-rolled-session-maps';
-const SIGNALR = 'externalize-sessions-dotnet#signalr';
-
-type ClassKind = 'hub' | 'controller' | 'page' | 'singleton';
-
-interface SharedDictionary {
-  readonly name: string;
-  readonly nameNode: Node;
-  readonly typeText: string;
-  readonly isStatic: boolean;
-}
 
 /** A dictionary write in one method, recorded once per method and matched against every field afterwards. */
 interface DictionaryWrite {
@@ -63,7 +43,7 @@ export const csharpSessionMapDetector: Detector = {
   },
   detect(context: DetectorContext): Finding[] {
     const root = context.root;
-    if (csIsTestSource(root)) {
+    if (CSHARP_SYNTAX.isTestSource(root)) {
       return [];
     }
     const singletons = singletonTypes(root);
@@ -101,7 +81,7 @@ export const csharpSessionMapDetector: Detector = {
 function singletonTypes(root: Node): Set<string> {
   const types = new Set<string>();
   for (const invocation of collect(root, ['invocation_expression'])) {
-    if (!SINGLETON_REGISTRATIONS.has(csInvokedName(invocation) ?? '')) {
+    if (!SINGLETON_REGISTRATIONS.has(CSHARP_SYNTAX.invokedName(invocation) ?? '')) {
       continue;
     }
     const typeArguments = csInvocationTypeArguments(invocation);
@@ -125,16 +105,6 @@ function singletonTypes(root: Node): Set<string> {
   return types;
 }
 
-/** A class of this file whose instance lives in a static field of a hub or controller (or any field of a singleton). */
-interface Holder {
-  readonly kind: ClassKind;
-  /** The holding class and its field, e.g. ChatHub and Connections. */
-  readonly className: string;
-  readonly fieldName: string;
-  readonly isStatic: boolean;
-  /** The methods the holder calls on that instance from its entry points. */
-  readonly calledMethods: Set<string>;
-}
 
 /**
  * Classes whose instances a hub, controller or singleton keeps in a shared field and calls from its entry points,
@@ -175,7 +145,7 @@ function heldClasses(classes: readonly Node[], kinds: ReadonlyMap<Node, ClassKin
 function methodsCalledOnMembers(entryPoints: readonly Node[], className: string): Map<string, Set<string>> {
   const called = new Map<string, Set<string>>();
   for (const method of entryPoints) {
-    const locals = csLocalNames(method);
+    const locals = CSHARP_SYNTAX.localNames(method);
     for (const invocation of collect(method, ['invocation_expression'])) {
       const callee = invocation.childForFieldName('function');
       const member = callee?.type === 'member_access_expression' ? memberName(callee.childForFieldName('expression'), className, locals) : undefined;
@@ -218,12 +188,12 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
     const body = method.childForFieldName('body');
     // A method declaration always has a name (an empty MISSING node at worst).
     const where = `${method.childForFieldName('name')?.text ?? ''}()`;
-    return body ? writesIn(body, className, csLocalNames(method), where) : [];
+    return body ? writesIn(body, className, CSHARP_SYNTAX.localNames(method), where) : [];
   });
-  const writesByTarget = groupByTarget(allWrites);
+  const byTarget = writesByTarget(allWrites, (write) => write.target);
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
-    const writes = writesByTarget.get(dictionary.name) ?? [];
+    const writes = byTarget.get(dictionary.name) ?? [];
     const finding = reportIfSessionLike(dictionary, writes, describe(kind, dictionary, className, holder));
     if (finding) {
       findings.push(finding);
@@ -232,224 +202,17 @@ function detectInClass(classNode: Node, kind: ClassKind, entryPoints: readonly N
   return findings;
 }
 
-/** Writes by the member they target, each list in the original order (one pass instead of a filter per field). */
-function groupByTarget(writes: readonly DictionaryWrite[]): Map<string, DictionaryWrite[]> {
-  const byTarget = new Map<string, DictionaryWrite[]>();
-  for (const write of writes) {
-    const list = byTarget.get(write.target);
-    if (list) {
-      list.push(write);
-    } else {
-      byTarget.set(write.target, [write]);
-    }
-  }
-  return byTarget;
-}
-
-/** The finding's message (given where the dictionary is first written), and the note section and framework. */
-interface Description {
-  readonly message: (where: string) => string;
-  readonly note: string;
-  readonly framework: string;
-}
-
-function describe(kind: ClassKind, dictionary: SharedDictionary, className: string, holder?: Holder): Description {
-  const typeName = dictionary.typeText.replace(/<.*$/s, '');
-  const message = (where: string) => classMessage(kind, dictionary, typeName, className, where, holder);
-  if (holder) {
-    return holder.kind === 'hub' ? { message, note: SIGNALR, framework: 'SignalR' } : { message, note: HAND_ROLLED, framework: 'ASP.NET Core' };
-  }
-  switch (kind) {
-    case 'hub':
-      return { message, note: SIGNALR, framework: 'SignalR' };
-    case 'controller':
-      return { message, note: HAND_ROLLED, framework: 'ASP.NET Core MVC' };
-    case 'page':
-      return { message, note: HAND_ROLLED, framework: 'ASP.NET Core Razor Pages' };
-    default:
-      return { message, note: HAND_ROLLED, framework: 'ASP.NET Core' };
-  }
-}
-
-/**
- * The finding's message for a dictionary of a hub, controller, page model or singleton class, written in `where` (a
- * method, `Join()`). Each shape (static or instance, the kind of class, and for a shared helper class the field that
- * holds it) is one whole message.
- */
-function classMessage(kind: ClassKind, dictionary: SharedDictionary, typeName: string, className: string, where: string, holder?: Holder): string {
-  const name = dictionary.name;
-  if (holder) {
-    return heldMessage(dictionary, typeName, className, where, holder);
-  }
-  switch (kind) {
-    case 'hub':
-      return dictionary.isStatic
-        ? l10n.t({
-            message: "The static {0} \"{1}\" of hub {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a SignalR hub class, {3} the method that writes it, e.g. Join()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of hub {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a SignalR hub class, {3} the method that writes it, e.g. Track()"],
-          });
-    case 'controller':
-      return dictionary.isStatic
-        ? l10n.t({
-            message: "The static {0} \"{1}\" of controller {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a controller class, {3} the method that writes it, e.g. Join()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of controller {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a controller class, {3} the method that writes it, e.g. Track()"],
-          });
-    case 'page':
-      return dictionary.isStatic
-        ? l10n.t({
-            message: "The static {0} \"{1}\" of page model {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a Razor page model class, {3} the method that writes it, e.g. Join()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of page model {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a Razor page model class, {3} the method that writes it, e.g. Track()"],
-          });
-    case 'singleton':
-      return dictionary.isStatic
-        ? l10n.t({
-            message: "The static {0} \"{1}\" of singleton {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. ConcurrentDictionary), {1} the name of a static field or property, {2} a class registered as a singleton, {3} the method that writes it, e.g. Join()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of singleton {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, where],
-            comment: ["{0} is a C# dictionary type (e.g. Dictionary), {1} the name of an instance field or property, {2} a class registered as a singleton, {3} the method that writes it, e.g. Track()"],
-          });
-  }
-}
-
-/** The message for a dictionary of a helper class whose instance a hub, controller, page or singleton keeps in a field. */
-function heldMessage(dictionary: SharedDictionary, typeName: string, className: string, where: string, holder: Holder): string {
-  const name = dictionary.name;
-  switch (holder.kind) {
-    case 'hub':
-      if (dictionary.isStatic) {
-        return holder.isStatic
-          ? l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
-            })
-          : l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
-            });
-      }
-      return holder.isStatic
-        ? l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of hub {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a SignalR hub class, {5} the method that writes the dictionary, e.g. Add()"],
-          });
-    case 'controller':
-      if (dictionary.isStatic) {
-        return holder.isStatic
-          ? l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
-            })
-          : l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
-            });
-      }
-      return holder.isStatic
-        ? l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of controller {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a controller class, {5} the method that writes the dictionary, e.g. Add()"],
-          });
-    case 'page':
-      if (dictionary.isStatic) {
-        return holder.isStatic
-          ? l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
-            })
-          : l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
-            });
-      }
-      return holder.isStatic
-        ? l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of page {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a Razor page model class, {5} the method that writes the dictionary, e.g. Add()"],
-          });
-    case 'singleton':
-      if (dictionary.isStatic) {
-        return holder.isStatic
-          ? l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the static field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
-            })
-          : l10n.t({
-              message: "The static {0} \"{1}\" of {2} (shared through the field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-              args: [typeName, name, className, holder.fieldName, holder.className, where],
-              comment: ["{0} is a C# dictionary type, {1} the name of a static field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
-            });
-      }
-      return holder.isStatic
-        ? l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the static field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the static field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
-          })
-        : l10n.t({
-            message: "The {0} field \"{1}\" of {2} (shared through the field {3} of singleton {4}) is written in {5} and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-            args: [typeName, name, className, holder.fieldName, holder.className, where],
-            comment: ["{0} is a C# dictionary type, {1} the name of an instance field or property, {2} the helper class that declares it, {3} the instance field holding an instance of {2}, {4} a class registered as a singleton, {5} the method that writes the dictionary, e.g. Add()"],
-          });
-  }
-}
-
 function reportIfSessionLike(dictionary: SharedDictionary, writes: readonly DictionaryWrite[], description: Description): Finding | undefined {
-  if (writes.length === 0 || isCacheLikeName(dictionary.name)) {
+  if (writes.length === 0 || !isSessionLikeCollection(dictionary.name, dictionary.typeText, writes.map((write) => write.key))) {
     return undefined;
   }
-  const sessionLike = isSessionLikeName(dictionary.name) || isSessionLikeName(dictionary.typeText) || writes.some((write) => isSessionLikeName(write.key));
-  if (!sessionLike) {
-    return undefined;
-  }
-  return makeFinding('in-memory-session-map', dictionary.nameNode, {
-    message: description.message(writes[0].where),
+  const where = writes[0].where;
+  return handlerWriteFinding({
+    at: dictionary.nameNode,
+    name: dictionary.name,
+    type: dictionary.typeText.replace(/<.*$/s, ''),
+    holder: description.holder,
+    site: { kind: 'handler', writer: where === '' ? undefined : where },
     note: description.note,
     framework: description.framework,
   });
@@ -498,24 +261,14 @@ function reachableMethods(classNode: Node, isEntry: (method: Node) => boolean): 
     const name = method.childForFieldName('name')?.text ?? '';
     byName.set(name, [...(byName.get(name) ?? []), method]);
   }
-  const queue = methods.filter(isEntry);
-  const reached = new Map<number, Node>();
-  for (let next = 0; next < queue.length; next++) {
-    const method = queue[next];
-    if (reached.has(method.id)) {
-      continue;
-    }
-    reached.set(method.id, method);
-    for (const invocation of collect(method, ['invocation_expression'])) {
+  const callees = (method: Node): Node[] =>
+    collect(method, ['invocation_expression']).flatMap((invocation) => {
       const callee = invocation.childForFieldName('function');
       const isOwnCall = callee?.type === 'identifier' || callee?.type === 'generic_name' ||
         (callee?.type === 'member_access_expression' && isThis(callee.childForFieldName('expression')));
-      if (isOwnCall) {
-        queue.push(...(byName.get(csInvokedName(invocation) ?? '') ?? []));
-      }
-    }
-  }
-  return [...reached.values()];
+      return isOwnCall ? (byName.get(CSHARP_SYNTAX.invokedName(invocation) ?? '') ?? []) : [];
+    });
+  return reachableFrom(methods.filter(isEntry), callees, HANDLER_CALL_DEPTH);
 }
 
 function isEntryPoint(method: Node, kind: ClassKind): boolean {
@@ -610,7 +363,7 @@ function detectTopLevel(root: Node): Finding[] {
   }
   const handlers: Node[] = [];
   for (const invocation of collect(root, ['invocation_expression'])) {
-    if (!MAP_METHODS.has(csInvokedName(invocation) ?? '') || invocation.childForFieldName('function')?.type !== 'member_access_expression') {
+    if (!MAP_METHODS.has(CSHARP_SYNTAX.invokedName(invocation) ?? '') || invocation.childForFieldName('function')?.type !== 'member_access_expression') {
       continue;
     }
     for (const argument of csArguments(invocation)) {
@@ -621,18 +374,14 @@ function detectTopLevel(root: Node): Finding[] {
       }
     }
   }
-  // Every write here is in a minimal-API handler, which the message says in words: `where` stays empty.
-  const writesByTarget = groupByTarget(handlers.flatMap((handler) => writesIn(handler, '', csLocalNames(handler), '')));
+  // Every write here is in a minimal-API handler (a lambda or local function): `where` stays empty, and the message
+  // says "a request handler".
+  const byTarget = writesByTarget(handlers.flatMap((handler) => writesIn(handler, '', CSHARP_SYNTAX.localNames(handler), '')), (write) => write.target);
   const findings: Finding[] = [];
   for (const dictionary of dictionaries) {
-    const writes = writesByTarget.get(dictionary.name) ?? [];
+    const writes = byTarget.get(dictionary.name) ?? [];
     const finding = reportIfSessionLike(dictionary, writes, {
-      message: () =>
-        l10n.t({
-          message: "The top-level {0} \"{1}\" (it lives as long as the process) is written in a minimal-API handler and keeps per-user state in this process's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-          args: [dictionary.typeText.replace(/<.*$/s, ''), dictionary.name],
-          comment: ['{0} is a C# dictionary type (e.g. Dictionary), {1} the name of a top-level variable in Program.cs'],
-        }),
+      holder: { kind: 'module' },
       note: HAND_ROLLED,
       framework: 'ASP.NET Core minimal API',
     });

@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding } from '../syntax/tree';
-import { csInvocationTypeArguments, csInvokedName, csInvokedNameNode, csIsTestSource } from '../syntax/csharpSyntax';
+import { CSHARP_SYNTAX, csInvocationTypeArguments, csInvokedNameNode } from '../syntax/csharpSyntax';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { TextRange } from '../types';
 
@@ -24,13 +24,13 @@ export const csharpSessionStoreDetector: Detector = {
     return text.includes('AddSession') && text.includes('AddDistributedMemoryCache');
   },
   detect(context: DetectorContext): Finding[] {
-    if (csIsTestSource(context.root)) {
+    if (CSHARP_SYNTAX.isTestSource(context.root)) {
       return [];
     }
     let session: Node | undefined;
     let memoryCache: Node | undefined;
     for (const invocation of collect(context.root, ['invocation_expression'])) {
-      const name = csInvokedName(invocation) ?? '';
+      const name = CSHARP_SYNTAX.invokedName(invocation) ?? '';
       if (DISTRIBUTED_CACHE.test(name) && !/OutputCache$/.test(name)) {
         return [];
       }

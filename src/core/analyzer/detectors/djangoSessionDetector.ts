@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { dictValue, moduleAssignments, pythonString } from '../syntax/python';
+import { dictValue, moduleAssignments, pythonString } from '../syntax/pythonSyntax';
 import { collect, makeFinding } from '../syntax/tree';
 
 const CACHE_ENGINE = 'django.contrib.sessions.backends.cache';

@@ -4,8 +4,9 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding, TextEdit } from '../types';
-import { analyzeJsModule, callArguments, callIndex, declaratorsByName, JS_LANGUAGES, localsFor, requireSource, stringValue, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { JsScopes } from '../syntax/jsHandlers';
+import { analyzeJsModule, declaratorsByName, JS_LANGUAGES, localsFor, requireSource, stringValue, unwrapExpression, type JsModuleInfo } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { JsScopes } from '../syntax/jsScopes';
 import { readStoreOption, type StoreOption } from '../syntax/jsStoreOption';
 import { indentationAt, makeFinding, namedChildren, rangeOf } from '../syntax/tree';
 

@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzePythonModule } from '../syntax/python';
+import { analyzePythonModule } from '../syntax/pythonSyntax';
 import { collect, makeFinding } from '../syntax/tree';
 
 export const fastapiSessionDetector: Detector = {

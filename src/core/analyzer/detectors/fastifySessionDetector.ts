@@ -4,8 +4,9 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, requireSource, unwrapExpression } from '../syntax/js';
-import { JsScopes } from '../syntax/jsHandlers';
+import { analyzeJsModule, JS_LANGUAGES, localsFor, requireSource, unwrapExpression } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { JsScopes } from '../syntax/jsScopes';
 import { readStoreOption } from '../syntax/jsStoreOption';
 import { makeFinding } from '../syntax/tree';
 

@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { lastName, pythonString } from '../syntax/python';
+import { lastName, pythonString } from '../syntax/pythonSyntax';
 import { collect, makeFinding } from '../syntax/tree';
 
 const NOTE = 'externalize-sessions-python#flask';

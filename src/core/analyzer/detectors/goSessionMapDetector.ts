@@ -7,12 +7,12 @@
 // by handlers, function-local maps and structs built per call, cache-named maps, files with no handler (CLIs,
 // libraries) and test files.
 
-import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { collect, makeFinding, namedChildren, nodesWithin } from '../syntax/tree';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
-import { goEnclosingReceiver, goFieldChildren, goFunctionLabel, goImports, goIsTestSource, goLocalNames, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import { collect, namedChildren, nodesWithin } from '../syntax/tree';
+import { handlerWriteFinding, isSessionLikeCollection, writesByTarget } from './handlerWriteReport';
+import { GO_SYNTAX, goEnclosingReceiver, goFunctionLabel, goImports, goQualifiedType, goReachableFromHandlers } from '../syntax/goSyntax';
+import { goFieldChildren } from '../syntax/goTreeIndex';
 import type { GoReachedFunction } from '../syntax/goSyntax';
 
 type Kind = 'map' | 'sync.Map';
@@ -46,7 +46,7 @@ export const goSessionMapDetector: Detector = {
   detect(context: DetectorContext): Finding[] {
     const root = context.root;
     const imports = goImports(root);
-    if (goIsTestSource(root, imports)) {
+    if (GO_SYNTAX.isTestSource(root)) {
       return [];
     }
     const packageMaps = new Map<string, SharedMap>();
@@ -61,106 +61,40 @@ export const goSessionMapDetector: Detector = {
     if (packageMaps.size === 0 && structFields.size === 0) {
       return [];
     }
-    const writes = new Map<SharedMap, MapWrite[]>();
     const writeNodes = collect(root, WRITE_TYPES);
     const sitesByNode = new Map<number, WriteSite[]>();
+    const allWrites: MapWrite[] = [];
     for (const reached of goReachableFromHandlers(root, imports)) {
       if (context.isCancelled()) {
         return [];
       }
-      for (const write of writesIn(reached, writeNodes, sitesByNode, packageMaps, structFields)) {
-        const targetWrites = writes.get(write.target);
-        if (targetWrites) {
-          targetWrites.push(write);
-        } else {
-          writes.set(write.target, [write]);
-        }
-      }
+      allWrites.push(...writesIn(reached, writeNodes, sitesByNode, packageMaps, structFields));
     }
+    const writes = writesByTarget(allWrites, (write) => write.target);
     const findings: Finding[] = [];
     for (const [target, targetWrites] of writes) {
-      if (isCacheLikeName(target.name)) {
+      if (!isSessionLikeCollection(target.name, target.typeText, targetWrites.map((write) => write.key))) {
         continue;
       }
-      const sessionLike = isSessionLikeName(target.name) || isSessionLikeName(target.typeText) || targetWrites.some((write) => isSessionLikeName(write.key));
-      if (!sessionLike) {
-        continue;
-      }
+      // Calls reach named functions only, so only a handler can be a func literal (an undefined label).
       const first = targetWrites[0];
-      findings.push(makeFinding('in-memory-session-map', target.nameNode, {
-        message: messageFor(target, goFunctionLabel(first.via.node), first.via.handlerName),
-        note: 'externalize-sessions-go#hand-rolled-session-maps',
-        framework: first.via.framework,
-      }));
+      const writer = goFunctionLabel(first.via.node);
+      const handler = first.via.handlerName;
+      findings.push(
+        handlerWriteFinding({
+          at: target.nameNode,
+          name: target.name,
+          type: target.kind,
+          holder: target.struct === undefined ? { kind: 'module' } : { kind: 'field', owner: target.struct },
+          site: writer === handler ? { kind: 'handler', writer } : { kind: 'called', writer: writer ?? '', handler },
+          note: 'externalize-sessions-go#hand-rolled-session-maps',
+          framework: first.via.framework,
+        }),
+      );
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
 };
-
-/**
- * The finding's message: what the map is (a struct field or package-level) and where it is written: in the handler
- * itself, or in a function a handler calls. `writer` and `handler` are `name()` labels, undefined for a func literal
- * (only a handler can be one: calls reach named functions only). Each combination is one whole message.
- */
-function messageFor(target: SharedMap, writer: string | undefined, handler: string | undefined): string {
-  const { kind, name } = target;
-  const inHandler = writer === handler;
-  if (target.struct !== undefined) {
-    const struct = target.struct;
-    if (inHandler && writer !== undefined) {
-      return l10n.t({
-        message: "The {0} field \"{1}\" of {2} is written in {3} and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-        args: [kind, name, struct, writer],
-        comment: ['{0} is the Go map type (map or sync.Map), {1} the field name, {2} the struct type that declares it, {3} the handler function that writes it, e.g. login()'],
-      });
-    }
-    if (inHandler) {
-      return l10n.t({
-        message: "The {0} field \"{1}\" of {2} is written in a handler func literal and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-        args: [kind, name, struct],
-        comment: ['{0} is the Go map type (map or sync.Map), {1} the field name, {2} the struct type that declares it; a func literal is an anonymous Go function'],
-      });
-    }
-    if (handler !== undefined) {
-      return l10n.t({
-        message: "The {0} field \"{1}\" of {2} is written in {3} (called from {4}) and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-        args: [kind, name, struct, writer ?? '', handler],
-        comment: ['{0} is the Go map type (map or sync.Map), {1} the field name, {2} the struct type that declares it, {3} the function that writes it and {4} the handler that calls it, e.g. save() and login()'],
-      });
-    }
-    return l10n.t({
-      message: "The {0} field \"{1}\" of {2} is written in {3} (called from a handler func literal) and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-      args: [kind, name, struct, writer ?? ''],
-      comment: ['{0} is the Go map type (map or sync.Map), {1} the field name, {2} the struct type that declares it, {3} the function that writes it, e.g. save(); a func literal is an anonymous Go function'],
-    });
-  }
-  if (inHandler && writer !== undefined) {
-    return l10n.t({
-      message: "The package-level {0} \"{1}\" is written in {2} and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-      args: [kind, name, writer],
-      comment: ['{0} is the Go map type (map or sync.Map), {1} the name of the package-level variable, {2} the handler function that writes it, e.g. login()'],
-    });
-  }
-  if (inHandler) {
-    return l10n.t({
-      message: "The package-level {0} \"{1}\" is written in a handler func literal and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-      args: [kind, name],
-      comment: ['{0} is the Go map type (map or sync.Map), {1} the name of the package-level variable; a func literal is an anonymous Go function'],
-    });
-  }
-  if (handler !== undefined) {
-    return l10n.t({
-      message: "The package-level {0} \"{1}\" is written in {2} (called from {3}) and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-      args: [kind, name, writer ?? '', handler],
-      comment: ['{0} is the Go map type (map or sync.Map), {1} the name of the package-level variable, {2} the function that writes it and {3} the handler that calls it, e.g. save() and login()'],
-    });
-  }
-  return l10n.t({
-    message: "The package-level {0} \"{1}\" is written in {2} (called from a handler func literal) and keeps per-user state in this process's memory: it is lost on restart and each replica has its own copy, so scaling out needs sticky routing.",
-    args: [kind, name, writer ?? ''],
-    comment: ['{0} is the Go map type (map or sync.Map), {1} the name of the package-level variable, {2} the function that writes it, e.g. save(); a func literal is an anonymous Go function'],
-  });
-}
 
 /** The shared-map kind of a declared type: `map[K]V` or `sync.Map`. */
 function kindOfType(type: Node | null, imports: ReadonlyMap<string, string>): Kind | undefined {
@@ -338,7 +272,7 @@ function writesIn(
   if (!body) {
     return [];
   }
-  const locals = goLocalNames(reached.node);
+  const locals = GO_SYNTAX.localNames(reached.node);
   const receiver = goEnclosingReceiver(reached.node);
   const resolve = (site: WriteSite): SharedMap | undefined => {
     if (site.name !== undefined) {

@@ -12,7 +12,8 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { goAliasesFor, goFieldChildren, goImports, goIsTestSource } from '../syntax/goSyntax';
+import { GO_SYNTAX, goAliasesFor, goImports } from '../syntax/goSyntax';
+import { goFieldChildren } from '../syntax/goTreeIndex';
 
 const SCS = /^github\.com\/alexedwards\/scs(\/v\d+)?$/;
 const SCS_MEMSTORE = /^github\.com\/alexedwards\/scs(\/v\d+)?\/memstore$/;
@@ -29,7 +30,7 @@ export const goSessionStoreDetector: Detector = {
   detect(context: DetectorContext): Finding[] {
     const root = context.root;
     const imports = goImports(root);
-    if (goIsTestSource(root, imports)) {
+    if (GO_SYNTAX.isTestSource(root)) {
       return [];
     }
     const scs = goAliasesFor(imports, (path) => SCS.test(path));

@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { javaAnnotationNames, javaAnnotations, javaIsTestSource, javaMethodsOf, javaSuperTypeNames, lastSegment } from '../syntax/javaSyntax';
+import { JAVA_SYNTAX, javaAnnotationNames, javaAnnotations, javaMethodsOf, javaSuperTypeNames, lastSegment } from '../syntax/javaSyntax';
 
 const SPRING_SESSION_ANNOTATION = /^Enable\w*(HttpSession|WebSession)$/;
 const CONTROLLER_ANNOTATIONS = new Set(['Controller', 'RestController']);
@@ -26,7 +26,7 @@ export const javaHttpSessionDetector: Detector = {
   },
   detect(context: DetectorContext): Finding[] {
     const root = context.root;
-    if (javaIsTestSource(root) || usesSpringSession(root)) {
+    if (JAVA_SYNTAX.isTestSource(root) || usesSpringSession(root)) {
       return [];
     }
     const findings: Finding[] = [];

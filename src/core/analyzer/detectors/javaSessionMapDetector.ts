@@ -3,20 +3,11 @@
 // Instance fields of a Jakarta @ServerEndpoint are per connection and stand down; so do immutable tables
 // (`Map.of(...)`), maps filled only in initialisers, cache-named maps and test sources.
 
-import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { collect, makeFinding, namedChildren } from '../syntax/tree';
-import { isCacheLikeName, isSessionLikeName } from '../syntax/keywords';
-import {
-  javaClassRole,
-  javaFrameworkOf,
-  javaHasModifier,
-  javaIsTestSource,
-  javaLocalNames,
-  javaRawTypeName,
-  javaReachableHandlers,
-} from '../syntax/javaSyntax';
+import { collect, namedChildren } from '../syntax/tree';
+import { handlerWriteFinding, isSessionLikeCollection, writesByTarget } from './handlerWriteReport';
+import { JAVA_SYNTAX, javaClassRole, javaFrameworkOf, javaHasModifier, javaRawTypeName, javaReachableHandlers } from '../syntax/javaSyntax';
 
 const MAP_TYPES = new Set([
   'Map', 'HashMap', 'ConcurrentHashMap', 'ConcurrentMap', 'LinkedHashMap', 'Hashtable', 'TreeMap', 'SortedMap', 'NavigableMap',
@@ -50,7 +41,7 @@ export const javaSessionMapDetector: Detector = {
     return /Map\b/.test(text) && /Mapping|doGet|doPost|doPut|doDelete|service|OnOpen|OnMessage|WebSocketHandler|Service\b|Component\b|Path\b|GET\b|POST\b/.test(text);
   },
   detect(context: DetectorContext): Finding[] {
-    if (javaIsTestSource(context.root)) {
+    if (JAVA_SYNTAX.isTestSource(context.root)) {
       return [];
     }
     const findings: Finding[] = [];
@@ -75,51 +66,26 @@ function detectInClass(classNode: Node): Finding[] {
     return [];
   }
   const className = classNode.childForFieldName('name')?.text ?? '';
-  // Writes by field, each list in handler order (one pass rather than a filter of every write per field).
-  const writesByField = new Map<string, MapWrite[]>();
-  for (const write of handlers.flatMap((handler) => mapWritesIn(handler, className))) {
-    const list = writesByField.get(write.field);
-    if (list) {
-      list.push(write);
-    } else {
-      writesByField.set(write.field, [write]);
-    }
-  }
+  const writesByField = writesByTarget(handlers.flatMap((handler) => mapWritesIn(handler, className)), (write) => write.field);
   const findings: Finding[] = [];
   for (const field of fields) {
-    if (isCacheLikeName(field.name)) {
-      continue;
-    }
     const writes = writesByField.get(field.name) ?? [];
-    if (writes.length === 0) {
+    if (writes.length === 0 || !isSessionLikeCollection(field.name, field.typeText, writes.map((write) => write.key))) {
       continue;
     }
-    const sessionLike = isSessionLikeName(field.name) || isSessionLikeName(field.typeText) || writes.some((write) => isSessionLikeName(write.key));
-    if (!sessionLike) {
-      continue;
-    }
-    findings.push(makeFinding('in-memory-session-map', field.nameNode, {
-      message: messageFor(field, className, writes[0].handler),
-      note: 'externalize-sessions-java#hand-rolled-session-maps',
-      framework: javaFrameworkOf(classNode),
-    }));
+    findings.push(
+      handlerWriteFinding({
+        at: field.nameNode,
+        name: field.name,
+        type: field.typeName,
+        holder: field.isStatic ? { kind: 'static', owner: className } : { kind: 'field', owner: className },
+        site: { kind: 'handler', writer: `${writes[0].handler}()` },
+        note: 'externalize-sessions-java#hand-rolled-session-maps',
+        framework: javaFrameworkOf(classNode),
+      }),
+    );
   }
   return findings;
-}
-
-function messageFor(field: MapField, className: string, handler: string): string {
-  if (field.isStatic) {
-    return l10n.t({
-      message: "\"{0}\" (static {1}) is written in {2}() and keeps per-user state in this JVM's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-      args: [field.name, field.typeName, handler],
-      comment: ['{0} is the name of a Java field, {1} its map type (e.g. ConcurrentHashMap), {2} the name of the handler method that writes it'],
-    });
-  }
-  return l10n.t({
-    message: "\"{0}\" ({1} field of the singleton {2}) is written in {3}() and keeps per-user state in this JVM's memory: it is lost on restart and each instance has its own copy, so scaling out needs sticky routing.",
-    args: [field.name, field.typeName, className, handler],
-    comment: ['{0} is the name of a Java field, {1} its map type (e.g. HashMap), {2} the name of the class (a Spring bean or servlet), {3} the name of the handler method that writes it'],
-  });
 }
 
 function mapFields(classNode: Node): MapField[] {
@@ -158,7 +124,7 @@ function mapWritesIn(handler: Node, className: string): MapWrite[] {
   if (!body) {
     return [];
   }
-  const locals = javaLocalNames(handler);
+  const locals = JAVA_SYNTAX.localNames(handler);
   // A method declaration always has a name (an empty MISSING node at worst).
   const handlerName = handler.childForFieldName('name')?.text ?? '';
   const writes: MapWrite[] = [];

@@ -11,13 +11,14 @@
 // Function-local maps, per-connection objects and read-only tables never match: they are not module-level, or are
 // never written in a handler.
 
-import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { isInRequestLikeFunction, JsHandlerIndex, JsScopes, nestSingletonClasses } from '../syntax/jsHandlers';
-import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
-import { collect, contains, makeFinding, namedChildren } from '../syntax/tree';
+import { analyzeJsModule, JS_LANGUAGES, unwrapExpression, type JsModuleInfo } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { isInRequestLikeFunction, JsHandlerIndex, nestSingletonClasses } from '../syntax/jsHandlers';
+import { JsScopes } from '../syntax/jsScopes';
+import { collect, contains, namedChildren } from '../syntax/tree';
+import { collectionWriteFinding, isSessionKeyedWrite, type CollectionHolder } from './handlerWriteReport';
 
 type CollectionKind = 'Map' | 'Set' | 'object';
 
@@ -70,21 +71,15 @@ export const jsSessionMapDetector: Detector = {
         continue;
       }
       const collection = resolveTarget(access.target, moduleCollections, fieldCollections, scopes);
-      if (!collection || reported.has(collection) || isCacheLikeName(collection.name) || !kindAccepts(collection.kind, access.method)) {
+      if (!collection || reported.has(collection) || !kindAccepts(collection.kind, access.method)) {
         continue;
       }
-      const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeCollectionName(collection.name)) || !inHandler(write)) {
+      if (!isSessionKeyedWrite(collection.name, keyWords(access.key)) || !inHandler(write)) {
         continue;
       }
       reported.add(collection);
-      findings.push(
-        makeFinding('in-memory-session-map', collection.declaration, {
-          message: messageFor(collection, write, access.key),
-          note: 'externalize-sessions-node#hand-rolled-session-maps',
-          framework: frameworkOf(info),
-        }),
-      );
+      const holder: CollectionHolder = collection.owner === undefined ? { kind: 'module' } : { kind: 'field', owner: collection.owner.childForFieldName('name')?.text };
+      findings.push(collectionWriteFinding(collection, write, access.key, { holder, note: 'externalize-sessions-node#hand-rolled-session-maps', framework: frameworkOf(info) }));
     }
     return findings.sort((a, b) => a.range.start.line - b.range.start.line);
   },
@@ -209,72 +204,9 @@ function resolveTarget(target: Node, moduleCollections: ReadonlyMap<string, Coll
   return undefined;
 }
 
-function keyIsSessionLike(key: Node): boolean {
-  const words = collect(key, ['identifier', 'property_identifier', 'shorthand_property_identifier', 'string_fragment', 'private_property_identifier']);
-  return words.some((word) => isSessionLikeName(word.text));
-}
-
-/** The finding's message; each shape (field or module-level, Map/Set or object, with or without a key) is one whole message. */
-function messageFor(collection: Collection, write: Node, key: Node | undefined): string {
-  const name = collection.name;
-  const line = write.startPosition.row + 1;
-  const keyText = key ? abbreviate(key.text) : undefined;
-  if (collection.owner !== undefined) {
-    const owner = collection.owner.childForFieldName('name')?.text;
-    if (owner !== undefined) {
-      return keyText !== undefined
-        ? l10n.t({
-            message: 'Field `{0}` of the singleton {1} is written in a request handler (line {2}, key `{3}`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-            args: [name, owner, line, keyText],
-            comment: ['{0} is a class field name, {1} the NestJS class, {2} a line number, {3} the key expression written (code)'],
-          })
-        : l10n.t({
-            message: 'Field `{0}` of the singleton {1} is written in a request handler (line {2}): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-            args: [name, owner, line],
-            comment: ['{0} is a class field name, {1} the NestJS class, {2} a line number'],
-          });
-    }
-    return keyText !== undefined
-      ? l10n.t({
-          message: 'Field `{0}` of the singleton class is written in a request handler (line {1}, key `{2}`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-          args: [name, line, keyText],
-          comment: ['{0} is a field name of an anonymous NestJS class, {1} a line number, {2} the key expression written (code)'],
-        })
-      : l10n.t({
-          message: 'Field `{0}` of the singleton class is written in a request handler (line {1}): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-          args: [name, line],
-          comment: ['{0} is a field name of an anonymous NestJS class, {1} a line number'],
-        });
-  }
-  if (collection.kind === 'object') {
-    return keyText !== undefined
-      ? l10n.t({
-          message: 'Module-level object `{0}` is written in a request handler (line {1}, key `{2}`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-          args: [name, line, keyText],
-          comment: ['{0} is a variable name, {1} a line number, {2} the key expression written (code)'],
-        })
-      : l10n.t({
-          message: 'Module-level object `{0}` is written in a request handler (line {1}): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-          args: [name, line],
-          comment: ['{0} is a variable name, {1} a line number'],
-        });
-  }
-  return keyText !== undefined
-    ? l10n.t({
-        message: 'Module-level {0} `{1}` is written in a request handler (line {2}, key `{3}`): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-        args: [collection.kind, name, line, keyText],
-        comment: ['{0} is the JavaScript class Map or Set, {1} a variable name, {2} a line number, {3} the key expression written (code)'],
-      })
-    : l10n.t({
-        message: 'Module-level {0} `{1}` is written in a request handler (line {2}): this per-user state lives only in this process, is lost on restart, and a second instance needs sticky routing to see it.',
-        args: [collection.kind, name, line],
-        comment: ['{0} is the JavaScript class Map or Set, {1} a variable name, {2} a line number'],
-      });
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+/** The identifiers and string parts of a key expression, for {@link isSessionKeyedWrite}. */
+function keyWords(key: Node | undefined): Node[] {
+  return key ? collect(key, ['identifier', 'property_identifier', 'shorthand_property_identifier', 'string_fragment', 'private_property_identifier']) : [];
 }
 
 function frameworkOf(info: JsModuleInfo): string {

@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, objectProperty, propertyValue, stringValue, unwrapExpression } from '../syntax/js';
+import { analyzeJsModule, JS_LANGUAGES, localsFor, objectProperty, propertyValue, stringValue, unwrapExpression } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
 import { identifierWords } from '../syntax/keywords';
 import { collect, contains, makeFinding, namedChildren } from '../syntax/tree';
 

@@ -4,15 +4,14 @@
 // Reported once per collection, on its assignment, when: the file imports a web framework (flask, django, fastapi,
 // starlette, aiohttp, socketio, ...); the collection is assigned at module level and is not a cache by name; and it
 // is written (`d[k] = v`, `d[k] += v`, `d[k][k2] = v`, `d.setdefault(k, ...)`, `d.update(...)`, `s.add(k)`,
-// `d[k].append(...)`) inside a handler (syntax/python.ts) with a session-like key, or the collection's own name is
+// `d[k].append(...)`) inside a handler (syntax/pythonSyntax.ts) with a session-like key, or the collection's own name is
 // session-like. Function-local dicts, constant tables and scripts without a server never match.
 
-import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { isCacheLikeName, isSessionLikeCollectionName, isSessionLikeName } from '../syntax/keywords';
-import { analyzePythonModule, lastName, moduleAssignments, PythonHandlerIndex, PythonScopes } from '../syntax/python';
-import { collect, makeFinding, namedChildren } from '../syntax/tree';
+import { analyzePythonModule, lastName, moduleAssignments, PythonHandlerIndex, PythonScopes } from '../syntax/pythonSyntax';
+import { collect, namedChildren } from '../syntax/tree';
+import { collectionWriteFinding, isSessionKeyedWrite } from './handlerWriteReport';
 
 type CollectionKind = 'dict' | 'defaultdict' | 'set';
 
@@ -65,17 +64,18 @@ export const pythonSessionMapDetector: Detector = {
       const access = writeAccess(write);
       const target = access?.target;
       const collection = target ? collections.get(target.text) : undefined;
-      if (!access || !target || !collection || reported.has(collection) || isCacheLikeName(collection.name)) {
+      if (!access || !target || !collection || reported.has(collection)) {
         continue;
       }
-      const keyed = access.key !== undefined && keyIsSessionLike(access.key);
-      if (!(keyed || isSessionLikeCollectionName(collection.name)) || scopes.isShadowed(target, target.text) || !handlers.isInHandler(write)) {
+      if (!isSessionKeyedWrite(collection.name, keyWords(access.key)) || scopes.isShadowed(target, target.text) || !handlers.isInHandler(write)) {
         continue;
       }
       reported.add(collection);
+      // Python servers such as Gunicorn and uWSGI usually run several worker processes, each with its own copy.
       findings.push(
-        makeFinding('in-memory-session-map', collection.declaration, {
-          message: messageFor(collection, write, access.key),
+        collectionWriteFinding(collection, write, access.key, {
+          holder: { kind: 'module' },
+          perWorker: true,
           note: 'externalize-sessions-python#hand-rolled-session-maps',
           framework: info.framework,
         }),
@@ -143,28 +143,10 @@ function writeAccess(write: Node): WriteAccess | undefined {
   return undefined;
 }
 
-function keyIsSessionLike(key: Node): boolean {
-  const words = key.type === 'identifier' ? [key] : collect(key, ['identifier', 'string_content']);
-  return words.some((word) => isSessionLikeName(word.text));
-}
-
-/** The finding's message, with or without the key written (one whole message each). */
-function messageFor(collection: Collection, write: Node, key: Node | undefined): string {
-  const line = write.startPosition.row + 1;
-  return key
-    ? l10n.t({
-        message: 'Module-level {0} `{1}` is written in a request handler (line {2}, key `{3}`): this per-user state lives only in this process (and in each worker), is lost on restart, and a second instance needs sticky routing to see it.',
-        args: [collection.kind, collection.name, line, abbreviate(key.text)],
-        comment: ['{0} is the Python type (dict, defaultdict or set), {1} a variable name, {2} a line number, {3} the key expression written (code)'],
-      })
-    : l10n.t({
-        message: 'Module-level {0} `{1}` is written in a request handler (line {2}): this per-user state lives only in this process (and in each worker), is lost on restart, and a second instance needs sticky routing to see it.',
-        args: [collection.kind, collection.name, line],
-        comment: ['{0} is the Python type (dict, defaultdict or set), {1} a variable name, {2} a line number'],
-      });
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+/** The identifiers and string parts of a key expression, for {@link isSessionKeyedWrite}. */
+function keyWords(key: Node | undefined): Node[] {
+  if (!key) {
+    return [];
+  }
+  return key.type === 'identifier' ? [key] : collect(key, ['identifier', 'string_content']);
 }

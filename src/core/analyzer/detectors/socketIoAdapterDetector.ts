@@ -7,8 +7,9 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, localsFor, objectProperty, requireSource, unwrapExpression } from '../syntax/js';
-import { JsScopes } from '../syntax/jsHandlers';
+import { analyzeJsModule, JS_LANGUAGES, localsFor, objectProperty, requireSource, unwrapExpression } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { JsScopes } from '../syntax/jsScopes';
 import { collect, makeFinding } from '../syntax/tree';
 
 const ADAPTER_SOURCE = /^(@socket\.io\/[\w.-]*adapter[\w.-]*|socket\.io-redis|socket\.io-[\w.-]*adapter[\w.-]*)$/;

@@ -10,7 +10,7 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { csBaseTypeNames, csIsTestSource, csModifiers } from '../syntax/csharpSyntax';
+import { csBaseTypeNames, CSHARP_SYNTAX, csModifiers } from '../syntax/csharpSyntax';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
 import { collect, namedChildren } from '../syntax/tree';
 import { connectionRegistryFinding, sessionHolderFinding } from './report';
@@ -25,7 +25,7 @@ export const csharpStateHolderDetector: Detector = {
   languages: ['csharp'],
   prefilter: (text) => /(Dictionary|List|HashSet|ConcurrentBag|ISet|ICollection)\s*</.test(text),
   detect(context: DetectorContext): Finding[] {
-    if (csIsTestSource(context.root)) {
+    if (CSHARP_SYNTAX.isTestSource(context.root)) {
       return [];
     }
     const findings: Finding[] = [];

@@ -11,7 +11,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
-import { javaAnnotationNames, javaHasModifier, javaIsTestSource, javaSuperTypeNames } from '../syntax/javaSyntax';
+import { JAVA_SYNTAX, javaAnnotationNames, javaHasModifier, javaSuperTypeNames } from '../syntax/javaSyntax';
 import { collect, namedChildren } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
@@ -29,7 +29,7 @@ export const javaStateHolderDetector: Detector = {
   languages: ['java'],
   prefilter: (text) => /(Set|List|Map|Queue|Collection)\s*</.test(text),
   detect(context: DetectorContext): Finding[] {
-    if (javaIsTestSource(context.root)) {
+    if (JAVA_SYNTAX.isTestSource(context.root)) {
       return [];
     }
     const websocketApi = /import\s+(javax|jakarta)\.websocket\./.test(context.text);

@@ -14,12 +14,13 @@
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { analyzeJsModule, callArguments, callIndex, JS_LANGUAGES, objectProperty, unwrapExpression, type JsModuleInfo } from '../syntax/js';
-import { JsScopes } from '../syntax/jsHandlers';
+import { analyzeJsModule, JS_LANGUAGES, objectProperty, unwrapExpression, type JsModuleInfo } from '../syntax/jsSyntax';
+import { callArguments, callIndex } from '../syntax/jsCalls';
+import { JsScopes } from '../syntax/jsScopes';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
-import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding } from './report';
+import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding, type CollectionWrite } from './report';
 
 type Kind = 'Map' | 'Set' | 'object' | 'array';
 
@@ -190,16 +191,9 @@ function findHolders(root: Node): Holder[] {
   return holders;
 }
 
-interface Write {
-  readonly node: Node;
-  readonly target: Node;
-  readonly key: Node | undefined;
-  readonly value: Node | undefined;
-}
-
 /** `c.set(k, v)`, `c.add(v)`, `c.push(v)`, `c[k] = v`, `c[k] += v`, `c[k]++`. */
-function writesOf(root: Node): Write[] {
-  const writes: Write[] = [];
+function writesOf(root: Node): CollectionWrite[] {
+  const writes: CollectionWrite[] = [];
   for (const call of callIndex(root)) {
     if (call.calleeType !== 'member_expression' || !WRITE_METHODS.has(call.name)) {
       continue;

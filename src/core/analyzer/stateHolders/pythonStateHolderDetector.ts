@@ -12,10 +12,10 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
 import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '../syntax/keywords';
-import { analyzePythonModule, pythonString, PythonScopes } from '../syntax/python';
+import { analyzePythonModule, pythonString, PythonScopes } from '../syntax/pythonSyntax';
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
-import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
+import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, type CollectionWrite } from './report';
 
 interface Holder {
   readonly name: string;
@@ -163,15 +163,8 @@ function className(classNode: Node | undefined): string {
   return classNode?.childForFieldName('name')?.text ?? '';
 }
 
-interface Write {
-  readonly node: Node;
-  readonly target: Node;
-  readonly key: Node | undefined;
-  readonly value: Node | undefined;
-}
-
-function writesOf(root: Node): Write[] {
-  const writes: Write[] = [];
+function writesOf(root: Node): CollectionWrite[] {
+  const writes: CollectionWrite[] = [];
   for (const call of collect(root, ['call'])) {
     const callee = call.childForFieldName('function');
     const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;

@@ -19,6 +19,18 @@ export interface HolderSite {
   readonly note: string;
 }
 
+/**
+ * A write into a collection, as the JS/TS and Python state-holder detectors read it: `c.set(k, v)`, `c[k] = v`,
+ * `c.add(v)`, `c.append(v)`, `d.setdefault(k, v)`, ...; `key` is absent for writes that add a value without one.
+ */
+export interface CollectionWrite {
+  readonly node: Node;
+  /** The collection expression written to. */
+  readonly target: Node;
+  readonly key: Node | undefined;
+  readonly value: Node | undefined;
+}
+
 /** A collection of open connections: broadcasts and messages to a user reach only this instance's clients. */
 export function connectionRegistryFinding(site: HolderSite): Finding {
   const found = l10n.t({

@@ -2,6 +2,7 @@
 // names a member declares locally.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { LanguageSyntax } from './languageSyntax';
 import { collect, namedChildren } from './tree';
 
 /** The keyword modifiers of a declaration (`public`, `static`, `readonly`, `override`, ...). */
@@ -138,3 +139,11 @@ export function csLocalNames(scope: Node): Set<string> {
   }
   return names;
 }
+
+/** C# as the detectors see it (see languageSyntax.ts). */
+export const CSHARP_SYNTAX: LanguageSyntax = {
+  language: 'csharp',
+  isTestSource: csIsTestSource,
+  localNames: csLocalNames,
+  invokedName: csInvokedName,
+};

@@ -2,7 +2,9 @@
 // per-connection endpoint), request-handler methods and the "is this test code" check.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { LanguageSyntax } from './languageSyntax';
 import { collect, namedChildren } from './tree';
+import { HANDLER_CALL_DEPTH, reachableFrom } from './reachable';
 
 /** The `modifiers` child of a class, method or field declaration, if any. */
 export function javaModifiers(declaration: Node): Node | undefined {
@@ -197,7 +199,7 @@ export function javaMethodsOf(classNode: Node): Node[] {
 
 /**
  * The handler methods of a class plus every method of the same class they call without a receiver or through `this`,
- * transitively: a handler that delegates to a private helper still writes from a request.
+ * transitively ({@link reachableFrom}): a handler that delegates to a private helper still writes from a request.
  */
 export function javaReachableHandlers(classNode: Node): Node[] {
   const methods = javaMethodsOf(classNode);
@@ -208,28 +210,21 @@ export function javaReachableHandlers(classNode: Node): Node[] {
       byName.set(name, [...(byName.get(name) ?? []), method]);
     }
   }
-  const reached = new Map<number, Node>();
-  const queue = methods.filter((method) => javaIsHandlerMethod(method, classNode));
-  for (let next = 0; next < queue.length; next++) {
-    const method = queue[next];
-    if (reached.has(method.id)) {
-      continue;
-    }
-    reached.set(method.id, method);
+  const handlers = methods.filter((method) => javaIsHandlerMethod(method, classNode));
+  const callees = (method: Node): Node[] => {
     const body = method.childForFieldName('body');
-    if (!body) {
-      continue;
-    }
-    for (const call of collect(body, ['method_invocation'])) {
+    const targets: Node[] = [];
+    for (const call of body ? collect(body, ['method_invocation']) : []) {
       const object = call.childForFieldName('object');
       if (object && object.type !== 'this') {
         continue;
       }
       const callee = call.childForFieldName('name')?.text;
-      queue.push(...(callee ? (byName.get(callee) ?? []) : []));
+      targets.push(...(callee ? (byName.get(callee) ?? []) : []));
     }
-  }
-  return [...reached.values()];
+    return targets;
+  };
+  return reachableFrom(handlers, callees, HANDLER_CALL_DEPTH);
 }
 
 /** Names declared inside a method (parameters, locals, lambda and catch parameters), which shadow fields. */
@@ -262,3 +257,11 @@ export function lastSegment(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot >= 0 ? name.slice(dot + 1) : name;
 }
+
+/** Java as the detectors see it (see languageSyntax.ts). */
+export const JAVA_SYNTAX: LanguageSyntax = {
+  language: 'java',
+  isTestSource: javaIsTestSource,
+  localNames: javaLocalNames,
+  invokedName: (call) => (call.type === 'method_invocation' ? call.childForFieldName('name')?.text : undefined),
+};

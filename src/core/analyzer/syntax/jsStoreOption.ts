@@ -3,7 +3,7 @@
 // call, an imported config), it answers "unknown" and the detector stays quiet.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { assignsProperty, hasSpread, objectProperty, propertyValue, resolveVariable, unwrapExpression } from './js';
+import { assignsProperty, hasSpread, objectProperty, propertyValue, resolveVariable, unwrapExpression } from './jsSyntax';
 
 /** The outcome of inspecting one options argument. */
 export type StoreOption =

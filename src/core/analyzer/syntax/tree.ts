@@ -6,6 +6,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { Finding, FindingSeverity, RuleId, TextRange } from '../types';
 import { RULES, ruleTitle } from '../rules';
+import { HANDLER_CALL_DEPTH, reachableFrom } from './reachable';
 
 /** The 0-based range of a node (tree-sitter columns are UTF-16 code units here, as in VS Code). */
 export function rangeOf(node: Node): TextRange {
@@ -339,6 +340,7 @@ export function makeFinding(rule: RuleId, at: Node | TextRange, spec: FindingSpe
  */
 export class HandlerFunctions {
   private readonly ids = new Set<number>();
+  private readonly functions: Node[] = [];
   private readonly ranges = new RangeSet();
 
   has(fn: Node): boolean {
@@ -348,6 +350,7 @@ export class HandlerFunctions {
   add(fn: Node): void {
     if (!this.ids.has(fn.id)) {
       this.ids.add(fn.id);
+      this.functions.push(fn);
       this.ranges.add(fn.startIndex, fn.endIndex);
     }
   }
@@ -356,19 +359,19 @@ export class HandlerFunctions {
     return this.ranges.contains(node);
   }
 
-  /** Module-level helpers called from a handler run per request too: follows such calls up to `depth` levels. */
-  addCalledHelpers(calls: readonly { readonly node: Node; readonly target: Node }[], depth = 3): void {
-    for (let level = 0; level < depth && calls.length > 0; level++) {
-      let added = false;
-      for (const { node, target } of calls) {
-        if (!this.ids.has(target.id) && this.contains(node)) {
-          this.add(target);
-          added = true;
-        }
-      }
-      if (!added) {
-        break;
-      }
+  /**
+   * Module-level helpers called from a handler run per request too: adds every function reachable from the handlers
+   * through the given calls (each a call node and the function it calls), {@link HANDLER_CALL_DEPTH} calls deep.
+   * `calls` must be in document order.
+   */
+  addCalledHelpers(calls: readonly { readonly node: Node; readonly target: Node }[]): void {
+    if (calls.length === 0) {
+      return;
     }
-  }
-}
+    const callNodes = calls.map((call) => call.node);
+    const targetOf = new Map(calls.map((call) => [call.node.id, call.target]));
+    const calleesOf = (fn: Node): Node[] => nodesWithin(callNodes, fn).map((call) => targetOf.get(call.id)!);
+    for (const fn of reachableFrom(this.functions, calleesOf, HANDLER_CALL_DEPTH)) {
+      this.add(fn);
+    }
+  }}

@@ -13,9 +13,10 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isServerModuleOf } from '../languages';
 import { isLoginLikeName } from './keywords';
-import { collect, HandlerFunctions, namedChildren, perTree, preloadNodeTypes, RangeSet } from './tree';
+import { collect, HandlerFunctions, namedChildren, perTree, RangeSet } from './tree';
 
-preloadNodeTypes(['call', 'decorated_definition', 'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'keyword_argument', 'pair', 'import_statement', 'import_from_statement']);
+/** The node types the Python helpers and detectors ask of whole trees (registered by the analyzer, grammarPreloads.ts). */
+export const PYTHON_PRELOAD_TYPES: readonly string[] = ['call', 'decorated_definition', 'function_definition', 'lambda', 'class_definition', 'assignment', 'augmented_assignment', 'keyword_argument', 'pair', 'import_statement', 'import_from_statement'];
 
 /** What the Python detectors need to know about a module. */
 export interface PythonModuleInfo {

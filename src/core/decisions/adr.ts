@@ -7,8 +7,8 @@
 // dangle and a custom URI scheme would only work inside VS Code; an id works with Statecraft's note search everywhere.
 
 import * as l10n from '@vscode/l10n';
-import { renderRecordFrontMatter } from '../decisions/decisionRecord';
-import { DEFAULT_STATE_KIND, stateKindSubject, type StateKind } from '../decisions/stateKind';
+import { renderRecordFrontMatter } from './decisionRecord';
+import { DEFAULT_STATE_KIND, stateKindSubject, type StateKind } from './stateKind';
 import { slugify } from '../slug';
 import {
   INPUT_FLAGS,
@@ -19,9 +19,9 @@ import {
   type InputId,
   type Inputs,
   type Recommendation,
-} from './decisionEngine';
-import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigures } from './latencyFigures';
-import { wizardSteps } from './wizardMachine';
+} from '../wizard/decisionEngine';
+import { LATENCY_NOTE_LINK, PLACEMENT_TIERS, latencyFigures } from '../wizard/latencyFigures';
+import { wizardSteps } from '../wizard/wizardMachine';
 
 export interface DecisionRecordOptions {
   /** The decision date, `YYYY-MM-DD`; the caller owns the clock. */
