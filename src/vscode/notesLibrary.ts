@@ -7,7 +7,7 @@ import type { LoadedNotes, NoteCollection } from '../core/notes/noteLoader';
 import { isError } from '../core/notes/frontMatterChecker';
 import type { Logger } from '../core/ports';
 import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
-import type { SearchIndexCache } from '../core/search/searchIndexCache';
+import type { SearchIndexCache, SearchIndexSource } from '../core/search/searchIndexCache';
 
 // The heavy parts of the notes core (YAML, markdown-it, MiniSearch) load on first use, not while the extension
 // activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
@@ -42,6 +42,7 @@ export class NotesLibrary implements vscode.Disposable {
    */
   private searchIndex?: Promise<NoteSearchIndex>;
   private searchIndexCache?: SearchIndexCache;
+  private lastSearchIndexSource?: SearchIndexSource;
   private collection?: NoteCollection;
   private loading?: Promise<NoteCollection>;
   private folders: NotesFolder[] = [];
@@ -106,13 +107,25 @@ export class NotesLibrary implements vscode.Disposable {
       });
       const bundledJson = (await this.loadBundled()).searchIndexJson;
       const userNotes = collection.notes.filter((note) => note.root !== BUNDLED_ROOT);
-      return (await this.searchIndexCache.load(bundledJson, userNotes)).index;
+      const { index, source } = await this.searchIndexCache.load(bundledJson, userNotes);
+      this.lastSearchIndexSource = source;
+      return index;
     })();
     // A failure is not kept: the next search tries again.
     loading.catch(() => {
       if (this.searchIndex === loading) this.searchIndex = undefined;
     });
     return loading;
+  }
+
+  /** Where the current search index came from (saved, worker, in-thread, bundled): for the integration test. */
+  get searchIndexSource(): SearchIndexSource | undefined {
+    return this.lastSearchIndexSource;
+  }
+
+  /** Settles when the search index has been saved (and stale ones deleted): for the integration test. */
+  whenSearchIndexSaved(): Promise<void> {
+    return this.searchIndexCache?.whenSaved() ?? Promise.resolve();
   }
 
   /** The file a note was read from, as a URI, for "Open Source File". */
