@@ -163,9 +163,10 @@ describe('SearchIndexCache', () => {
     assert.match(logger.warnings[0], /worker could not build it \(worker exited\)/);
   });
 
-  test('without user notes the bundled index is used as it is, and saved indexes are cleaned up', async () => {
+  test('without user notes the bundled index is used as it is, and saved and half-written indexes are cleaned up', async () => {
     const store = memoryStore();
     store.files.set(key(), 'stale');
+    store.files.set(`${key()}.partial`, 'a crash left half of it');
     store.files.set('unrelated.txt', 'kept');
     const cache = new SearchIndexCache({ store, build: () => assert.fail('nothing to build'), logger: recordingLogger() });
     const result = await cache.load(bundledJson, []);

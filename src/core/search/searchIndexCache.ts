@@ -85,7 +85,8 @@ export interface SearchIndexCacheOptions {
 /** Where an index came from: the bundled one alone (no user notes), a saved file, the worker, or this thread. */
 export type SearchIndexSource = 'bundled' | 'saved' | 'worker' | 'in-thread';
 
-const SAVED_NAME = /^search-index-[0-9a-f]{16}\.json$/;
+// Ours to delete: saved indexes, and half-written ones a crash left behind (see SearchIndexStore.write).
+const SAVED_NAME = /^search-index-[0-9a-f]{16}\.json(\.partial)?$/;
 
 /** The file name of the saved index for `key`. */
 export function savedIndexName(key: string): string {
