@@ -151,6 +151,18 @@ export async function openStatecraftView(page: Page, labels = { container: 'Stat
   }
 }
 
+/**
+ * Collapses the other views of the side bar so that one view has the room, as a person does before reading a long
+ * list (the Statecraft container stacks five views).
+ */
+export async function giveViewTheRoom(page: Page, viewTitle: string): Promise<void> {
+  const headers = page.locator('.sidebar .pane-header[aria-expanded="true"]');
+  for (let index = (await headers.count()) - 1; index >= 0; index--) {
+    const header = headers.nth(index);
+    if (!((await header.getAttribute('aria-label')) ?? '').startsWith(viewTitle)) await header.click();
+  }
+}
+
 /** A view's pane in the side bar (header and body), found by its title. */
 export function viewPane(page: Page, viewTitle = 'Notes') {
   return page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewTitle}"]`) }).first();

@@ -2,7 +2,7 @@
 // finding, the Problems panel listing a file that was never opened, and a click that opens the file at the finding.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { closeBrowser, openStatecraftView, revealTreeRow, runCommand, startWorkbench, treeRows, viewPane, type Workbench } from './harness.mjs';
+import { closeBrowser, giveViewTheRoom, openStatecraftView, revealTreeRow, runCommand, startWorkbench, treeRows, viewPane, type Workbench } from './harness.mjs';
 
 describe('workspace audit, as a user sees it', () => {
   let workbench: Workbench;
@@ -28,6 +28,7 @@ describe('workspace audit, as a user sees it', () => {
     // The status bar item appears when the scan has finished.
     const statusBar = page.locator('.statusbar-item', { hasText: 'Session state:' }).first();
     await statusBar.waitFor({ timeout: 90_000 });
+    await giveViewTheRoom(page, 'Session State');
     // Rule rows and file rows carry counts; finding rows name their line. The view is a virtualised list in a
     // side bar shared with other views, so rows further down are scrolled into the DOM before they are read.
     await revealTreeRow(page, /src\/worker\.py \(1\)/, 'Session State');
@@ -35,6 +36,7 @@ describe('workspace audit, as a user sees it', () => {
     const seen = await treeRows(page, 'Session State');
     assert.ok(seen.some((row) => /in[ -]memory/i.test(row) && /\(\d+\)$/.test(row)), JSON.stringify(seen));
     assert.ok(seen.some((row) => /^Line \d+:/.test(row)), JSON.stringify(seen));
+    await page.mouse.move(900, 450); // no tooltip over the list in the screenshot
     await workbench.screenshot('audit-session-state-view');
 
     // server.js was never opened in this window: its findings are in the Problems panel through the audit alone.

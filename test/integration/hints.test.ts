@@ -63,6 +63,29 @@ suite('session-state hints', () => {
   });
 });
 
+suite('cross-file session stores in the editor', () => {
+  test('a store built in another module is read through the workspace file system and re-read when that module changes', async () => {
+    await activateStatecraft();
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const app = workspaceUri('src', 'xfile', 'app.js');
+    const store = workspaceUri('src', 'xfile', 'sessionStore.js');
+    await vscode.workspace.fs.writeFile(store, encode("const session = require('express-session');\nmodule.exports = new session.MemoryStore();\n"));
+    await vscode.workspace.fs.writeFile(app, encode("const session = require('express-session');\nconst store = require('./sessionStore');\napp.use(session({ store, secret: 's' }));\n"));
+    await vscode.window.showTextDocument(app);
+    const flagged = await waitFor('the store option flagged, naming the other module', () => {
+      const found = vscode.languages.getDiagnostics(app).find((d) => d.source === 'Statecraft' && d.code === 'session-store-in-memory');
+      return found && found.message.includes('sessionStore.js') ? found : undefined;
+    }, 20_000);
+    assert.strictEqual(flagged.range.start.line, 2, 'on the `store` option of session({ ... })');
+    // The other module now builds a Redis store (the file is not open): the app is analysed again and goes quiet.
+    await vscode.workspace.fs.writeFile(store, encode("const { RedisStore } = require('connect-redis');\nmodule.exports = new RedisStore({ client });\n"));
+    await waitFor('the hint to go once the module builds a Redis store', () =>
+      vscode.languages.getDiagnostics(app).some((d) => d.source === 'Statecraft' && d.code === 'session-store-in-memory') ? undefined : true, 20_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceUri('src', 'xfile'), { recursive: true });
+  });
+});
+
 suite('only open documents are analysed', () => {
   test('a server file that was never opened has no session-state diagnostics', async () => {
     const api = await activateStatecraft();

@@ -114,11 +114,21 @@ describe('socketIoAdapterDetector', () => {
       note: 'externalize-sessions-node#socketio',
       framework: 'socket.io',
     });
-    const clustered = await findings("const cluster = require('node:cluster');\nconst io = require('socket.io')(server);\n");
+    const clustered = await findings("const cluster = require('node:cluster');\nconst io = require('socket.io')(server);\nio.on('connection', (s) => s.broadcast.emit('joined'));\n");
     assert.equal(clustered[0].severity, 'warning');
     assert.deepEqual(clustered[0].range, range(1, 11, 1, 39));
     const namespace = await findings("import * as socketio from 'socket.io';\nexport const io = new socketio.Server(httpServer);\n", 'io.ts');
     assert.deepEqual(namespace.map((f) => f.rule), ['socketio-no-adapter']);
+  });
+
+  test('stands down for a server that never fans out: it sends nothing, joins no room and is not handed on', async () => {
+    const logsOnly = "const io = require('socket.io')(http);\nio.on('connection', (socket) => {\n  console.log(socket.id);\n});\n";
+    assert.deepEqual(await findings(logsOnly), []);
+    // The same server handed to another module, or replying with an emit, may fan out: it is reported.
+    const handedOn = "const io = require('socket.io')(http);\nrequire('./chat')(io);\n";
+    const replies = "const io = require('socket.io')(http);\nio.on('connection', (socket) => socket.emit('welcome'));\n";
+    assert.deepEqual((await findings(handedOn)).map((f) => f.rule), ['socketio-no-adapter']);
+    assert.deepEqual((await findings(replies)).map((f) => f.rule), ['socketio-no-adapter']);
   });
 
   test('stands down with io.adapter(...), an adapter option or an adapter import, and for clients', async () => {

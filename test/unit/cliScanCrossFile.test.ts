@@ -97,4 +97,13 @@ describe('statecraft scan: a session store built in another module', () => {
     const unresolved = await scanProject('ts-unresolved', { 'server/app.ts': app });
     assert.deepEqual(unresolved.findings, []);
   });
+
+  test('Python: `from .store import sessions` written in a view is reported naming store.py; a Redis client is quiet', async () => {
+    const view = 'from flask import Flask, request\nfrom .store import sessions\n\napp = Flask(__name__)\n\n@app.post("/login")\ndef login():\n    sessions[request.form["token"]] = request.form["user"]\n    return "ok"\n';
+    const memory = await scanProject('py-memory', { 'shop/views.py': view, 'shop/store.py': 'sessions = {}\n' });
+    assert.deepEqual(memory.findings.map((f) => [f.file, f.rule, f.line]), [['shop/views.py', 'in-memory-session-map', 8]]);
+    assert.match(memory.findings[0]!.message, /shop\/store\.py/);
+    const redis = await scanProject('py-redis', { 'shop/views.py': view, 'shop/store.py': 'import redis\nsessions = redis.Redis()\n' });
+    assert.deepEqual(redis.findings, []);
+  });
 });

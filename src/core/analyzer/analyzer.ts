@@ -26,6 +26,7 @@ import { registerGrammarPreloads } from './syntax/grammarPreloads';
 import { editBetween } from './incremental';
 import { analyzeConfigText, configPrefilter } from './config/configAnalysis';
 import { crossFileSessionStores, type ReadRelated } from './crossFile';
+import { crossFilePythonHolders } from './crossFilePython';
 import { configFormatOf, isAnalyzerLanguage, isTestFile, languageForFile, MAX_ANALYSED_BYTES, SNIFF_LENGTH } from './languages';
 import { ParserHost } from './parserHost';
 import { listSuppressions } from './suppressions';
@@ -248,10 +249,15 @@ export function createAnalyzer(loadWasm: WasmLoader, options: AnalyzerOptions = 
     }
     const applicable = registry.filter((detector) => detector.languages.includes(language) && safePrefilter(detector, text, logger));
     // Reads other files when asked to: a session store built in another module (text-level, no tree needed).
+    const relatedPath = fileNameOrLanguage.replace(/\\/g, '/');
     const related =
-      callOptions.readRelated && !explicitLanguage && (language === 'javascript' || language === 'typescript' || language === 'tsx')
-        ? await crossFileSessionStores(text, fileNameOrLanguage.replace(/\\/g, '/'), callOptions.readRelated)
-        : [];
+      !callOptions.readRelated || explicitLanguage
+        ? []
+        : language === 'javascript' || language === 'typescript' || language === 'tsx'
+          ? await crossFileSessionStores(text, relatedPath, callOptions.readRelated)
+          : language === 'python'
+            ? await crossFilePythonHolders(text, relatedPath, callOptions.readRelated)
+            : [];
     if (applicable.length === 0) {
       keeper?.drop();
       return splitSuppressed(dedupe(related), text, language);

@@ -133,19 +133,21 @@ async function resolveStoreModule(fromFile: string, specifier: string, name: str
   return undefined;
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
+/** The 0-based line and character of an offset. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-function dirname(path: string): string {
+/** The directory part of a `/`-separated path ('' for a bare name). */
+export function dirname(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash >= 0 ? path.slice(0, slash) : '';
 }
 
 /** Joins and normalises `./` and `../` segments (never above the first segment). */
-function joinPath(directory: string, relative: string): string {
+export function joinPath(directory: string, relative: string): string {
   const parts = directory.length > 0 ? directory.split('/') : [];
   for (const segment of relative.split('/')) {
     if (segment === '..') {

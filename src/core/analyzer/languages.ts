@@ -109,7 +109,8 @@ export const FILE_KINDS = [
     extensions: ['.py'],
     grammar: 'tree-sitter-python.wasm',
     comments: HASH,
-    testFileNames: [/^test_.*\.py$/i, /_test\.py$/i, /^conftest\.py$/i],
+    // `tests.py` (a Django app's tests) and `test.py` (the test settings of a settings package) too.
+    testFileNames: [/^test_.*\.py$/i, /_test\.py$/i, /^conftest\.py$/i, /^tests?\.py$/i],
     serverModules: {
       names: [
         'flask', 'django', 'fastapi', 'starlette', 'aiohttp', 'tornado', 'sanic', 'quart', 'socketio', 'flask_socketio',

@@ -6,10 +6,16 @@
 // the content changes VS Code reports (the worker re-parses incrementally) and receives findings. The session is
 // closed, and its tree freed, when the document closes or stops being eligible. A worker that crashes or hangs is
 // replaced by the connection; the file it was analysing is reported once in the output channel and analysed again.
+// Cross-file: the worker may ask for the modules a document imports (a session store built in another module,
+// crossFile.ts / crossFilePython.ts); they are read from disk through vscode.workspace.fs by the core's
+// RelatedFileReader (cached, with the documents that read each module recorded), and a change, creation or deletion
+// of such a module re-analyses exactly those documents. A document outside any workspace folder reads nothing.
 import * as vscode from 'vscode';
 import { defaultExtension, languageForFile, languageForVscodeId, SNIFF_LENGTH } from '../../core/analyzer/languages';
 import type { AnalysisResult, ContentChange } from '../../core/analyzer/types';
 import type { Logger } from '../../core/ports';
+import { RelatedFileReader } from '../../core/analyzer/relatedFiles';
+import { workspaceFileSystem } from '../workspaceFileSystem';
 import { WorkerConnection, WorkerStoppedError } from '../../core/worker/workerConnection';
 import { affects, readSettings } from '../settings';
 import { createWorkerFactory, extensionWasmLoader } from './analysisWorkerHost';
@@ -50,6 +56,8 @@ export class AnalysisManager implements vscode.Disposable {
   private readonly reportedStops = new Set<string>();
   /** Languages warmed up in the current worker. */
   private readonly warmed = new Set<string>();
+  /** Modules read for cross-file resolution, and which documents read them. */
+  private readonly related = new RelatedFileReader(workspaceFileSystem);
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {
     this.disposables.push(
@@ -59,6 +67,7 @@ export class AnalysisManager implements vscode.Disposable {
         this.schedule(event.document);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      ...this.watchRelatedModules(),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.warmUp(editors)),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -116,7 +125,10 @@ export class AnalysisManager implements vscode.Disposable {
     const changes = documentSession.pending;
     documentSession.pending = [];
     try {
-      const analysis = await connection.analyzeInSession(key, analysisName, document.getText(), changes, { maxBytes, signal });
+      // The analysis name is relative to the document's workspace folder, and so are the modules it asks for.
+      const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+      const readRelated = folder ? this.related.readerFor(folder.uri.toString(), key) : undefined;
+      const analysis = await connection.analyzeInSession(key, analysisName, document.getText(), changes, { maxBytes, signal, readRelated });
       if (analysis.skipped && analysis.skipReason !== 'cancelled' && analysis.skipReason !== 'test-file' && analysis.skipReason !== 'unsupported') {
         this.logger.info(`Session-state hints skipped ${name}: ${analysis.skipped}`);
       }
@@ -212,8 +224,24 @@ export class AnalysisManager implements vscode.Disposable {
     }, delay));
   }
 
+  /** Re-analyses the open documents that read a module when that module changes on disk, appears or disappears. */
+  private watchRelatedModules(): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py}');
+    const changed = (uri: vscode.Uri) => {
+      for (const dependent of this.related.invalidate(uri.toString())) {
+        const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === dependent);
+        if (!document) continue;
+        this.entries.get(dependent)?.cancel.abort();
+        this.entries.delete(dependent);
+        this.schedule(document, 0);
+      }
+    };
+    return [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed), vscode.workspace.onDidSaveTextDocument((document) => changed(document.uri))];
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.related.forgetDependent(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.entries.get(key)?.cancel.abort();
@@ -224,6 +252,7 @@ export class AnalysisManager implements vscode.Disposable {
   }
 
   private reanalyzeAll(): void {
+    this.related.clear();
     for (const entry of this.entries.values()) entry.cancel.abort();
     this.entries.clear();
     this.settled.clear();

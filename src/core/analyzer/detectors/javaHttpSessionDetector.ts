@@ -3,8 +3,9 @@
 // no Spring Session. Tomcat and Jetty keep HttpSession in the instance's memory unless Spring Session or a session
 // manager is configured, and a single file cannot show the build or application.properties, so this is deliberately
 // conservative: only controller and servlet classes, one finding per class, severity information, and any sign of
-// Spring Session in the file (an `org.springframework.session` import or an `@Enable…HttpSession` annotation) stands
-// the whole file down. Test sources stand down too.
+// Spring Session in the file (an `org.springframework.session` import, an `@Enable…HttpSession` annotation, or a
+// package named for a Spring Session store such as `…spring.session.redis…`, the module's own statement of where its
+// sessions live) stands the whole file down. Test sources stand down too.
 
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -43,7 +44,14 @@ export const javaHttpSessionDetector: Detector = {
   },
 };
 
+/** A package path naming Spring Session and one of its external stores (`com.acme.spring.session.redis`). */
+const SPRING_SESSION_PACKAGE = /\bsession\b.*\b(redis|jdbc|hazelcast|mongo|mongodb)\b|\b(redis|jdbc|hazelcast|mongo|mongodb)\b.*\bsession\b/i;
+
 function usesSpringSession(root: Node): boolean {
+  const packageName = namedChildren(root).find((node) => node.type === 'package_declaration')?.text ?? '';
+  if (/\bspring\b/i.test(packageName) && SPRING_SESSION_PACKAGE.test(packageName.replace(/[._]/g, ' '))) {
+    return true;
+  }
   const imports = namedChildren(root).filter((node) => node.type === 'import_declaration');
   if (imports.some((node) => /^import\s+(static\s+)?org\.springframework\.session\b/.test(node.text))) {
     return true;

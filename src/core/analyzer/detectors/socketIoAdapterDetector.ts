@@ -2,7 +2,10 @@
 // whether the app runs more than one instance, which a single file rarely says; so the finding is `information` by
 // default and becomes a `warning` when the file itself shows scale-out (it imports cluster, @socket.io/sticky, pm2 or
 // throng, or reads NODE_APP_INSTANCE). It stands down when the file sets an adapter (`io.adapter(...)`, an `adapter`
-// option) or imports any Socket.IO adapter package (the adapter is then most likely wired in a helper).
+// option) or imports any Socket.IO adapter package (the adapter is then most likely wired in a helper). It stands
+// down as well for a server whose whole use is in view and never fans out: the file registers its `'connection'`
+// handler, and nothing in it emits, broadcasts, joins rooms or hands the server to another module (an export,
+// `module.exports`, a call taking it), so there is nothing an adapter would share between instances.
 
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -54,6 +57,9 @@ export const socketIoAdapterDetector: Detector = {
     }
     constructions.sort((a, b) => a.startIndex - b.startIndex);
 
+    if (constructions.length > 0 && /\.on\(\s*['"]connection['"]/.test(context.text) && !fansOut(context.text)) {
+      return [];
+    }
     const scaledOut = [...info.sources].some((source) => SCALE_OUT_SOURCES.has(source)) || context.text.includes('NODE_APP_INSTANCE');
     const findings: Finding[] = [];
     for (const construction of constructions) {
@@ -79,3 +85,12 @@ export const socketIoAdapterDetector: Detector = {
     return findings;
   },
 };
+
+/**
+ * True when the file sends anything or may let another module do it: emits (to one socket, a room or everyone),
+ * broadcasts, room joins, `io.sockets` / namespaces, or the server leaving the file (exported, assigned to
+ * `module.exports`/`exports.x`, passed to a call such as `require('./chat')(io)`).
+ */
+function fansOut(text: string): boolean {
+  return /\.(broadcast|join|to|in|sockets|of|local|serverSideEmit)\b|\.emit\s*\(|\bexport\s|module\.exports|\bexports\.\w+\s*=|\(\s*io\s*[,)]/.test(text);
+}

@@ -3,7 +3,8 @@
 // - connection registries: a field or property whose collection type holds WebSockets (`WebSocket`,
 //   Fleck's `IWebSocketConnection`, `WebSocketSession`, sockets), in any class but a per-request hub or controller
 //   (whose instance fields die with the request); or a static collection named like connected ids, connections,
-//   online users or sockets (SignalR's `UserHandler.ConnectedIds` idiom);
+//   online users or sockets (SignalR's `UserHandler.ConnectedIds` idiom); classic ASP.NET's `WebSocketCollection`
+//   (Microsoft.Web.WebSockets) is a collection of open WebSocket handlers by itself;
 // - session holders: a static dictionary named like sessions, users or tokens in a plain class (a hand-written
 //   session storage), written by one of its methods.
 // Read-only tables (never written outside initialisers) and test sources stand down.
@@ -15,7 +16,7 @@ import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '.
 import { collect, namedChildren } from '../syntax/tree';
 import { connectionRegistryFinding, sessionHolderFinding } from './report';
 
-const COLLECTION = /^(\w+\.)*(Dictionary|ConcurrentDictionary|IDictionary|IReadOnlyDictionary|List|IList|HashSet|ISet|ICollection|IEnumerable|ConcurrentBag|ConcurrentQueue|SortedDictionary|SynchronizedCollection|ImmutableDictionary)\s*</;
+const COLLECTION = /^(\w+\.)*(Dictionary|ConcurrentDictionary|IDictionary|IReadOnlyDictionary|List|IList|HashSet|ISet|ICollection|IEnumerable|ConcurrentBag|ConcurrentQueue|SortedDictionary|SynchronizedCollection|ImmutableDictionary)\s*<|^(\w+\.)*WebSocketCollection$/;
 const CONNECTION_ELEMENT = /<[^;]*\b(WebSocket|IWebSocketConnection|WebSocketSession|WebSocketConnection|Socket|TcpClient|IWebSocket)\b/;
 const REGISTRY_WORDS = new Set(['connected', 'connections', 'connection', 'sockets', 'online', 'subscribers', 'clients']);
 const PER_REQUEST_BASES = new Set(['Hub', 'Controller', 'ControllerBase', 'PageModel']);
@@ -23,7 +24,7 @@ const PER_REQUEST_BASES = new Set(['Hub', 'Controller', 'ControllerBase', 'PageM
 export const csharpStateHolderDetector: Detector = {
   id: 'csharp-state-holders',
   languages: ['csharp'],
-  prefilter: (text) => /(Dictionary|List|HashSet|ConcurrentBag|ISet|ICollection)\s*</.test(text),
+  prefilter: (text) => /(Dictionary|List|HashSet|ConcurrentBag|ISet|ICollection)\s*<|WebSocketCollection/.test(text),
   detect(context: DetectorContext): Finding[] {
     if (CSHARP_SYNTAX.isTestSource(context.root)) {
       return [];
@@ -40,7 +41,8 @@ export const csharpStateHolderDetector: Detector = {
           }
           const isStatic = csModifiers(member).has('static');
           const registryName = identifierWords(name).some((word) => REGISTRY_WORDS.has(word));
-          if ((CONNECTION_ELEMENT.test(typeText) && (isStatic || !perRequest)) || (isStatic && registryName)) {
+          const connections = CONNECTION_ELEMENT.test(typeText) || /WebSocketCollection$/.test(typeText);
+          if ((connections && (isStatic || !perRequest)) || (isStatic && registryName)) {
             findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /SignalR/.test(context.text) ? 'signalr' : 'aspnetcore', note: 'stateful-connections#net' }));
           } else if (isStatic && !perRequest && isSessionLikeCollectionName(name) && !/^ImmutableDictionary|IReadOnly/.test(typeText) && writtenInMethod(classNode, name, initialiser)) {
             findings.push(sessionHolderFinding({ at: nameNode, name, framework: 'dotnet', note: 'externalize-sessions-dotnet#hand-rolled-session-maps' }));

@@ -4,13 +4,17 @@
 //   `[]*websocket.Conn`, or `map[K]*Client` in a field named like clients/connections. The hub is built once
 //   (`NewHub()` in `main`), so the field is process-wide state even though no handler writes it directly;
 // - per-client rate limiters: a package-level map keyed by client (IP, user) whose values hold a
-//   `golang.org/x/time/rate` limiter, directly or through a visitor struct declared in the file.
+//   `golang.org/x/time/rate` limiter, directly or through a visitor struct declared in the file;
+// - session holders: in a package named for sessions (`package session`, `sessions`, `sessionstore`), a package-level
+//   map keyed by string, created empty at run time, whose values are session records (`make(map[string]*Entry)`).
+//   The package's other files write it, so no handler is in view here. Registries of providers, drivers or factories
+//   (`make(map[string]Provider)`, the pluggable-backend idiom) and cache-named maps stand down.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
-import { identifierWords } from '../syntax/keywords';
+import { identifierWords, isCacheLikeName } from '../syntax/keywords';
 import { collect, namedChildren } from '../syntax/tree';
-import { connectionRegistryFinding, rateLimitFinding } from './report';
+import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
 
 /** A set of connections or clients keyed by pointer: `map[*Client]bool`, `map[*websocket.Conn]struct{}`. */
 const CONNECTION_SET = /map\[\s*\*\s*(\w+\.)?(Conn|Client|Connection|Socket|Peer|Subscriber|WsClient|WSClient)\s*\]\s*(bool|struct\s*\{\s*\})/;
@@ -19,6 +23,12 @@ const CONNECTION_VALUES = /(map\[[^\]]+\]|\[\])\s*\*?\s*(websocket|ws|net|gws|nh
 /** A map of client or connection structs, counted only when the holder's name says "connected clients". */
 const CLIENT_VALUES = /map\[[^\]]+\]\s*\*\s*(Client|Connection|WsClient|WSClient|Peer|Subscriber)\b/;
 const REGISTRY_WORDS = new Set(['clients', 'connections', 'conns', 'sockets', 'peers', 'subscribers', 'client', 'pool', 'online', 'users']);
+/** A package whose name says it manages sessions. */
+const SESSION_PACKAGE = /^package\s+(session|sessions|session_?store|sessionstore|sess)\b/im;
+/** An empty string-keyed map of session records made at run time: `make(map[string]*Entry)`, `map[string]*Entry{}`. */
+const SESSION_RECORDS = /(make\(\s*map\[\s*string\s*\]\s*\*\s*\w+\s*(,[^)]*)?\)|map\[\s*string\s*\]\s*\*\s*\w+\s*\{\s*\})\s*$/;
+/** Maps of pluggable back ends, not of sessions. */
+const BACKEND_WORDS = new Set(['provider', 'providers', 'driver', 'drivers', 'factory', 'factories', 'handler', 'handlers', 'codec', 'codecs', 'store', 'stores', 'registry', 'adapter', 'adapters', 'backend', 'backends', 'engine', 'engines']);
 
 export const goStateHolderDetector: Detector = {
   id: 'go-state-holders',
@@ -27,6 +37,7 @@ export const goStateHolderDetector: Detector = {
   detect(context: DetectorContext): Finding[] {
     const findings: Finding[] = [];
     const limiterStructs = rateLimitedStructs(context.root, context.text);
+    const sessionPackage = SESSION_PACKAGE.test(context.text);
     for (const { nameNode, typeText, packageLevel } of holders(context.root)) {
       const name = nameNode.text;
       const registryName = identifierWords(name).some((word) => REGISTRY_WORDS.has(word));
@@ -34,6 +45,8 @@ export const goStateHolderDetector: Detector = {
         findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /websocket/.test(context.text) ? 'gorilla/websocket' : 'go', note: 'stateful-connections#go' }));
       } else if (packageLevel && limiterStructs.length > 0 && new RegExp(`map\\[\\s*string\\s*\\]\\s*\\*?\\s*(${limiterStructs.join('|')})\\b`).test(typeText)) {
         findings.push(rateLimitFinding({ at: nameNode, name, framework: 'x/time/rate', note: 'rate-limiting#limiters-in-application-code' }));
+      } else if (sessionPackage && packageLevel && SESSION_RECORDS.test(typeText.trim()) && !isCacheLikeName(name) && !identifierWords(`${name} ${typeText}`).some((word) => BACKEND_WORDS.has(word))) {
+        findings.push(sessionHolderFinding({ at: nameNode, name, framework: 'go', note: 'externalize-sessions-go#hand-rolled-session-maps' }));
       }
     }
     return findings;

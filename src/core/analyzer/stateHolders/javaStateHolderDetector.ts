@@ -6,6 +6,9 @@
 // - session holders: a static collection named like sessions, users, logins or tokens that code outside the
 //   initialisers writes (or that is public for other classes to write): hand-written session managers;
 // - per-client rate limiters: a map whose values are Bucket4j buckets or rate limiters.
+// - socket servers (a file that opens a `ServerSocket`): a static collection of the clients' writers or streams
+//   (`static Set<PrintWriter>`), or of per-client handler objects; Netty's `ChannelGroup` counts as a collection of
+//   channels. A `@ServerEndpoint` annotation marks a WebSocket endpoint even when the file's imports are not shown.
 // Immutable tables (`Map.of`, `Collections.unmodifiable*`), cache-named fields and test sources stand down.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -16,8 +19,10 @@ import { collect, namedChildren } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
 
-const COLLECTION = /^(\w+\.)*(Set|List|Map|Collection|Queue|Deque|Vector|Hashtable|\w*(Map|Set|List|Queue|Deque))\s*</;
+const COLLECTION = /^(\w+\.)*(Set|List|Map|Collection|Queue|Deque|Vector|Hashtable|\w*(Map|Set|List|Queue|Deque))\s*<|^(\w+\.)*ChannelGroup$/;
 const CONNECTION_ELEMENT = /<[^;]*\b(WebSocketSession|SseEmitter|ChannelHandlerContext|Channel|Socket|WebSocket|IoSession|SocketIOClient|StompSession)\b/;
+/** What a plain socket server keeps per client: the writer or stream to the client, or a handler object. */
+const SOCKET_CLIENT_ELEMENT = /<[^;]*\b(PrintWriter|PrintStream|ObjectOutputStream|DataOutputStream|BufferedWriter|OutputStream|Writer|\w*(Client|Handler|Connection|Worker)\w*)\s*>/;
 const RATE_LIMITER_VALUE = /,\s*(\w+\.)*(Bucket|RateLimiter|TokenBucket|SlidingWindow\w*)\s*>/;
 const IMMUTABLE = /^(Map|Set|List)\s*\.\s*(of|copyOf)|^Collections\s*\.\s*(unmodifiable|empty|singleton)|^Immutable/;
 const SINGLETON_ANNOTATIONS = new Set(['Component', 'Service', 'Controller', 'RestController', 'Configuration', 'Repository', 'Singleton', 'ApplicationScoped']);
@@ -27,12 +32,13 @@ const WRITES = /\.(put|putIfAbsent|computeIfAbsent|compute|merge|add|addAll|offe
 export const javaStateHolderDetector: Detector = {
   id: 'java-state-holders',
   languages: ['java'],
-  prefilter: (text) => /(Set|List|Map|Queue|Collection)\s*</.test(text),
+  prefilter: (text) => /(Set|List|Map|Queue|Collection)\s*<|ChannelGroup/.test(text),
   detect(context: DetectorContext): Finding[] {
     if (JAVA_SYNTAX.isTestSource(context.root)) {
       return [];
     }
     const websocketApi = /import\s+(javax|jakarta)\.websocket\./.test(context.text);
+    const socketServer = /\bnew\s+ServerSocket\s*\(|\bServerSocketChannel\.open\s*\(/.test(context.text);
     // Session holders need server code: a servlet, Spring, WebSocket or HTTP import, or a server folder.
     const serverCode = SERVER_IMPORT.test(context.text) || fileRole(context.fileName, context.text) === 'server';
     const findings: Finding[] = [];
@@ -56,10 +62,14 @@ export const javaStateHolderDetector: Detector = {
           }
           const name = nameNode.text;
           const connectionElement =
-            CONNECTION_ELEMENT.test(typeText) || (websocketApi && /<[^;]*\bSession\b/.test(typeText)) || (endpoint && new RegExp(`<[^;]*\\b${className}\\b`).test(typeText));
+            CONNECTION_ELEMENT.test(typeText) ||
+            /ChannelGroup$/.test(typeText) ||
+            ((websocketApi || endpoint) && /<[^;]*\bSession\b/.test(typeText)) ||
+            (endpoint && new RegExp(`<[^;]*\\b${className}\\b`).test(typeText)) ||
+            (socketServer && SOCKET_CLIENT_ELEMENT.test(typeText));
           const outlivesConnection = isStatic || (singleton && !endpoint);
           if (connectionElement && outlivesConnection) {
-            findings.push(connectionRegistryFinding({ at: nameNode, name, framework: endpoint ? 'jakarta-websocket' : 'spring-websocket', note: 'stateful-connections#java' }));
+            findings.push(connectionRegistryFinding({ at: nameNode, name, framework: endpoint ? 'jakarta-websocket' : /ChannelGroup$/.test(typeText) ? 'netty' : socketServer ? 'java' : 'spring-websocket', note: 'stateful-connections#java' }));
           } else if (RATE_LIMITER_VALUE.test(typeText) && outlivesConnection) {
             findings.push(rateLimitFinding({ at: nameNode, name, framework: /Bucket/.test(typeText) ? 'bucket4j' : 'java', note: 'rate-limiting#limiters-in-application-code' }));
           } else if (isStatic && !endpoint && serverCode && sessionLike(name, typeText) && (writtenOutsideInitialiser(context.root, name) || !javaHasModifier(field, 'private'))) {

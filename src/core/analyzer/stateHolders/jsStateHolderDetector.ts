@@ -3,7 +3,10 @@
 // store rules):
 // - connection registries: a module-level, global or class-field Map/Set/object/array that stores WebSocket
 //   connections (the `ws` of `wss.on('connection', (ws) => ...)`, an object carrying it, or a name such as
-//   `clients`/`sockets` written in a WebSocket file) → in-memory-connection-registry;
+//   `clients`/`sockets`/`onlineUsers` written in a WebSocket file, or a socket-named map of socket ids such as
+//   `userSocketMap.set(userId, socketId)` in any file) → in-memory-connection-registry. A collection declared at the
+//   top of a setup function that registers the `'connection'` handler (`module.exports = (io) => { const online =
+//   {}; io.on('connection', ...) }`) lives as long as the process too;
 // - session holders: a module-level, `global.x`/`globalThis.x` or class-field collection named like sessions, users
 //   or tokens, written inside a function of a file that is not browser code and is server code by its folder or
 //   framework, or exports an API over it (a helper module) → in-memory-session-map. Collections filled only at load
@@ -31,12 +34,18 @@ interface Holder {
   /** The class owning a field; undefined for module-level and global holders. */
   readonly owner: Node | undefined;
   readonly isGlobal: boolean;
+  /** The setup function declaring a function-level holder; undefined for module-level, global and class holders. */
+  readonly scope?: Node;
 }
 
 /** Words of a parameter or variable that holds a live connection. */
 const CONNECTION_WORDS = new Set(['ws', 'socket', 'websocket', 'conn', 'connection', 'peer']);
 /** Collection names that mean "the connected clients" in a WebSocket file. */
-const REGISTRY_WORDS = new Set(['clients', 'connections', 'sockets', 'peers', 'subscribers', 'conns', 'websockets', 'listeners']);
+const REGISTRY_WORDS = new Set(['clients', 'connections', 'sockets', 'peers', 'subscribers', 'conns', 'websockets', 'listeners', 'online', 'presence']);
+/** Holder names that say the collection is about sockets, whatever file it is in (`userSocketMap`, `socketOfUser`). */
+const SOCKET_NAME_WORDS = new Set(['socket', 'sockets', 'ws', 'websocket', 'websockets', 'connection', 'connections']);
+/** A setup function that registers the connection handler: `io.on('connection', ...)`, `wss.on("connection", ...)`. */
+const REGISTERS_CONNECTION = /\.on\(\s*['"]connection['"]/;
 const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
 const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
@@ -74,7 +83,9 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
     if (!holder || decided.get(holder) === 'registry' || isCacheLikeName(holder.name)) {
       continue;
     }
-    if (websocketFile && (isConnectionValue(write.value) || isConnectionValue(write.key) || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) {
+    const connectionWritten = isConnectionValue(write.value) || isConnectionValue(write.key);
+    const socketNamed = identifierWords(holder.name).some((word) => SOCKET_NAME_WORDS.has(word));
+    if ((websocketFile && (connectionWritten || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) || (socketNamed && connectionWritten)) {
       decided.set(holder, 'registry');
     } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi)) {
       decided.set(holder, 'session');
@@ -158,6 +169,24 @@ function findHolders(root: Node): Holder[] {
       }
     }
   }
+  for (const fn of collect(root, ['function_declaration', 'function_expression', 'arrow_function'])) {
+    const body = fn.childForFieldName('body');
+    if (body?.type !== 'statement_block' || !REGISTERS_CONNECTION.test(body.text)) {
+      continue;
+    }
+    for (const statement of namedChildren(body)) {
+      if (statement.type !== 'lexical_declaration' && statement.type !== 'variable_declaration') {
+        continue;
+      }
+      for (const declarator of namedChildren(statement)) {
+        const name = declarator.childForFieldName('name');
+        const kind = kindOf(declarator.childForFieldName('value'));
+        if (name?.type === 'identifier' && kind) {
+          holders.push({ name: name.text, kind, declaration: declarator, owner: undefined, isGlobal: false, scope: fn });
+        }
+      }
+    }
+  }
   for (const assignment of collect(root, ['assignment_expression', 'augmented_assignment_expression'])) {
     const left = assignment.childForFieldName('left');
     const kind = kindOf(assignment.childForFieldName('right'));
@@ -217,7 +246,14 @@ function writesOf(root: Node): CollectionWrite[] {
 function resolveHolder(target: Node, holders: readonly Holder[], scopes: JsScopes): Holder | undefined {
   const node = unwrapExpression(target);
   if (node?.type === 'identifier') {
-    const holder = holders.find((candidate) => candidate.owner === undefined && !candidate.isGlobal && candidate.name === node.text);
+    // A setup function's own collection, written by the handlers it registers (the innermost such function wins).
+    const scoped = holders
+      .filter((candidate) => candidate.scope !== undefined && candidate.name === node.text && contains(candidate.scope, node))
+      .sort((a, b) => b.scope!.startIndex - a.scope!.startIndex)[0];
+    if (scoped) {
+      return scoped;
+    }
+    const holder = holders.find((candidate) => candidate.owner === undefined && !candidate.isGlobal && candidate.scope === undefined && candidate.name === node.text);
     return holder && !scopes.isShadowed(node, node.text) ? holder : undefined;
   }
   if (node?.type !== 'member_expression') {
@@ -241,6 +277,11 @@ function isConnectionValue(value: Node | undefined): boolean {
   }
   if (node.type === 'identifier') {
     return identifierWords(node.text).some((word) => CONNECTION_WORDS.has(word));
+  }
+  // `socket.id`, `ws.id`: the connection's own identifier stands for it.
+  if (node.type === 'member_expression') {
+    const object = unwrapExpression(node.childForFieldName('object'));
+    return object?.type === 'identifier' && isConnectionName(object.text);
   }
   if (node.type === 'object') {
     return namedChildren(node).some((child) =>

@@ -2,7 +2,9 @@
 // in-memory-connection-registry, session-store-local-disk):
 // - connection registries: Ratchet components that keep their connections in an `SplObjectStorage`
 //   (`$this->clients->attach($conn)`), and Swoole / Workerman servers that collect connection ids in an array from
-//   their open/connect callbacks (`$fds[] = $request->fd`, `$connections[$connection->id] = $connection`);
+//   their open/connect callbacks (`$fds[] = $request->fd`, `$connections[$connection->id] = $connection`), and any
+//   component whose `onOpen` / `onConnect` appends to an array property (`$this->drivers[] = ...`,
+//   `array_push($this->drivers, ...)`): what an open callback keeps is the connection or something carrying it;
 // - session configuration returned as an array by a `session.php` config file of any framework (ThinkPHP `'type'`,
 //   custom `'handler'`, Laravel-style `'driver'` also capitalised or `'files'`, `'save_handler'`) whose storage is
 //   the local file system → session-store-local-disk. Laravel's own config (lowercase `'file'`) is reported by the
@@ -21,7 +23,7 @@ const OPEN_CALLBACK = /->on\(\s*['"](open|connect)['"]|->onConnect\s*=|function\
 export const phpStateHolderDetector: Detector = {
   id: 'php-state-holders',
   languages: ['php'],
-  prefilter: (text) => /SplObjectStorage|->fd\b|->id\b|return\s*(\[|array\s*\()/.test(text),
+  prefilter: (text) => /SplObjectStorage|->fd\b|->id\b|return\s*(\[|array\s*\()|function\s+on(Open|Connect)\s*\(/i.test(text),
   detect(context: DetectorContext): Finding[] {
     const findings: Finding[] = [...registries(context.root, context.text)];
     const config = sessionConfigFinding(context.root, context.fileName);
@@ -44,6 +46,7 @@ function registries(root: Node, text: string): Finding[] {
       findings.push(connectionRegistryFinding({ at: assignment, name, framework: 'ratchet', note: 'stateful-connections#php' }));
     }
   }
+  findings.push(...openCallbackProperties(root, findings));
   // `$fds[] = $request->fd;` / `$conns[$connection->id] = $connection;` inside an open/connect callback.
   for (const assignment of collect(root, ['assignment_expression'])) {
     const left = assignment.childForFieldName('left');
@@ -59,6 +62,44 @@ function registries(root: Node, text: string): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Array properties an `onOpen` / `onConnect` method appends to, reported on the property's declaration (or on the
+ * write when the class does not declare it). Properties already reported as an SplObjectStorage are skipped.
+ */
+function openCallbackProperties(root: Node, already: readonly Finding[]): Finding[] {
+  const findings: Finding[] = [];
+  const reported = new Set(already.map((finding) => finding.message));
+  for (const method of collect(root, ['method_declaration'])) {
+    if (!/^on(Open|Connect)$/i.test(method.childForFieldName('name')?.text ?? '')) {
+      continue;
+    }
+    const body = method.childForFieldName('body')?.text ?? '';
+    const names = new Set<string>();
+    for (const match of body.matchAll(/\$this->(\w+)\s*\[[^\]]*\]\s*=[^=]|array_(?:push|unshift)\s*\(\s*\$this->(\w+)/g)) {
+      names.add(match[1] ?? match[2]!);
+    }
+    const classNode = ancestorOfType(method, 'class_declaration');
+    for (const name of names) {
+      const declaration = classNode ? collect(classNode, ['property_element']).find((element) => new RegExp(`^\\$${name}\\b`).test(element.text)) : undefined;
+      const finding = connectionRegistryFinding({ at: declaration ?? method, name: `$this->${name}`, framework: 'ratchet', note: 'stateful-connections#php' });
+      if (!reported.has(finding.message)) {
+        reported.add(finding.message);
+        findings.push(finding);
+      }
+    }
+  }
+  return findings;
+}
+
+function ancestorOfType(node: Node, type: string): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === type) {
+      return current;
+    }
+  }
+  return undefined;
 }
 
 /** A `session.php` config file returning an array whose storage is the local file system. */

@@ -2,12 +2,14 @@
 // in-memory-session-map, in-memory-rate-limit):
 // - connection registries: a module-level list/set/dict, a class attribute, or an instance attribute of a class the
 //   module instantiates once (the FastAPI `ConnectionManager` idiom: `manager = ConnectionManager()`), that stores
-//   WebSocket connections (`.append(websocket)`, `.add(ws)`, `[k] = websocket`) in a WebSocket file;
+//   WebSocket connections (`.append(websocket)`, `.add(ws)`, `[k] = websocket`) in a WebSocket file, or the sockets
+//   a raw socket server accepts (`conn, _ = listener.accept()` then `peers.append(conn)`);
 // - session holders: the same shapes named like sessions, users or tokens, written inside a function (a session
 //   helper module with no framework import, a class-level `user_id_by_session_id = {}`), except in scripts
 //   (`if __name__ == "__main__":` with no server import) and browser-free test code (tests are never analysed);
 // - rate limiters on in-memory storage: flask-limiter / slowapi `Limiter(..., storage_uri="memory://")`, also as the
-//   default of an environment variable.
+//   default of an environment variable, and a slowapi `Limiter` with no storage at all (its default is memory://;
+//   flask-limiter may take its storage from the app's config, so it needs the explicit URI).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Detector, DetectorContext, Finding } from '../types';
@@ -33,7 +35,8 @@ const WRITE_METHODS = new Set(['append', 'add', 'insert', 'update', 'setdefault'
 const CONNECTION_WORDS = new Set(['websocket', 'ws', 'conn', 'connection', 'socket', 'sid', 'websockets']);
 const REGISTRY_WORDS = new Set(['connections', 'clients', 'sockets', 'websockets', 'peers', 'subscribers', 'active', 'connected', 'conns']);
 const SINGLETON_CLASS = /(Manager|Registry|Hub|Broadcaster|Pool|Store|Notifier|Service)$/;
-const WEBSOCKET_HINT = /websocket|WebSocket|socketio|\bsid\b/;
+/** A file that holds live connections: WebSocket and Socket.IO code, or a raw socket server that accepts clients. */
+const WEBSOCKET_HINT = /websocket|WebSocket|socketio|\bsid\b|\.accept\(\s*\)/;
 
 export const pythonStateHolderDetector: Detector = {
   id: 'python-state-holders',
@@ -43,7 +46,7 @@ export const pythonStateHolderDetector: Detector = {
     if (fileRole(context.fileName, context.text) === 'client') {
       return [];
     }
-    const findings = rateLimiters(context.root);
+    const findings = rateLimiters(context.root, analyzePythonModule(context.root).modules);
     const holders = findHolders(context.root);
     if (holders.length === 0) {
       return findings;
@@ -219,24 +222,33 @@ function isConnection(value: Node | undefined, functions: readonly Node[], at: N
   return value.type === 'tuple' || value.type === 'dictionary' ? namedChildren(value).some((child) => isConnection(child.type === 'pair' ? child.childForFieldName('value') ?? undefined : child, functions, at)) : false;
 }
 
-/** flask-limiter / slowapi `Limiter(...)` whose storage is `memory://` (literally or as an environment default). */
-function rateLimiters(root: Node): Finding[] {
+/**
+ * flask-limiter / slowapi `Limiter(...)` whose storage is `memory://` (literally or as an environment default), and a
+ * slowapi `Limiter` that names no storage at all.
+ */
+function rateLimiters(root: Node, modules: ReadonlySet<string>): Finding[] {
+  const slowapi = [...modules].some((module) => module === 'slowapi' || module.startsWith('slowapi.'));
   const findings: Finding[] = [];
   for (const call of collect(root, ['call'])) {
     const callee = call.childForFieldName('function');
     if ((callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text) !== 'Limiter') {
       continue;
     }
-    for (const argument of namedChildren(call.childForFieldName('arguments') ?? call)) {
-      if (argument.type !== 'keyword_argument' || argument.childForFieldName('name')?.text !== 'storage_uri') {
-        continue;
+    const argumentsNode = call.childForFieldName('arguments') ?? call;
+    const keyword = (name: string) => namedChildren(argumentsNode).find((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === name);
+    const storage = keyword('storage_uri');
+    if (!storage) {
+      // slowapi falls back to memory://; a `**settings` spread or storage_options may still name one.
+      if (slowapi && !keyword('storage_options') && !namedChildren(argumentsNode).some((argument) => argument.type === 'dictionary_splat')) {
+        findings.push(rateLimitFinding({ at: call, name: 'Limiter', framework: 'slowapi', note: 'rate-limiting#limiters-in-application-code' }));
       }
-      const value = argument.childForFieldName('value');
-      const literal = pythonString(value);
-      const fallback = value?.type === 'call' ? namedChildren(value.childForFieldName('arguments') ?? value).map((arg) => pythonString(arg)).find((text) => text !== undefined && text.includes('://')) : undefined;
-      if ((literal ?? fallback ?? '').startsWith('memory://')) {
-        findings.push(rateLimitFinding({ at: call, name: 'Limiter', framework: 'flask-limiter', note: 'rate-limiting#limiters-in-application-code' }));
-      }
+      continue;
+    }
+    const value = storage.childForFieldName('value');
+    const literal = pythonString(value);
+    const fallback = value?.type === 'call' ? namedChildren(value.childForFieldName('arguments') ?? value).map((arg) => pythonString(arg)).find((text) => text !== undefined && text.includes('://')) : undefined;
+    if ((literal ?? fallback ?? '').startsWith('memory://')) {
+      findings.push(rateLimitFinding({ at: call, name: 'Limiter', framework: 'flask-limiter', note: 'rate-limiting#limiters-in-application-code' }));
     }
   }
   return findings;

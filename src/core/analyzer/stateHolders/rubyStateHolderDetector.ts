@@ -1,9 +1,11 @@
 // State holders in Ruby (rules in-memory-connection-registry, in-memory-session-map, in-memory-rate-limit):
 // - connection registries: an array, hash or set that a WebSocket server (em-websocket, Faye, a Rack hijack)
 //   appends its connections to (`@clients << ws` in `ws.onopen`), kept in a constant, an instance/class/global
-//   variable or a top-level local;
+//   variable or a top-level local; a raw `TCPServer` counts as a socket server and `server.accept` as a connection;
+//   an `EM::Channel` created in a WebSocket file is the process's subscriber list;
 // - session holders: a class variable, constant or the instance variable of a singleton class
-//   (`@@instance = X.new`) holding a collection that a method writes with session-, user- or token-like names;
+//   (`@@instance = X.new`) holding a collection that a method writes with session-, user- or token-like names, or
+//   under a key read from the user's session (`PLAYERS[session[:player_id]] = ...`);
 // - Rack::Attack throttling on `ActiveSupport::Cache::MemoryStore`: the counters live in each process.
 
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -13,13 +15,16 @@ import { collect } from '../syntax/tree';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding } from './report';
 
 const CONNECTION_WORDS = new Set(['ws', 'socket', 'websocket', 'conn', 'connection', 'client', 'peer']);
-const WEBSOCKET_HINT = /em-websocket|EM::WebSocket|EventMachine::WebSocket|faye|Faye::WebSocket|websocket|onopen|on\(:open\)/i;
+const WEBSOCKET_HINT = /em-websocket|EM::WebSocket|EventMachine::WebSocket|faye|Faye::WebSocket|websocket|onopen|on\(:open\)|\b(TCPServer|UNIXServer|SSLServer)\b/i;
+const CHANNEL = /^(EM|EventMachine)::Channel\.new\b/;
+/** A key taken from the user's session or cookies: the collection holds per-user state. */
+const SESSION_KEY = /^(session|cookies)\s*\[|^session\.(id|fetch)\b/;
 const HOLDER_TARGET = /^(@@?\w+|\$\w+|[A-Z][A-Z0-9_]*|[a-z_]\w*)$/;
 
 export const rubyStateHolderDetector: Detector = {
   id: 'ruby-state-holders',
   languages: ['ruby'],
-  prefilter: (text) => /<<|\.push|\[\S+\]\s*=|MemoryStore/.test(text),
+  prefilter: (text) => /<<|\.push|\[\S+\]\s*(\|\||&&|[-+*])?=|MemoryStore|Channel\.new/.test(text),
   detect(context: DetectorContext): Finding[] {
     const findings: Finding[] = [];
     for (const assignment of collect(context.root, ['assignment'])) {
@@ -29,6 +34,14 @@ export const rubyStateHolderDetector: Detector = {
       }
     }
     const websocketFile = WEBSOCKET_HINT.test(context.text);
+    if (websocketFile) {
+      for (const assignment of collect(context.root, ['assignment'])) {
+        const target = assignment.childForFieldName('left')?.text ?? '';
+        if (CHANNEL.test(assignment.childForFieldName('right')?.text ?? '') && HOLDER_TARGET.test(target)) {
+          findings.push(connectionRegistryFinding({ at: assignment, name: target, framework: 'em-websocket', note: 'stateful-connections#ruby' }));
+        }
+      }
+    }
     const singleton = /@@\w+\s*=\s*(self|[A-Z]\w*)\.new\b|include\s+Singleton\b/.test(context.text);
     const methods = collect(context.root, ['method', 'singleton_method']);
     const reported = new Set<string>();
@@ -43,10 +56,11 @@ export const rubyStateHolderDetector: Detector = {
         continue;
       }
       const shared = write.target.startsWith('@@') || /^[A-Z$]/.test(write.target) || (singleton && write.target.startsWith('@'));
-      const sessionLike = [write.target, write.key?.text ?? '', write.value?.text ?? ''].some((text) => /^[@$]*[A-Za-z_]\w*$/.test(text) && isSessionLikeName(text.replace(/^[@$]+/, '')));
+      const sessionLike =
+        SESSION_KEY.test(write.key?.text ?? '') || [write.target, write.key?.text ?? '', write.value?.text ?? ''].some((text) => /^[@$]*[A-Za-z_]\w*$/.test(text) && isSessionLikeName(text.replace(/^[@$]+/, '')));
       if (shared && sessionLike && methods.some((method) => method.startIndex <= write.node.startIndex && write.node.endIndex <= method.endIndex)) {
         reported.add(write.target);
-        findings.push(sessionHolderFinding({ at: declaration, name: write.target, framework: 'ruby', note: 'externalize-sessions-ruby' }));
+        findings.push(sessionHolderFinding({ at: declaration, name: write.target, framework: 'ruby', note: 'externalize-sessions-ruby#hand-rolled-session-maps' }));
       }
     }
     return findings;
@@ -99,6 +113,10 @@ function declarationOf(root: Node, target: string): Node | undefined {
   );
 }
 
+/** A connection: a name like `ws` or `client`, or a server socket's `accept` (`clients << server.accept`). */
 function isConnection(value: Node | undefined): boolean {
+  if (value?.type === 'call') {
+    return /^(accept|accept_nonblock)$/.test(value.childForFieldName('method')?.text ?? '');
+  }
   return value?.type === 'identifier' && identifierWords(value.text).some((word) => CONNECTION_WORDS.has(word));
 }
