@@ -90,6 +90,10 @@ function keyedByConnectionId(classNode: Node, name: string): boolean {
 /** Locals of top-level statements (C# 9+ `Program.cs`) that collect WebSocket connections: they live as long as the process. */
 function topLevelRegistries(root: Node, signalR: boolean): Finding[] {
   const findings: Finding[] = [];
+  // Only a program that serves connections: a client or load tester keeps the sockets it opened, not its users'.
+  if (!/\b(WebSocketServer|TcpListener|HttpListener|WebApplication|UseWebSockets)\b/.test(root.text)) {
+    return findings;
+  }
   for (const statement of namedChildren(root).filter((child) => child.type === 'global_statement')) {
     for (const declaration of collect(statement, ['variable_declaration']).filter((node) => node.parent?.parent?.id === statement.id)) {
       const declaredType = declaration.childForFieldName('type')?.text ?? '';

@@ -27,7 +27,8 @@ const CONNECTION_ELEMENT = /<[^;]*\b(WebSocketSession|SseEmitter|ChannelHandlerC
 const SOCKET_CLIENT_ELEMENT = /<[^;]*\b(PrintWriter|PrintStream|ObjectOutputStream|DataOutputStream|BufferedWriter|OutputStream|Writer|\w*(Client|Handler|Connection|Worker)\w*)\s*>/;
 /** A map from a client key to a count: the shape of a login-attempt or request counter. */
 const COUNT_VALUE = /Map\s*<[^;]*,\s*(Integer|Long|Short|AtomicInteger|AtomicLong)\s*>/;
-const ATTEMPT_WORDS = new Set(['attempt', 'attempts', 'failed', 'failure', 'failures', 'tries', 'retries', 'requests', 'hits']);
+// Login-lockout words only: a per-path hit counter (`hitsByPath`) is a metric, not a per-client limit.
+const ATTEMPT_WORDS = new Set(['attempt', 'attempts', 'failed', 'failure', 'failures', 'tries', 'retries']);
 const RATE_LIMITER_VALUE = /,\s*(\w+\.)*(Bucket|RateLimiter|TokenBucket|SlidingWindow\w*)\s*>/;
 const IMMUTABLE = /^(Map|Set|List)\s*\.\s*(of|copyOf)|^Collections\s*\.\s*(unmodifiable|empty|singleton)|^Immutable/;
 const SINGLETON_ANNOTATIONS = new Set(['Component', 'Service', 'Controller', 'RestController', 'Configuration', 'Repository', 'Singleton', 'ApplicationScoped']);
