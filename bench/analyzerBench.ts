@@ -376,6 +376,18 @@ async function pathological(analyzer: Analyzer, options: BenchOptions): Promise<
     ratio: nestedEslint ? speedRatio(nestedRun.summary.median, nestedEslint.median, `ESLint + 1 rule (${fmtMs(nestedEslint.median)})`) : `ESLint failed: ${nestedEslintError}`,
   }));
   details.deeplyNested2000 = { bytes: nested.length, result: outcome(nestedRun.result), time: nestedRun.summary, eslint: nestedEslint, eslintError: nestedEslintError };
+
+  // The fuzz test's "near-cap" input, timed here instead of in a unit test: a real-looking server just under the
+  // 1 MB cap, analysed in full (the cost should grow with the size, not faster), against ESLint on the same text.
+  let nearCap = expressServerSource(27_000);
+  while (Buffer.byteLength(nearCap) > 1024 * 1024 - 1024) nearCap = nearCap.slice(0, nearCap.lastIndexOf('\n', nearCap.length - 20_000) + 1);
+  const nearCapRun = await timeAnalysis(analyzer, nearCap, 'src/server.js', Math.max(3, Math.floor(reps / 5)));
+  const nearCapEslint = summarize(Array.from({ length: 3 }, () => timeMs(() => eslintVerify(nearCap, 'server.js'))));
+  const nearCapFloor = summarize(Array.from({ length: 5 }, () => timeMs(() => regexPass(nearCap))));
+  rows.push(msRow(S, `Express server just under the 1 MB cap (${(Buffer.byteLength(nearCap) / 1024).toFixed(0)} KB, ${outcome(nearCapRun.result)})`, nearCapRun.summary, {
+    ratio: `${speedRatio(nearCapRun.summary.median, nearCapEslint.median, `ESLint + 1 rule (${fmtMs(nearCapEslint.median)})`)}; regex floor ${fmtMs(nearCapFloor.median)}`,
+  }));
+  details.nearCap1mb = { bytes: Buffer.byteLength(nearCap), result: outcome(nearCapRun.result), time: nearCapRun.summary, eslint: nearCapEslint, floor: nearCapFloor };
   return { rows, details };
 }
 

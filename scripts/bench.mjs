@@ -6,6 +6,8 @@
 // bench-results/latest.md, and exits 1 naming every missed budget.
 //   node scripts/bench.mjs           full run (about 3 minutes here)
 //   node scripts/bench.mjs --quick   fewer repetitions and starts, a smoke run (about 1.5 minutes)
+//   node scripts/bench.mjs --only <part>   one Node part on the packaged build (sizes, search, render, analyzer,
+//                                           large-tree), no VS Code; written to bench-results/only-<part>.json/.md
 // Ratios measured in one run are the headline: absolute times on a shared 2-core machine are noisy.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,13 @@ import { tsImport } from 'tsx/esm/api';
 import { ensureCodeServer, installVsix, makeProfile, repoRoot } from './lib/codeServer.mjs';
 
 const quick = process.argv.includes('--quick');
+const NODE_PARTS = ['sizes', 'search', 'render', 'analyzer', 'large-tree'];
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !NODE_PARTS.includes(only)) {
+  console.error(`bench: --only needs one of ${NODE_PARTS.join(', ')}, got ${only === undefined ? 'nothing' : `"${only}"`}`);
+  process.exit(2);
+}
 const started = Date.now();
 // Other work on the machine shows in every absolute time; the load average says how much there was.
 const loadAtStart = os.loadavg();
@@ -69,19 +78,23 @@ log(`built in ${elapsed()}`);
 
 // 3. Node micro-benchmarks, in their own process (no browser or server sharing its heap).
 const nodeOut = path.join(stage, 'node.json');
-execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/nodeBench.ts'), '--extension', extensionDir, '--vsix', vsixPath, '--out', nodeOut, ...(quick ? ['--quick'] : [])], {
+execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/nodeBench.ts'), '--extension', extensionDir, '--vsix', vsixPath, '--out', nodeOut, ...(quick ? ['--quick'] : []), ...(only ? ['--only', only] : [])], {
   cwd: repoRoot,
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const nodePart = JSON.parse(fs.readFileSync(nodeOut, 'utf8'));
 log(`node micro-benchmarks done at ${elapsed()}`);
 
-// 4. Real VS Code (code-server).
-const { codeServerBin, nodeBin } = ensureCodeServer();
-const codeServerVersion = execFileSync(codeServerBin, ['--version'], { env: { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` } }).toString().trim().split('\n')[0];
-const { vscodeBench } = await tsImport('../bench/vscodeBench.mts', import.meta.url);
-const vscodePart = await vscodeBench({ quick, vsixPath, extensionDir, inHostPath: path.join(inHostDir, 'index.js') });
-log(`real VS Code parts done at ${elapsed()}`);
+// 4. Real VS Code (code-server), unless one Node part was asked for.
+let codeServerVersion = 'not run (--only)';
+let vscodePart = { rows: [], details: {} };
+if (only === undefined) {
+  const { codeServerBin, nodeBin } = ensureCodeServer();
+  codeServerVersion = execFileSync(codeServerBin, ['--version'], { env: { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}` } }).toString().trim().split('\n')[0];
+  const { vscodeBench } = await tsImport('../bench/vscodeBench.mts', import.meta.url);
+  vscodePart = await vscodeBench({ quick, vsixPath, extensionDir, inHostPath: path.join(inHostDir, 'index.js') });
+  log(`real VS Code parts done at ${elapsed()}`);
+}
 
 // 5. One table, VS Code figures first.
 const { renderTable, missedBudgets } = await tsImport('../bench/report.ts', import.meta.url);
@@ -97,13 +110,16 @@ const machine = {
   node: process.version,
   codeServer: codeServerVersion,
 };
-const command = `npm run bench${quick ? ' -- --quick' : ''}`;
+const flags = [...(quick ? ['--quick'] : []), ...(only ? ['--only', only] : [])];
+const command = `npm run bench${flags.length > 0 ? ` -- ${flags.join(' ')}` : ''}`;
+// A partial run never replaces the full run's results.
+const resultsName = only === undefined ? 'latest' : `only-${only}`;
 const summaryLines = [
   `Machine: ${machine.cpus} × ${machine.cpuModel}; ${machine.memory}; load average ${machine.loadAverage}; ${machine.os}; Node ${machine.node}; code-server ${machine.codeServer}.`,
   `Command: \`${command}\` (${new Date().toISOString()}, ${elapsed()}).`,
 ];
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify({
+fs.writeFileSync(path.join(resultsDir, `${resultsName}.json`), JSON.stringify({
   date: new Date().toISOString(),
   command,
   quick,
@@ -113,11 +129,11 @@ fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify({
   rows,
   details: { vscode: vscodePart.details, node: nodePart.details },
 }, null, 2));
-fs.writeFileSync(path.join(resultsDir, 'latest.md'), `${table}\n\n${summaryLines.join('\n')}\n`);
+fs.writeFileSync(path.join(resultsDir, `${resultsName}.md`), `${table}\n\n${summaryLines.join('\n')}\n`);
 
 console.log(`\n${table}\n`);
 for (const line of summaryLines) console.log(line);
-console.log('Written: bench-results/latest.json, bench-results/latest.md');
+console.log(`Written: bench-results/${resultsName}.json, bench-results/${resultsName}.md`);
 if (missed.length > 0) {
   console.log(`\n${missed.length} budget(s) missed:`);
   for (const row of missed) console.log(`  - ${row.figure}: ${row.median} (budget ${row.budget}) [${row.section}]`);

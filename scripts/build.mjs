@@ -164,7 +164,23 @@ async function buildBundles() {
     }),
   ]);
   await buildLazyBundles(lazyEntries);
+  assertLazyBundlesUsed(lazyEntries);
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+}
+
+/**
+ * Every lazy bundle must be required by the extension bundle or another lazy bundle. An `import()` that only a dead
+ * branch holds still emits one (esbuild resolves imports before it drops code), and it would ship in the VSIX unused:
+ * guard such an import with a condition the `define` folds to false (see analysisWorkerHost.ts inProcessFallback).
+ */
+function assertLazyBundlesUsed(lazyEntries) {
+  const texts = [path.join(dist, 'extension.js'), ...[...lazyEntries.keys()].map((name) => path.join(dist, 'lazy', `${name}.js`))].map((file) => [file, fs.readFileSync(file, 'utf8')]);
+  const unused = [...lazyEntries.keys()].filter((name) =>
+    !texts.some(([file, text]) => !file.endsWith(`${path.sep}${name}.js`) && text.includes(`require("./${file.endsWith('extension.js') ? 'lazy/' : ''}${name}.js")`)),
+  );
+  if (unused.length > 0) {
+    throw new Error(`lazy bundles nothing requires (they would ship unused): ${unused.map((name) => `dist/lazy/${name}.js`).join(', ')}`);
+  }
 }
 
 async function copyGrammars() {

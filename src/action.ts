@@ -22,6 +22,8 @@ export interface ActionInputs {
   readonly baseline: string;
   readonly failOn: string;
   readonly sarifFile: string;
+  /** `--jobs`: `auto` (one analysis per core of the runner) or a positive whole number. */
+  readonly jobs: string;
 }
 
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
@@ -33,6 +35,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     baseline: input('baseline'),
     failOn: input('fail-on') || 'note',
     sarifFile: input('sarif-file') || 'statecraft.sarif',
+    jobs: input('jobs') || 'auto',
   };
 }
 
@@ -42,6 +45,7 @@ export function scanArguments(inputs: ActionInputs): string[] {
     '--format', inputs.format,
     '--fail-on', inputs.failOn,
     '--sarif-file', inputs.sarifFile,
+    '--jobs', inputs.jobs,
     ...(inputs.baseline ? ['--baseline', inputs.baseline] : []),
     '--',
     ...inputs.paths,

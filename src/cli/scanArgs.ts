@@ -1,5 +1,6 @@
 // `statecraft scan` arguments: parsed into a plain record, or 'help'; bad input is a UsageError naming the problem.
 
+import * as os from 'node:os';
 import * as l10n from '@vscode/l10n';
 import { MAX_ANALYSED_BYTES } from '../core/analyzer/languages';
 import { parseShard, type Shard } from '../core/ci/shard';
@@ -14,12 +15,14 @@ export interface ScanArgs extends ReportOptions {
   readonly shard?: Shard;
   /** `--decisions <dir>`; undefined: look for docs/adr under each root and its git root (decisionFolder.ts). */
   readonly decisions?: string;
+  /** `--jobs N|auto`: files analysed in parallel; 1 analyses on the main thread, more use worker threads. */
+  readonly jobs: number;
 }
 
 export const SCAN_SYNTAX =
   'statecraft scan <paths...> [--format text|json|sarif|gitlab|github] [--output <file>] [--sarif-file <file>]\n' +
   '       [--baseline <file>] [--write-baseline <file>] [--fail-on error|warning|note|none] [--shard <i/n>]\n' +
-  '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>]';
+  '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>] [--jobs <n>|auto]';
 
 /** Parses the arguments after "scan". No path means the current directory. */
 export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
@@ -27,6 +30,8 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
   let maxBytes = MAX_ANALYSED_BYTES;
   let failOn: FailOn = 'note';
   let shard: Shard | undefined;
+  // One analysis per core by default: the machine a CI job gets is the machine it should use.
+  let jobs = os.availableParallelism();
   const files: { output?: string; sarifFile?: string; baseline?: string; writeBaseline?: string; decisions?: string } = {};
   const excludes: string[] = [];
   const paths: string[] = [];
@@ -36,6 +41,16 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
       throw new UsageError(l10n.t('option "--max-bytes" must be a positive whole number, got "{0}"', value));
     }
     maxBytes = Number(value);
+  };
+  const setJobs = (value: string) => {
+    if (value === 'auto') {
+      jobs = os.availableParallelism();
+      return;
+    }
+    if (!/^\d+$/.test(value) || Number(value) < 1) {
+      throw new UsageError(l10n.t('option "--jobs" must be a positive whole number or "auto", got "{0}"', value));
+    }
+    jobs = Number(value);
   };
   const setShard = (value: string) => {
     try {
@@ -58,6 +73,8 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
     '--fail-on': (value) => (failOn = parseFailOn(value)),
     '--shard': setShard,
     '--decisions': (value) => (files.decisions = value),
+    '--jobs': setJobs,
+    '-j': setJobs,
   };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
@@ -84,5 +101,5 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | 'help' {
   }
   // Each shard uploads its own SARIF: code scanning keeps one analysis per category, so shards need their own.
   const category = shard === undefined || shard.count === 1 ? 'statecraft' : `statecraft/shard-${shard.index}-of-${shard.count}`;
-  return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes, failOn, shard, category, ...files };
+  return { paths: paths.length > 0 ? paths : ['.'], format, excludes, maxBytes, failOn, shard, category, jobs, ...files };
 }

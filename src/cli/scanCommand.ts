@@ -3,6 +3,12 @@
 // .gitignore-aware walker over node:fs (core/files), a bounded pool of analyses, fingerprints (core/ci), and the
 // reports: baseline, formats and exit code (scanReport.ts).
 //
+// Parallelism (`--jobs N`, default one per core): with one job, or one file, the analyzer runs on this thread; with
+// more, the editor's worker pool (core/worker/analysisPool.ts) runs one analysis per worker thread (dist/worker.js
+// beside dist/cli.js; from source, the TypeScript entry through tsx). Either way at most a bounded window of files is
+// read and waiting at once, a session store in another module is read through `readRelated` (by message, from a
+// worker), and the findings are reported in the order of the file list, whatever order the analyses finish in.
+//
 // Walking: the core walker's rules (node_modules, .git, .hg and .svn skipped; symbolic links not followed; every
 // .gitignore from the repository root down applies; an ignored folder is not entered). Paths named on the command
 // line are scanned even if ignored. `--exclude` globs (picomatch) match the path relative to the current directory; a
@@ -23,11 +29,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import picomatch from 'picomatch';
-import { createAnalyzer, type Analyzer } from '../core/analyzer/analyzer';
+import { createAnalyzer } from '../core/analyzer/analyzer';
+import type { ReadRelated } from '../core/analyzer/crossFile';
 import { pairAffinityWithState } from '../core/analyzer/config/affinityPairing';
-import type { Finding } from '../core/analyzer/types';
+import type { AnalysisResult, Finding } from '../core/analyzer/types';
 import { mayBeAnalysed } from '../core/analyzer/languages';
 import { walkFiles } from '../core/files/fileWalker';
+import { nullLogger } from '../core/ports';
+import { AnalysisPool } from '../core/worker/analysisPool';
+import { nodeWorkerFactory } from '../worker/nodeWorkerFactory';
 import { ExitCode, InputError, UsageError, usageLine, type CliIo } from './cliIo';
 import { nodeFileSystem } from './nodeFileSystem';
 import { createNodeWasmLoader } from './nodeWasmLoader';
@@ -42,17 +52,24 @@ import { loadBaseline, report } from './scanReport';
 
 export type { ScanResultJson } from './scanReport';
 
-/** Creates the analyzer the command uses; tests inject one (or a fake). */
-export type AnalyzerFactory = () => Analyzer | Promise<Analyzer>;
+/** What the scan analyses files with: the analyzer on this thread or the worker pool (the same call). */
+export interface FileAnalyzer {
+  analyze(text: string, fileName: string, options: { readonly maxBytes: number; readonly readRelated: ReadRelated }): Promise<AnalysisResult>;
+  dispose(): void;
+}
 
-const CONCURRENCY = 16;
+/** Creates what the command analyses with, for `jobs` analyses at once; tests inject an analyzer (or a fake). */
+export type AnalyzerFactory = (jobs: number) => FileAnalyzer | Promise<FileAnalyzer>;
+
+/** Files read and waiting for an analysis at once, at least: bounds memory on a tree of any size. */
+const MIN_IN_FLIGHT = 16;
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
 /**
  * Runs the scan. `argv` holds the arguments after "scan". Returns the exit code; results go to `io.stdout`,
  * skipped files and errors to `io.stderr`.
  */
-export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory: AnalyzerFactory = defaultAnalyzerFactory): Promise<number> {
+export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory: AnalyzerFactory = scanAnalyzerFactory): Promise<number> {
   let args: ScanArgs;
   let roots: Root[];
   let baseline: Baseline | undefined;
@@ -88,16 +105,11 @@ export async function runScanCommand(argv: string[], io: CliIo, analyzerFactory:
     io.stderr(`statecraft scan: ${l10n.t('decisions folder not found: {0}', args.decisions ?? '')}\n${usageLine(SCAN_SYNTAX)}\n`);
     return ExitCode.usage;
   }
-  const analyzer = await analyzerFactory();
-  try {
-    const outcome = await scan(roots, args, io, analyzer, judge);
-    const ordered = pairResults(outcome.results).sort(
-      (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
-    );
-    return report(ordered, outcome, outcome.readErrors, args, io, baseline);
-  } finally {
-    analyzer.dispose();
-  }
+  const outcome = await scan(roots, args, io, analyzerFactory, judge);
+  const ordered = pairResults(outcome.results).sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character,
+  );
+  return report(ordered, outcome, outcome.readErrors, args, io, baseline);
 }
 
 interface Root {
@@ -138,7 +150,7 @@ interface ScanOutcome {
   readErrors: number;
 }
 
-async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer: Analyzer, judge: DecisionJudge): Promise<ScanOutcome> {
+async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzerFactory: AnalyzerFactory, judge: DecisionJudge): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { results: [], scanned: 0, suppressed: 0, readErrors: 0 };
   const isExcluded = excludeMatcher(args.excludes);
   // The whole list first: the progress line needs the total, and listing is cheap next to analysing.
@@ -149,41 +161,49 @@ async function scan(roots: readonly Root[], args: ScanArgs, io: CliIo, analyzer:
   })) {
     if (args.shard === undefined || inShard(candidate.display, args.shard)) candidates.push(candidate);
   }
+  // No more workers than files: a pre-commit run over two staged files pays no worker start-up.
+  const jobs = Math.max(1, Math.min(args.jobs, candidates.length));
+  const analyzer = await analyzerFactory(jobs);
   const progress = createScanProgress(io, candidates.length);
   const fileIo: CliIo = { ...io, stderr: progress.stderr };
+  // Each file's findings in its slot of the file list, so the report never depends on which analysis finished first.
+  const perFile: ReportedFinding[][] = [];
   let next = 0;
-  const worker = async () => {
+  const lane = async () => {
     while (next < candidates.length) {
-      await scanFile(candidates[next++], args, fileIo, analyzer, outcome, judge);
+      const index = next++;
+      perFile[index] = await scanFile(candidates[index], args, fileIo, analyzer, outcome, judge);
       progress.fileDone();
     }
   };
   try {
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: Math.max(MIN_IN_FLIGHT, jobs * 4) }, lane));
   } finally {
     progress.finish();
+    analyzer.dispose();
   }
+  for (const results of perFile) outcome.results.push(...(results ?? []));
   return outcome;
 }
 
-async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyzer: Analyzer, outcome: ScanOutcome, judge: DecisionJudge): Promise<void> {
+async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyzer: FileAnalyzer, outcome: ScanOutcome, judge: DecisionJudge): Promise<ReportedFinding[]> {
   let bytes: Uint8Array;
   try {
     // stat and read follow a link named on the command line; the walker itself never yields links.
     const stats = await fs.promises.stat(candidate.absolute);
     if (stats.size > args.maxBytes) {
       io.stderr(`statecraft scan: ${l10n.t('skipped {0}: {1} bytes, over the {2}-byte limit', candidate.display, stats.size, args.maxBytes)}\n`);
-      return;
+      return [];
     }
     bytes = await fs.promises.readFile(candidate.absolute);
   } catch (error) {
     outcome.readErrors++;
     io.stderr(`statecraft scan: ${l10n.t('cannot read {0}: {1}', candidate.display, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
-    return;
+    return [];
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     io.stderr(`statecraft scan: ${l10n.t('skipped {0}: binary file', candidate.display)}\n`);
-    return;
+    return [];
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   // The CLI has the whole tree: a session store imported from another module is read from disk (capped like any file).
@@ -192,13 +212,21 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
     const stats = await fs.promises.stat(absolute).catch(() => undefined);
     return stats?.isFile() && stats.size <= args.maxBytes ? fs.promises.readFile(absolute, 'utf8') : undefined;
   };
-  const result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes, readRelated });
+  let result: AnalysisResult;
+  try {
+    result = await analyzer.analyze(text, candidate.analyzerPath, { maxBytes: args.maxBytes, readRelated });
+  } catch (error) {
+    // A file that crashed or hung a worker twice (the pool retries once on a fresh worker): named, counted, not fatal.
+    outcome.readErrors++;
+    io.stderr(`statecraft scan: ${l10n.t({ message: 'cannot analyse {0}: {1}', args: [candidate.display, error instanceof Error ? error.message : String(error)], comment: ['{0} is a file path, {1} the error (in English)'] })}\n`);
+    return [];
+  }
   if (result.skipReason === 'too-large' || result.skipReason === 'minified' || result.skipReason === 'timeout') {
     io.stderr(`statecraft scan: ${l10n.t('skipped {0}: {1}', candidate.display, result.skipped ?? result.skipReason)}\n`);
-    return;
+    return [];
   }
   if (result.skipReason !== undefined) {
-    return;
+    return [];
   }
   for (const problem of result.problems ?? []) {
     io.stderr(`statecraft scan: ${l10n.t({ message: 'read {0} only in part: {1}', args: [candidate.display, problem], comment: ['{0} is a file path, {1} the problem met while reading it'] })}\n`);
@@ -207,7 +235,7 @@ async function scanFile(candidate: Candidate, args: ScanArgs, io: CliIo, analyze
   outcome.suppressed += result.suppressed.length;
   const findings = judge(candidate.absolute, result.findings);
   const fingerprints = fingerprintFindings(candidate.display, text, findings);
-  findings.forEach((finding, index) => outcome.results.push({ file: candidate.display, finding, fingerprint: fingerprints[index] }));
+  return findings.map((finding, index) => ({ file: candidate.display, finding, fingerprint: fingerprints[index] }));
 }
 
 /** Matches `--exclude` globs against a cwd-relative path (slash-less globs against the base name). */
@@ -249,8 +277,11 @@ async function* walk(roots: readonly Root[], io: CliIo, isExcluded: (relative: s
   }
 }
 
-function defaultAnalyzerFactory(): Analyzer {
-  return createAnalyzer(createNodeWasmLoader());
+/** One job: the analyzer on this thread. More: the worker pool the editor's workspace audit uses. */
+export function scanAnalyzerFactory(jobs: number): FileAnalyzer {
+  if (jobs <= 1) return createAnalyzer(createNodeWasmLoader());
+  // Detector failures are dropped as on the main thread (the analyzer's default logger is silent too).
+  return new AnalysisPool({ size: jobs, createWorker: nodeWorkerFactory(), loadWasm: createNodeWasmLoader(), logger: nullLogger });
 }
 
 /**

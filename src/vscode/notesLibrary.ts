@@ -7,6 +7,7 @@ import type { LoadedNotes, NoteCollection } from '../core/notes/noteLoader';
 import { isError } from '../core/notes/frontMatterChecker';
 import type { Logger } from '../core/ports';
 import type { NoteSearchIndex, SearchHit } from '../core/search/searchIndex';
+import type { SearchIndexCache, SearchIndexSource } from '../core/search/searchIndexCache';
 
 // The heavy parts of the notes core (YAML, markdown-it, MiniSearch) load on first use, not while the extension
 // activates: esbuild keeps a dynamically imported module's initialisation lazy inside the one bundle.
@@ -17,6 +18,7 @@ const loadSearchCore = loadNotesCore;
 import { readSettings } from './settings';
 import { workspaceFileSystem } from './workspaceFileSystem';
 import { disposeAll } from './dispose';
+import { searchIndexStore, workerSearchIndexBuilder } from './searchIndexStorage';
 
 export const BUNDLED_ROOT = 'bundled';
 
@@ -34,8 +36,13 @@ export class NotesLibrary implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.diagnostics];
   private watchers: vscode.Disposable[] = [];
   private bundled?: Promise<{ notes: readonly Note[]; searchIndexJson: string }>;
-  /** Bundled and user notes in one index, so their scores are comparable (rebuilt when the notes reload). */
-  private searchIndex?: NoteSearchIndex;
+  /**
+   * Bundled and user notes in one index, so their scores are comparable: restored from storage when the notes are
+   * unchanged since it was saved, else built in a worker (forgotten when the notes reload).
+   */
+  private searchIndex?: Promise<NoteSearchIndex>;
+  private searchIndexCache?: SearchIndexCache;
+  private lastSearchIndexSource?: SearchIndexSource;
   private collection?: NoteCollection;
   private loading?: Promise<NoteCollection>;
   private folders: NotesFolder[] = [];
@@ -44,6 +51,8 @@ export class NotesLibrary implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly logger: Logger,
+    /** Where the search index is saved between restarts (none: it is rebuilt at every start). */
+    private readonly storageUri?: vscode.Uri,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -83,12 +92,40 @@ export class NotesLibrary implements vscode.Disposable {
 
   async search(query: string, limit = 50): Promise<SearchHit[]> {
     const collection = await this.getNotes();
-    const search = await loadSearchCore();
-    const bundledJson = (await this.loadBundled()).searchIndexJson;
-    const userNotes = collection.notes.filter((note) => note.root !== BUNDLED_ROOT);
-    const index = (this.searchIndex ??= search.loadSearchIndex(bundledJson, userNotes));
+    const index = await (this.searchIndex ??= this.restoreOrBuildSearchIndex(collection));
     // Only notes that survived linking (a user note may lose a duplicate id to a bundled one) are offered.
     return index.search(query, { limit }).filter((hit) => collection.has(hit.id));
+  }
+
+  private restoreOrBuildSearchIndex(collection: NoteCollection): Promise<NoteSearchIndex> {
+    const loading = (async () => {
+      const { SearchIndexCache } = await loadSearchCore();
+      this.searchIndexCache ??= new SearchIndexCache({
+        store: searchIndexStore(this.storageUri),
+        build: workerSearchIndexBuilder(this.extensionUri, this.logger),
+        logger: this.logger,
+      });
+      const bundledJson = (await this.loadBundled()).searchIndexJson;
+      const userNotes = collection.notes.filter((note) => note.root !== BUNDLED_ROOT);
+      const { index, source } = await this.searchIndexCache.load(bundledJson, userNotes);
+      this.lastSearchIndexSource = source;
+      return index;
+    })();
+    // A failure is not kept: the next search tries again.
+    loading.catch(() => {
+      if (this.searchIndex === loading) this.searchIndex = undefined;
+    });
+    return loading;
+  }
+
+  /** Where the current search index came from (saved, worker, in-thread, bundled): for the integration test. */
+  get searchIndexSource(): SearchIndexSource | undefined {
+    return this.lastSearchIndexSource;
+  }
+
+  /** Settles when the search index has been saved (and stale ones deleted): for the integration test. */
+  whenSearchIndexSaved(): Promise<void> {
+    return this.searchIndexCache?.whenSaved() ?? Promise.resolve();
   }
 
   /** The file a note was read from, as a URI, for "Open Source File". */

@@ -30,7 +30,7 @@ export interface NotesFeature extends vscode.Disposable {
 }
 
 export function registerNotes(context: vscode.ExtensionContext, progress: ProgressStore, logger: Logger): NotesFeature {
-  const library = new NotesLibrary(context.extensionUri, logger);
+  const library = new NotesLibrary(context.extensionUri, logger, context.storageUri ?? context.globalStorageUri);
   const viewer = new NoteViewer(context.extensionUri, library, progress, (message) => logger.error(message));
   const settings = readSettings();
   const tree = new NotesTreeProvider(library, progress, { groupBy: settings.groupBy, hideStudied: settings.hideStudied });

@@ -18,7 +18,11 @@ export function defaultWorkerScript(): string {
 
 function startWorker(file: string): Worker {
   if (!file.endsWith('.ts')) return new Worker(file, { name: 'statecraft-analysis' });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, name: 'statecraft-analysis' });
+  // Resolved here, not in the worker: an eval'd worker resolves modules from the process's working directory, which
+  // for the CLI is the user's project (no tsx there). A variable, so bundlers leave this source-only path alone.
+  const tsxHook = 'tsx/cjs';
+  const tsx = require.resolve(tsxHook);
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, { eval: true, name: 'statecraft-analysis' });
 }
 
 /** A factory of worker_threads endpoints running `file` (by default {@link defaultWorkerScript}). */

@@ -49,6 +49,19 @@ suite('knowledge base', () => {
     assert.strictEqual(typo[0]?.id, 'consistent-hashing');
   });
 
+  test('the search index (bundled + workspace notes) is built off the host thread, saved, and restored after a reload', async () => {
+    const api = await activateStatecraft();
+    const library = api.notes.library;
+    await library.search('runbook');
+    // 'saved' when an earlier run in this profile saved it already; never 'in-thread' (the worker failed).
+    assert.ok(['worker', 'saved'].includes(String(library.searchIndexSource)), `first index from ${String(library.searchIndexSource)}`);
+    await library.whenSearchIndexSaved();
+    await library.reload();
+    const hits = await library.search('Team runbook session state');
+    assert.strictEqual(library.searchIndexSource, 'saved', 'unchanged notes: restored, not rebuilt');
+    assert.strictEqual(hits[0]?.title, 'Team runbook: where our session state lives');
+  });
+
   test('the notes added for issue 19 are found by search', async () => {
     const api = await activateStatecraft();
     const queries: [string, string][] = [

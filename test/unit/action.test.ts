@@ -95,6 +95,10 @@ describe('GitHub Action entry point', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /path not found: no\/such\/folder/);
     assert.deepEqual(missing.outputs, {});
+    const jobs = runAction({ jobs: 'many', 'sarif-file': 'never.sarif' });
+    assert.equal(jobs.code, 2);
+    assert.match(jobs.stderr, /option "--jobs" must be a positive whole number or "auto", got "many"/);
+    assert.deepEqual(jobs.outputs, {});
   });
 });
 
@@ -107,7 +111,7 @@ describe('action.yml', () => {
     };
     assert.deepEqual(action.runs, { using: 'node24', main: 'dist/action.js' });
     assert.match(readFileSync(path.join(repoRoot, 'scripts', 'build.mjs'), 'utf8'), /src\/action\.ts'\)\],\s*outfile: path\.join\(dist, 'action\.js'\)/);
-    assert.deepEqual(Object.keys(action.inputs), ['paths', 'format', 'baseline', 'fail-on', 'sarif-file']);
+    assert.deepEqual(Object.keys(action.inputs), ['paths', 'format', 'baseline', 'fail-on', 'sarif-file', 'jobs']);
     assert.deepEqual(Object.keys(action.outputs), ['findings', 'sarif-file']);
     // The runner sets every declared input, defaults included: the entry point must read them to the same options.
     const env = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, input.default]));

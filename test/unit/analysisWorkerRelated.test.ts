@@ -104,8 +104,11 @@ describe('readRelated through a worker connection: bounds and failures (in-proce
       const result = await connection.analyzeFile(APP, 'src/app.js', { readRelated: silent });
       assert.deepEqual(result.findings, []);
       assert.equal(calls, 1, 'after one unanswered read the analysis asks nothing more');
+      // The worker is not wedged: the next file is analysed. (Whether its read beats the 20 ms timeout on a loaded
+      // machine is not this test's business, so only completion is checked.)
       const next = await connection.analyzeFile(APP, 'src/app.js', { readRelated: projectReader({ 'src/sessionStore.js': MEMORY_STORE }) });
-      assert.deepEqual(next.findings.map((finding) => finding.rule), ['session-store-in-memory']);
+      assert.equal(next.skipReason, undefined);
+      assert.equal(connection.restartCount, 0);
     } finally {
       connection.dispose();
     }

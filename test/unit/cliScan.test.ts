@@ -1,5 +1,5 @@
 // `statecraft scan`: exit codes, output formats (JSON shape, SARIF validated against the official 2.1.0 schema),
-// .gitignore and --exclude handling, binary/size skips, suppressions, and a 10,000-file tree.
+// .gitignore and --exclude handling, binary/size skips, suppressions, and a 10,000-file tree (behaviour only; its speed is the bench's large-tree row).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,7 +86,7 @@ describe('statecraft scan: exit codes and text output', () => {
     const usage =
       'usage: statecraft scan <paths...> [--format text|json|sarif|gitlab|github] [--output <file>] [--sarif-file <file>]\n' +
       '       [--baseline <file>] [--write-baseline <file>] [--fail-on error|warning|note|none] [--shard <i/n>]\n' +
-      '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>]\n';
+      '       [--exclude <glob>]... [--max-bytes <n>] [--decisions <dir>] [--jobs <n>|auto]\n';
     assert.deepEqual(await scan(root, '--format', 'xml'), { code: 2, stdout: '', stderr: `statecraft scan: option "--format" must be text, json, sarif, gitlab or github, got "xml"\n${usage}` });
     assert.deepEqual(await scan(root, '--fail-on', 'info'), { code: 2, stdout: '', stderr: `statecraft scan: option "--fail-on" must be error, warning, note or none, got "info"\n${usage}` });
     assert.deepEqual(await scan(root, '--shard=3/2'), { code: 2, stdout: '', stderr: `statecraft scan: option "--shard": "3/2" is not a shard: expected i/n with 1 ≤ i ≤ n, for example 2/4\n${usage}` });
@@ -273,7 +273,7 @@ describe('statecraft scan --format sarif', () => {
 });
 
 describe('statecraft scan on a 10,000-file tree', () => {
-  test('walks every folder iteratively, honours .gitignore, skips oversize files, within seconds', async () => {
+  test('walks every folder iteratively, honours .gitignore, skips oversize files, and analyses every other file: none skipped for time or lost', async () => {
     const root = path.join(workspace, 'big-tree');
     const files: Record<string, string> = { '.gitignore': 'ignored/\n' };
     let expected = 0;
@@ -295,19 +295,18 @@ describe('statecraft scan on a 10,000-file tree', () => {
     files['pkg2/huge3.py'] = oversize;
     writeTree(root, files);
 
-    const started = Date.now();
-    const run = await scan(root, '--format', 'json');
-    const elapsed = Date.now() - started;
-    console.log(`10,000-file scan: ${elapsed} ms`);
+    // How fast is the bench's business (`npm run bench -- --only large-tree`); here: nothing skipped, nothing lost.
+    const run = await scan(root);
     assert.equal(run.code, 1);
-    const results = JSON.parse(run.stdout) as Array<{ file: string }>;
-    assert.equal(results.length, expected);
-    assert.equal(results.some((result) => result.file.startsWith('ignored/')), false);
+    const findingLines = run.stdout.split('\n').filter((line) => /^\S+\.js:\d+:\d+: /.test(line));
+    assert.equal(findingLines.length, expected);
+    assert.equal(findingLines.some((line) => line.startsWith('ignored/')), false);
+    // Every file that is neither ignored nor over the size cap was analysed (none timed out, none was dropped).
+    assert.match(run.stdout, new RegExp(`^${expected} findings in ${expected} files \\(${99 * 100} files analysed\\)\\.$`, 'm'));
     const skipped = run.stderr.split('\n').filter(Boolean).sort();
     assert.deepEqual(
       skipped.map((line) => line.replace(/: \d+ bytes/, ': N bytes')),
       ['pkg0/huge1.js', 'pkg1/huge2.js', 'pkg2/huge3.py'].map((file) => `statecraft scan: skipped ${file}: N bytes, over the 1048576-byte limit`),
     );
-    assert.ok(elapsed < 20_000, `took ${elapsed} ms`);
   });
 });

@@ -54,7 +54,7 @@ describe('the packed npm package', () => {
   after(() => rmSync(temp, { recursive: true, force: true }));
 
   test('holds the CLI bundle, catalog and grammars, and no sources, tests, corpora, source maps or dependencies', () => {
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/catalog.json', 'dist/grammars/tree-sitter.wasm', 'dist/grammars/tree-sitter-javascript.wasm', 'dist/grammars/tree-sitter-python.wasm']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/worker.js', 'dist/catalog.json', 'dist/grammars/tree-sitter.wasm', 'dist/grammars/tree-sitter-javascript.wasm', 'dist/grammars/tree-sitter-python.wasm']) {
       assert.ok(packedFiles.includes(needed), `${needed} missing from the tarball: ${packedFiles.join(', ')}`);
     }
     const allowed = /^(package\.json|README\.md|LICENSE|dist\/(cli\.js|worker\.js|catalog\.json|grammars\/[\w-]+\.wasm))$/;
@@ -75,6 +75,14 @@ describe('the packed npm package', () => {
     assert.equal(run.status, 1, run.stderr);
     for (const line of EXPECTED_LINES) assert.match(run.stdout, line);
     assert.equal(run.stderr, '');
+    // Worker threads start the bundled dist/worker.js beside dist/cli.js: a missing or broken one would fail every
+    // file ("cannot analyse ...", exit 2). The report is the main thread's, byte for byte.
+    const pooled = spawnSync(installed, ['scan', '.', '--jobs', '3'], { cwd: root, encoding: 'utf8' });
+    const inThread = spawnSync(installed, ['scan', '.', '--jobs', '1'], { cwd: root, encoding: 'utf8' });
+    assert.equal(pooled.status, 1, pooled.stderr);
+    assert.equal(pooled.stderr, '');
+    assert.equal(pooled.stdout, inThread.stdout);
+    assert.equal(pooled.stdout, run.stdout);
     // As the pre-commit hook runs it: the entry followed by the staged file names.
     const hook = spawnSync(installed, ['scan', 'src/ok.js', 'src/app.js'], { cwd: root, encoding: 'utf8' });
     assert.equal(hook.status, 1);

@@ -3,4 +3,4 @@
 export { linkNotes, parseNotes } from './noteLoader';
 export { readNoteFiles } from './noteFiles';
 export { readCatalog } from '../catalog/bundledCatalog';
-export { loadSearchIndex } from '../search/searchIndex';
+export { SearchIndexCache } from '../search/searchIndexCache';

@@ -36,6 +36,12 @@ export interface SearchHit {
   readonly snippet: string;
 }
 
+/**
+ * The parts of a note the index reads: what a worker is sent to index a note, and what the content hash of an
+ * index's inputs covers (core/search/searchIndexCache.ts). A `Note` is one.
+ */
+export type IndexedNote = Pick<Note, 'id' | 'title' | 'aliases' | 'tags' | 'summary' | 'body'>;
+
 /** Options for a search. */
 export interface SearchOptions {
   /** At most this many notes. Default 50. */
@@ -76,6 +82,8 @@ export const DEFAULT_LIMIT = 50;
 const MAX_QUERY_LENGTH = 200;
 const FORMAT = 'statecraft-search-index';
 const FORMAT_VERSION = 2;
+/** Names the serialised format: a saved index of another format version is never restored. */
+export const SEARCH_INDEX_FORMAT = `${FORMAT}@${FORMAT_VERSION}`;
 /** Typo tolerance never goes beyond this many edits, however long the word. */
 const MAX_FUZZY_EDITS = 2;
 
@@ -164,7 +172,7 @@ function snippetAround(text: string, pattern: RegExp | undefined, length = SNIPP
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
-function noteDocument(note: Note): NoteDocument {
+function noteDocument(note: IndexedNote): NoteDocument {
   const structure = analyzeMarkdown(note.body);
   // Each alias word counts once: "session affinity, session persistence" must not make "session" weigh twice as
   // much as it does in a title.
@@ -270,7 +278,7 @@ export class NoteSearchIndex {
 }
 
 /** Indexes `notes` (one MiniSearch document per note). */
-export function buildSearchIndex(notes: readonly Note[]): NoteSearchIndex {
+export function buildSearchIndex(notes: readonly IndexedNote[]): NoteSearchIndex {
   const miniSearch = new MiniSearch<NoteDocument>(MINISEARCH_OPTIONS);
   miniSearch.addAll(notes.map(noteDocument));
   return new NoteSearchIndex(miniSearch);
@@ -287,7 +295,7 @@ export function serializeSearchIndex(index: NoteSearchIndex): string {
  * a note whose id is already indexed is skipped (the first one wins, as in note linking). Throws when the JSON is
  * not a serialised index of this format version.
  */
-export function loadSearchIndex(json: string, moreNotes: readonly Note[] = []): NoteSearchIndex {
+export function loadSearchIndex(json: string, moreNotes: readonly IndexedNote[] = []): NoteSearchIndex {
   const parsed = JSON.parse(json) as { format?: unknown; version?: unknown; index?: unknown };
   if (parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION || typeof parsed.index !== 'object' || parsed.index === null) {
     throw new Error(`not a ${FORMAT} version ${FORMAT_VERSION} document`);

@@ -20,6 +20,7 @@ import { editForChange } from '../analyzer/incremental';
 import type { ReadRelated } from '../analyzer/crossFile';
 import type { AnalysisResult, WasmLoader } from '../analyzer/types';
 import type { Logger } from '../ports';
+import { buildCombinedIndexJson } from '../search/searchIndexCache';
 import {
   applyChanges,
   isHostToWorkerMessage,
@@ -88,7 +89,7 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
 
   /** The reader an analysis uses when its host offered one: each call is a `read-related` message and its answer. */
   function relatedReader(request: WorkerRequest, isCancelled: () => boolean): ReadRelated | undefined {
-    if (request.kind === 'warm-up' || !request.readRelated) return undefined;
+    if (request.kind === 'warm-up' || request.kind === 'build-search-index' || !request.readRelated) return undefined;
     let reads = 0;
     let hostSilent = false;
     return (path) =>
@@ -127,6 +128,12 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
       if (request.kind === 'warm-up') {
         await analyzerNow().prepare?.(request.fileName);
         post({ kind: 'ready', id: request.id });
+        return;
+      }
+      if (request.kind === 'build-search-index') {
+        // A search build uses no analyzer: no grammar is loaded for it.
+        const json = buildCombinedIndexJson(request.bundledJson, request.notes);
+        post({ kind: 'search-index', id: request.id, json, elapsedMs: Date.now() - started });
         return;
       }
       let result: AnalysisResult | undefined;

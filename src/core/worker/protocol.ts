@@ -14,6 +14,7 @@
 // `related-text` (text undefined when the file is absent, unreadable, too large, or over the request's read count).
 
 import type { AnalysisResult, ContentChange } from '../analyzer/types';
+import type { IndexedNote } from '../search/searchIndex';
 
 /** Sent once, right after the worker starts. */
 export interface InitMessage {
@@ -65,6 +66,19 @@ export interface WarmUpRequest {
   readonly fileName: string;
 }
 
+/**
+ * "Build the combined search index": the bundled index's JSON with the user's notes added, answered with
+ * `search-index` (core/search/searchIndexCache.ts). It rides the analysis worker rather than a search worker of its
+ * own: same script, same start-up, crash handling and web fallback; the notes library starts its own connection, so
+ * a long build never queues behind (or ahead of) editor analyses, and the worker never loads a grammar for it.
+ */
+export interface BuildSearchIndexRequest {
+  readonly kind: 'build-search-index';
+  readonly id: number;
+  readonly bundledJson: string;
+  readonly notes: readonly IndexedNote[];
+}
+
 /** Stops a request: dropped when it has not started; a running one stops at its next check. */
 export interface CancelMessage {
   readonly kind: 'cancel';
@@ -97,19 +111,28 @@ export type HostToWorkerMessage =
   | AnalyzeFileRequest
   | SessionAnalyzeRequest
   | WarmUpRequest
+  | BuildSearchIndexRequest
   | CancelMessage
   | CloseSessionMessage
   | WasmBytesMessage
   | RelatedTextMessage;
 
 /** The requests that get an answer, by id. */
-export type WorkerRequest = AnalyzeFileRequest | SessionAnalyzeRequest | WarmUpRequest;
+export type WorkerRequest = AnalyzeFileRequest | SessionAnalyzeRequest | WarmUpRequest | BuildSearchIndexRequest;
 
 export interface ResultMessage {
   readonly kind: 'result';
   readonly id: number;
   readonly result: AnalysisResult;
   /** Milliseconds the worker spent on the request (queue wait excluded). */
+  readonly elapsedMs: number;
+}
+
+/** Answer to `build-search-index`: the serialised combined index. */
+export interface SearchIndexMessage {
+  readonly kind: 'search-index';
+  readonly id: number;
+  readonly json: string;
   readonly elapsedMs: number;
 }
 
@@ -153,7 +176,7 @@ export interface LogMessage {
   readonly message: string;
 }
 
-export type WorkerToHostMessage = ResultMessage | ErrorMessage | NeedTextMessage | ReadWasmMessage | ReadRelatedMessage | ReadyMessage | LogMessage;
+export type WorkerToHostMessage = ResultMessage | SearchIndexMessage | ErrorMessage | NeedTextMessage | ReadWasmMessage | ReadRelatedMessage | ReadyMessage | LogMessage;
 
 /** Reads one analysis may ask of its host: enough for every candidate path of a few stores over two hops. */
 export const MAX_RELATED_READS = 64;
@@ -186,5 +209,5 @@ export function applyChanges(text: string, changes: readonly ContentChange[]): s
 export function isHostToWorkerMessage(value: unknown): value is HostToWorkerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'init' || kind === 'analyze-file' || kind === 'session-analyze' || kind === 'warm-up' || kind === 'cancel' || kind === 'close-session' || kind === 'wasm-bytes' || kind === 'related-text';
+  return kind === 'init' || kind === 'analyze-file' || kind === 'session-analyze' || kind === 'warm-up' || kind === 'build-search-index' || kind === 'cancel' || kind === 'close-session' || kind === 'wasm-bytes' || kind === 'related-text';
 }

@@ -12,6 +12,7 @@ import { MAX_ANALYSED_BYTES } from '../analyzer/languages';
 import type { ReadRelated } from '../analyzer/crossFile';
 import type { AnalysisResult, ContentChange, WasmLoader } from '../analyzer/types';
 import type { Logger } from '../ports';
+import type { IndexedNote } from '../search/searchIndex';
 import { MAX_RELATED_READS, textHash, type HostToWorkerMessage, type ReadRelatedMessage, type WorkerRequest, type WorkerToHostMessage } from './protocol';
 
 /** A started worker as the connection sees it; each host implements it over its own Worker class. */
@@ -70,7 +71,8 @@ interface Pending {
   readonly readRelated?: ReadRelated;
   /** `read-related` answers given for this request so far. */
   reads: number;
-  readonly resolve: (result: AnalysisResult | undefined) => void;
+  /** Takes the request's answer: an AnalysisResult, a search index's JSON, or undefined for `ready`. */
+  readonly resolve: (answer: unknown) => void;
   readonly reject: (error: Error) => void;
   /** For session requests: resend with the whole text when the worker asks for it. */
   readonly fullText?: string;
@@ -105,7 +107,7 @@ export class WorkerConnection {
   analyzeFile(text: string, fileName: string, options: WorkerAnalyzeOptions = {}): Promise<AnalysisResult> {
     const id = this.nextId++;
     const request: WorkerRequest = { kind: 'analyze-file', id, text, fileName, maxBytes: options.maxBytes, readRelated: options.readRelated !== undefined };
-    return this.send(request, options).then((result) => result!);
+    return this.send(request, options) as Promise<AnalysisResult>;
   }
 
   /**
@@ -121,12 +123,20 @@ export class WorkerConnection {
       text: known ? undefined : text, changes: known ? changes : undefined, length: text.length, hash: textHash(text),
       readRelated: options.readRelated !== undefined,
     };
-    return this.send(request, options, text).then((result) => result!);
+    return this.send(request, options, text) as Promise<AnalysisResult>;
   }
 
   /** Loads the runtime and the grammar for `fileName`'s language in the worker. */
   async warmUp(fileName: string): Promise<void> {
     await this.send({ kind: 'warm-up', id: this.nextId++, fileName });
+  }
+
+  /**
+   * The combined search index (`bundledJson` with `notes` added), built in the worker, as JSON. Rejects when the
+   * worker fails or stops (WorkerStoppedError), and when the connection is disposed meanwhile.
+   */
+  buildSearchIndex(bundledJson: string, notes: readonly IndexedNote[]): Promise<string> {
+    return this.send({ kind: 'build-search-index', id: this.nextId++, bundledJson, notes }) as Promise<string>;
   }
 
   /** Frees a session's text and tree in the worker. */
@@ -144,12 +154,16 @@ export class WorkerConnection {
     clearInterval(this.watchdog);
     this.endpoint?.terminate();
     this.endpoint = undefined;
-    for (const pending of this.pending.values()) pending.resolve(cancelledResult());
+    for (const pending of this.pending.values()) {
+      if (pending.request.kind === 'build-search-index') pending.reject(new Error('the search index build was cancelled'));
+      else pending.resolve(cancelledResult());
+    }
     this.pending.clear();
   }
 
-  private send(request: WorkerRequest, options: WorkerAnalyzeOptions = {}, fullText?: string): Promise<AnalysisResult | undefined> {
+  private send(request: WorkerRequest, options: WorkerAnalyzeOptions = {}, fullText?: string): Promise<unknown> {
     const signal = options.signal;
+    if (this.disposed && request.kind === 'build-search-index') return Promise.reject(new Error('the search index build was cancelled'));
     if (this.disposed) return Promise.resolve(cancelledResult());
     if (signal?.aborted) return Promise.resolve(cancelledResult());
     return new Promise((resolve, reject) => {
@@ -218,6 +232,9 @@ export class WorkerConnection {
       case 'result':
         this.settle(message.id, (pending) => pending.resolve(message.result));
         return;
+      case 'search-index':
+        this.settle(message.id, (pending) => pending.resolve(message.json));
+        return;
       case 'ready':
         this.settle(message.id, (pending) => pending.resolve(undefined));
         return;
@@ -235,7 +252,7 @@ export class WorkerConnection {
     };
     const pending = this.pending.get(message.id);
     const reader = pending?.readRelated;
-    if (!pending || !reader || pending.request.kind === 'warm-up' || pending.reads >= MAX_RELATED_READS || typeof message.path !== 'string') {
+    if (!pending || !reader || pending.request.kind === 'warm-up' || pending.request.kind === 'build-search-index' || pending.reads >= MAX_RELATED_READS || typeof message.path !== 'string') {
       answer(undefined);
       return;
     }
@@ -274,7 +291,7 @@ export class WorkerConnection {
     this.pending.clear();
     for (const pending of failed) {
       const request = pending.request;
-      pending.reject(new WorkerStoppedError(request.kind === 'warm-up' ? request.fileName : request.fileName, reason));
+      pending.reject(new WorkerStoppedError(request.kind === 'build-search-index' ? 'the search index' : request.fileName, reason));
     }
   }
 }

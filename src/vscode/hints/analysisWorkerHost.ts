@@ -38,8 +38,7 @@ export async function createWorkerFactory(extensionUri: vscode.Uri, logger: Logg
 
 async function webWorkerFactory(extensionUri: vscode.Uri, logger: Logger): Promise<WorkerFactory> {
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js').toString(true);
-  const { inProcessWorkerFactory } = await import('../../core/worker/inProcessWorker.js');
-  const inProcess = inProcessWorkerFactory();
+  const inProcess = await inProcessFallback();
   let webWorkersWork = typeof (globalThis as { Worker?: unknown }).Worker === 'function';
   return () => {
     if (webWorkersWork) {
@@ -55,6 +54,19 @@ async function webWorkerFactory(extensionUri: vscode.Uri, logger: Logger): Promi
     }
     return inProcess();
   };
+}
+
+/**
+ * The analysis on the host's own thread, for web hosts that cannot start a worker. Only the web bundle needs it: under
+ * the Node bundle's `define` the condition folds to false at build time, so esbuild never resolves the import and no
+ * lazy bundle (the whole analyzer, about 800 KB) ships in the VSIX unused.
+ */
+async function inProcessFallback(): Promise<WorkerFactory> {
+  if (typeof STATECRAFT_HOST !== 'string' || STATECRAFT_HOST !== 'node') {
+    const { inProcessWorkerFactory } = await import('../../core/worker/inProcessWorker.js');
+    return inProcessWorkerFactory();
+  }
+  throw new Error('the in-process analysis fallback belongs to the web worker host');
 }
 
 interface BrowserWorker {
