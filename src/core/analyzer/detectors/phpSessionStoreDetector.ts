@@ -9,6 +9,9 @@
 //   A redis/memcached save handler or `session_set_save_handler(...)` stands the file down.
 // - CodeIgniter: the file session handler (CodeIgniter 4 `$driver = FileHandler::class`, CodeIgniter 3
 //   `$config['sess_driver'] = 'files'`) → session-store-local-disk. Database/Redis/Memcached handlers stand down.
+// - A hand-written save handler (`implements SessionHandlerInterface` or `extends SessionHandler`) whose `write`
+//   method writes a file (`file_put_contents`, `fwrite`) → session-store-local-disk on that method: it is the
+//   "files" handler written out by hand. A handler writing to Redis, a database or anything else stands down.
 
 import * as l10n from '@vscode/l10n';
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -25,7 +28,7 @@ export const phpSessionStoreDetector: Detector = {
   id: 'php-session-store',
   languages: ['php'],
   prefilter(text: string): boolean {
-    return /session_save_path|session\.save_(handler|path)|['"]driver['"]|sess_driver|FileHandler/.test(text);
+    return /session_save_path|session\.save_(handler|path)|['"]driver['"]|sess_driver|FileHandler|SessionHandler/.test(text);
   },
   detect(context: DetectorContext): Finding[] {
     const laravel = laravelFinding(context.root);
@@ -35,6 +38,10 @@ export const phpSessionStoreDetector: Detector = {
     const codeIgniter = codeIgniterFinding(context.root);
     if (codeIgniter) {
       return [codeIgniter];
+    }
+    const handler = fileSaveHandlerFinding(context.root);
+    if (handler) {
+      return [handler];
     }
     const plain = plainPhpFinding(context.root);
     return plain ? [plain] : [];
@@ -124,6 +131,26 @@ function isFileHandler(value: Node): boolean {
     return /(^|\\)FileHandler::class$/.test(value.text);
   }
   return /(^|\\)FileHandler$/.test(phpStringValue(value) ?? '');
+}
+
+/** The `write` method of a save-handler class that writes session data to a local file. */
+function fileSaveHandlerFinding(root: Node): Finding | undefined {
+  for (const classNode of collect(root, ['class_declaration'])) {
+    const heading = classNode.text.slice(0, (classNode.childForFieldName('body')?.startIndex ?? classNode.endIndex) - classNode.startIndex);
+    if (!/\b(implements\s+[\w\\,\s]*\bSessionHandlerInterface|extends\s+\\?SessionHandler)\b/.test(heading)) {
+      continue;
+    }
+    const write = collect(classNode, ['method_declaration']).find((method) => method.childForFieldName('name')?.text.toLowerCase() === 'write');
+    const writesFile = write && collect(write, ['function_call_expression']).some((call) => /^(file_put_contents|fwrite|fputs)$/.test(phpFunctionName(call) ?? ''));
+    if (write && writesFile) {
+      return makeFinding('session-store-local-disk', write.childForFieldName('name') ?? write, {
+        message: l10n.t("This session save handler writes each session to a file on this instance's disk: other instances cannot read it, so users lose their session when routed elsewhere or when the instance is replaced."),
+        note: 'externalize-sessions-php#php-sessions',
+        framework: 'PHP sessions',
+      });
+    }
+  }
+  return undefined;
 }
 
 function plainPhpFinding(root: Node): Finding | undefined {

@@ -5,6 +5,9 @@
 //   (whose instance fields die with the request); or a static collection named like connected ids, connections,
 //   online users or sockets (SignalR's `UserHandler.ConnectedIds` idiom); classic ASP.NET's `WebSocketCollection`
 //   (Microsoft.Web.WebSockets) is a collection of open WebSocket handlers by itself;
+//   a static collection of a SignalR hub whose entries are keyed by `Context.ConnectionId` is a registry whatever
+//   its name (`Users[Context.ConnectionId] = userId`); a top-level-statements program's local collection of
+//   WebSockets (Fleck's `var all = new List<IWebSocketConnection>()`) lives as long as the server does;
 // - session holders: a static dictionary named like sessions, users or tokens in a plain class (a hand-written
 //   session storage), written by one of its methods.
 // Read-only tables (never written outside initialisers) and test sources stand down.
@@ -29,8 +32,9 @@ export const csharpStateHolderDetector: Detector = {
     if (CSHARP_SYNTAX.isTestSource(context.root)) {
       return [];
     }
-    const findings: Finding[] = [];
+    const findings: Finding[] = topLevelRegistries(context.root, /SignalR/.test(context.text));
     for (const classNode of collect(context.root, ['class_declaration'])) {
+      const hub = csBaseTypeNames(classNode).includes('Hub');
       const perRequest = csBaseTypeNames(classNode).some((name) => PER_REQUEST_BASES.has(name));
       const body = classNode.childForFieldName('body');
       for (const member of body ? namedChildren(body) : []) {
@@ -42,7 +46,7 @@ export const csharpStateHolderDetector: Detector = {
           const isStatic = csModifiers(member).has('static');
           const registryName = identifierWords(name).some((word) => REGISTRY_WORDS.has(word));
           const connections = CONNECTION_ELEMENT.test(typeText) || /WebSocketCollection$/.test(typeText);
-          if ((connections && (isStatic || !perRequest)) || (isStatic && registryName)) {
+          if ((connections && (isStatic || !perRequest)) || (isStatic && (registryName || (hub && keyedByConnectionId(classNode, name))))) {
             findings.push(connectionRegistryFinding({ at: nameNode, name, framework: /SignalR/.test(context.text) ? 'signalr' : 'aspnetcore', note: 'stateful-connections#net' }));
           } else if (isStatic && !perRequest && isSessionLikeCollectionName(name) && !/^ImmutableDictionary|IReadOnly/.test(typeText) && writtenInMethod(classNode, name, initialiser)) {
             findings.push(sessionHolderFinding({ at: nameNode, name, framework: 'dotnet', note: 'externalize-sessions-dotnet#hand-rolled-session-maps' }));
@@ -75,6 +79,35 @@ function membersOf(member: Node): CsMember[] {
     const nameNode = declarator.childForFieldName('name') ?? namedChildren(declarator).find((child) => child.type === 'identifier');
     return nameNode ? [{ nameNode, typeText, initialiser: declarator }] : [];
   });
+}
+
+/** True when a hub method writes `name` under the caller's connection id (`name[Context.ConnectionId] = ...`, `name.TryAdd(Context.ConnectionId, ...)`). */
+function keyedByConnectionId(classNode: Node, name: string): boolean {
+  const write = new RegExp(`\\b${name}\\s*(\\[\\s*Context\\.ConnectionId\\s*\\]\\s*=[^=]|\\.\\s*(Add|TryAdd|AddOrUpdate|GetOrAdd)\\s*\\(\\s*Context\\.ConnectionId\\b)`);
+  return collect(classNode, ['method_declaration']).some((method) => write.test(method.text));
+}
+
+/** Locals of top-level statements (C# 9+ `Program.cs`) that collect WebSocket connections: they live as long as the process. */
+function topLevelRegistries(root: Node, signalR: boolean): Finding[] {
+  const findings: Finding[] = [];
+  // Only a program that serves connections: a client or load tester keeps the sockets it opened, not its users'.
+  if (!/\b(WebSocketServer|TcpListener|HttpListener|WebApplication|UseWebSockets)\b/.test(root.text)) {
+    return findings;
+  }
+  for (const statement of namedChildren(root).filter((child) => child.type === 'global_statement')) {
+    for (const declaration of collect(statement, ['variable_declaration']).filter((node) => node.parent?.parent?.id === statement.id)) {
+      const declaredType = declaration.childForFieldName('type')?.text ?? '';
+      for (const declarator of namedChildren(declaration).filter((child) => child.type === 'variable_declarator')) {
+        const nameNode = declarator.childForFieldName('name') ?? namedChildren(declarator).find((child) => child.type === 'identifier');
+        const created = collect(declarator, ['object_creation_expression'])[0]?.childForFieldName('type')?.text ?? '';
+        const typeText = declaredType === 'var' ? created : declaredType;
+        if (nameNode && COLLECTION.test(typeText) && CONNECTION_ELEMENT.test(typeText)) {
+          findings.push(connectionRegistryFinding({ at: nameNode, name: nameNode.text, framework: signalR ? 'signalr' : 'aspnetcore', note: 'stateful-connections#net' }));
+        }
+      }
+    }
+  }
+  return findings;
 }
 
 /** True when a method, constructor, accessor or lambda of the class writes `name[...] =` or calls a mutator on it. */

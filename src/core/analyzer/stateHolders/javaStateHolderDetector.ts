@@ -5,7 +5,9 @@
 //   connection and stand down), or a field of a Spring singleton (`@Component`, `@Service`, a `WebSocketHandler`);
 // - session holders: a static collection named like sessions, users, logins or tokens that code outside the
 //   initialisers writes (or that is public for other classes to write): hand-written session managers;
-// - per-client rate limiters: a map whose values are Bucket4j buckets or rate limiters.
+// - per-client rate limiters: a map whose values are Bucket4j buckets or rate limiters; and per-client attempt
+//   counters (`Map<String, Integer> attemptsCache` counting failed logins per key to block after N) in a singleton
+//   or static field, written by a method: a lockout each instance counts on its own, whatever `cache` in its name says.
 // - socket servers (a file that opens a `ServerSocket`): a static collection of the clients' writers or streams
 //   (`static Set<PrintWriter>`), or of per-client handler objects; Netty's `ChannelGroup` counts as a collection of
 //   channels. A `@ServerEndpoint` annotation marks a WebSocket endpoint even when the file's imports are not shown.
@@ -23,6 +25,10 @@ const COLLECTION = /^(\w+\.)*(Set|List|Map|Collection|Queue|Deque|Vector|Hashtab
 const CONNECTION_ELEMENT = /<[^;]*\b(WebSocketSession|SseEmitter|ChannelHandlerContext|Channel|Socket|WebSocket|IoSession|SocketIOClient|StompSession)\b/;
 /** What a plain socket server keeps per client: the writer or stream to the client, or a handler object. */
 const SOCKET_CLIENT_ELEMENT = /<[^;]*\b(PrintWriter|PrintStream|ObjectOutputStream|DataOutputStream|BufferedWriter|OutputStream|Writer|\w*(Client|Handler|Connection|Worker)\w*)\s*>/;
+/** A map from a client key to a count: the shape of a login-attempt or request counter. */
+const COUNT_VALUE = /Map\s*<[^;]*,\s*(Integer|Long|Short|AtomicInteger|AtomicLong)\s*>/;
+// Login-lockout words only: a per-path hit counter (`hitsByPath`) is a metric, not a per-client limit.
+const ATTEMPT_WORDS = new Set(['attempt', 'attempts', 'failed', 'failure', 'failures', 'tries', 'retries']);
 const RATE_LIMITER_VALUE = /,\s*(\w+\.)*(Bucket|RateLimiter|TokenBucket|SlidingWindow\w*)\s*>/;
 const IMMUTABLE = /^(Map|Set|List)\s*\.\s*(of|copyOf)|^Collections\s*\.\s*(unmodifiable|empty|singleton)|^Immutable/;
 const SINGLETON_ANNOTATIONS = new Set(['Component', 'Service', 'Controller', 'RestController', 'Configuration', 'Repository', 'Singleton', 'ApplicationScoped']);
@@ -57,10 +63,18 @@ export const javaStateHolderDetector: Detector = {
         for (const declarator of field.childrenForFieldName('declarator')) {
           const nameNode = declarator?.childForFieldName('name');
           const value = declarator?.childForFieldName('value')?.text ?? '';
-          if (!declarator || !nameNode || IMMUTABLE.test(value) || isCacheLikeName(nameNode.text)) {
+          if (!declarator || !nameNode || IMMUTABLE.test(value)) {
             continue;
           }
           const name = nameNode.text;
+          const outlives = isStatic || (singleton && !endpoint);
+          if (outlives && COUNT_VALUE.test(typeText) && identifierWords(name).some((word) => ATTEMPT_WORDS.has(word)) && writtenOutsideInitialiser(context.root, name)) {
+            findings.push(rateLimitFinding({ at: nameNode, name, framework: 'java', note: 'rate-limiting#limiters-in-application-code' }));
+            continue;
+          }
+          if (isCacheLikeName(name)) {
+            continue;
+          }
           const connectionElement =
             CONNECTION_ELEMENT.test(typeText) ||
             /ChannelGroup$/.test(typeText) ||
