@@ -22,6 +22,32 @@ describe('search, progress and security, as a user sees them', () => {
     await closeBrowser();
   });
 
+  test('the seven notes added for issue 19 are found by Search Notes, each in the first three hits', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Statecraft: Search Notes');
+    await quickInput.waitForTitle(page, 'Search Statecraft Notes');
+    for (const [query, title] of [
+      ['scaling websockets', 'Scaling WebSockets Out'],
+      ['active-active multi-region', 'Multi-Region State'],
+      ['event sourcing', 'Event Sourcing and CQRS'],
+      ['fencing token lease', 'Leader Election and Leases'],
+      ['conflict-free replicated', 'CRDTs (Conflict-free Replicated Data Types)'],
+      ['durable execution workflow', 'Durable Execution (Workflow State)'],
+      ['StatefulSet', 'State on Kubernetes'],
+    ]) {
+      await quickInput.type(page, query);
+      const topThree = page.locator('.quick-input-list .monaco-list-row:is([data-index="0"], [data-index="1"], [data-index="2"]) .label-name', { hasText: title });
+      try {
+        await topThree.first().waitFor({ timeout: 15_000 });
+      } catch {
+        const shown = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+        assert.fail(`"${query}" should list ${title} in the first three hits; shown: ${JSON.stringify(shown)}`);
+      }
+    }
+    await workbench.screenshot('search-new-notes');
+    await page.keyboard.press('Escape');
+  });
+
   test('searching "session affinity" finds Sticky Sessions; a section match opens scrolled to its heading', async () => {
     const { page } = workbench;
     await runCommand(page, 'Statecraft: Search Notes');

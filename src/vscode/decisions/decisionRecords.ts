@@ -16,9 +16,13 @@ export interface WorkspaceRecord {
 
 const RELOAD_DELAY_MS = 150;
 
-function folderUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+function folderParts(folder: vscode.WorkspaceFolder): string[] {
   const setting = readSettings(folder.uri).decisionsFolder;
-  return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter((part) => part && part !== '..' && part !== '.'));
+  return setting.split(/[\\/]+/).filter((part) => part && part !== '..' && part !== '.');
+}
+
+function folderUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...folderParts(folder));
 }
 
 export class DecisionRecords implements vscode.Disposable {
@@ -100,7 +104,9 @@ export class DecisionRecords implements vscode.Disposable {
   private rewatch(): void {
     for (const watcher of this.watchers.splice(0)) watcher.dispose();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folderUri(folder), '*.md'));
+      // Based on the workspace folder, not the decisions folder: that one usually does not exist until the first
+      // record is saved, and a watcher on a missing base folder may never see it appear.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, [...folderParts(folder), '*.md'].join('/')));
       this.watchers.push(watcher, watcher.onDidCreate(() => this.scheduleReload()), watcher.onDidChange(() => this.scheduleReload()), watcher.onDidDelete(() => this.scheduleReload()));
     }
     void this.reload();
