@@ -32,8 +32,9 @@ export function activate(context: vscode.ExtensionContext): StatecraftTestApi | 
   const logger = createOutputLogger();
   const progress = new ProgressStore(context.globalState);
   const notes = registerNotes(context, progress, logger);
-  const wizard = registerWizard(context, notes, logger);
   const decisions = registerDecisions(notes, logger);
+  // A saved record is read at once: the drift hints must not wait for (or depend on) a file watcher event.
+  const wizard = registerWizard(context, notes, logger, { recordWritten: () => decisions.records.reload() });
   const hints = registerSessionHints(context, notes, logger, decisions.records);
   const practice = registerPractice(context, notes, logger);
   const audit = registerWorkspaceAudit(context, logger);

@@ -2,7 +2,7 @@
 // package.json (they must agree, or the Settings UI and the code disagree about defaults).
 import { MAX_ANALYSED_BYTES } from '../core/analyzer/languages';
 import type { SeveritySetting } from '../core/analyzer/severity';
-import { DEFAULT_NEW_CARDS_PER_DAY } from '../core/practice/practiceScheduler';
+import { DEFAULT_NEW_CARDS_PER_DAY } from '../core/practice/practiceDefaults';
 
 /** `statecraft.hints.severity`: the values of the core's severity policy (core/analyzer/severity.ts). */
 export type HintSeverity = SeveritySetting;

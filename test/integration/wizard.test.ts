@@ -7,7 +7,7 @@ import { LOGIN_SESSIONS } from '../shared/wizardInputs';
 suite('decision wizard', () => {
   test('the result panel shows the engine recommendation for the answers', async () => {
     const api = await activateStatecraft();
-    const shown = await api.wizard.panel.show(LOGIN_SESSIONS);
+    const shown = await (await api.wizard.panel()).show(LOGIN_SESSIONS);
     assert.deepStrictEqual(shown, recommend(LOGIN_SESSIONS));
     await waitFor('the State Placement panel', () => (webviewTabLabels().includes('State Placement') ? true : undefined));
   });
@@ -18,15 +18,15 @@ suite('decision wizard', () => {
     await vscode.workspace.fs.createDirectory(folder);
     const existing = vscode.Uri.joinPath(folder, '0003-keep-existing.md');
     await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('# existing decision\n'));
-    await api.wizard.panel.show(LOGIN_SESSIONS);
-    const written = await api.wizard.panel.saveDecisionRecord();
+    await (await api.wizard.panel()).show(LOGIN_SESSIONS);
+    const written = await (await api.wizard.panel()).saveDecisionRecord();
     assert.ok(written, 'a file was written');
     assert.match(written.path, /\/docs\/adr\/0004-[a-z0-9-]+\.md$/);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(written));
     assert.match(text, /^# /m);
     assert.match(text, /Decision Outcome/);
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(existing)), '# existing decision\n', 'the existing record is untouched');
-    const second = await api.wizard.panel.saveDecisionRecord();
+    const second = await (await api.wizard.panel()).saveDecisionRecord();
     assert.ok(second);
     assert.match(second.path, /\/0005-/);
   });
@@ -48,10 +48,10 @@ suite('decision records when the folder cannot be written', () => {
     const settings = vscode.workspace.getConfiguration('statecraft');
     await settings.update('decisions.folder', 'docs/blocked/adr', vscode.ConfigurationTarget.Workspace);
     try {
-      await api.wizard.panel.show(LOGIN_SESSIONS);
-      const written = await api.wizard.panel.saveDecisionRecord();
+      await (await api.wizard.panel()).show(LOGIN_SESSIONS);
+      const written = await (await api.wizard.panel()).saveDecisionRecord();
       assert.strictEqual(written, undefined);
-      assert.match(api.wizard.panel.lastError ?? '', /could not save the decision record: .*blocked/, 'the message names the problem and the path');
+      assert.match((await api.wizard.panel()).lastError ?? '', /could not save the decision record: .*blocked/, 'the message names the problem and the path');
       assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(blocker)), 'not a folder');
     } finally {
       await settings.update('decisions.folder', undefined, vscode.ConfigurationTarget.Workspace);

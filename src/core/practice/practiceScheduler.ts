@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade, type StateValue } from './fsrsLibrary';
 import type { InterviewQuestion, Note, Priority } from '../notes/note';
 import { hash32 } from '../sim/seededHash';
+import { DEFAULT_NEW_CARDS_PER_DAY } from './practiceDefaults';
 
 /** Where the adapter stores {@link PracticeState} (global state, synced by Settings Sync). */
 export const PRACTICE_STATE_KEY = 'statecraft.practice';
@@ -157,11 +158,7 @@ export function dueDate(state: PracticeState, id: string, now: Date): Date {
   return stored ? new Date(stored.due) : now;
 }
 
-/**
- * New cards introduced per day unless the user says otherwise (`statecraft.practice.newCardsPerDay`): a first
- * session shows a handful, not every question of every note at once (Anki's default is 20; the notes hold ~100).
- */
-export const DEFAULT_NEW_CARDS_PER_DAY = 10;
+export { DEFAULT_NEW_CARDS_PER_DAY } from './practiceDefaults';
 
 function sameLocalDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();

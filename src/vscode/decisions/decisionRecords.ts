@@ -1,10 +1,12 @@
 // The decision records of the workspace, as the hints and the Decisions view see them: read from
 // `statecraft.decisions.folder` in each workspace folder, re-read when a record or the setting changes, and
 // malformed front matter shown as a diagnostic on the record itself. Judging findings is the core's (drift.ts).
+// The record reader (YAML) and the judge (glob matching) are lazily required bundles, loaded only once a decisions
+// folder holds a Markdown file: a workspace without records never loads them (issue 15).
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/analyzer/types';
-import { readDecisionRecord, type DecisionRecord } from '../../core/decisions/decisionRecord';
-import { applyDecisions, driftCounts } from '../../core/decisions/drift';
+import type { DecisionRecord } from '../../core/decisions/decisionRecord';
+import type * as DriftModule from '../../core/decisions/drift';
 import { affects, readSettings } from '../settings';
 
 /** A record with the file it came from. */
@@ -36,6 +38,8 @@ export class DecisionRecords implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** The core's judge, loaded with the first record. */
+  private drift?: typeof DriftModule;
 
   constructor(private readonly log: (message: string) => void) {
     this.disposables.push(
@@ -66,14 +70,17 @@ export class DecisionRecords implements vscode.Disposable {
   /** The findings of one document judged against the records of its workspace folder. */
   judge(document: vscode.TextDocument, findings: readonly Finding[]): Finding[] {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const records = this.entries.filter((entry) => entry.folder === folder).map((entry) => entry.record);
+    const records = this.entries.filter((entry) => entry.folder?.uri.toString() === folder?.uri.toString()).map((entry) => entry.record);
+    if (records.length === 0 || !this.drift) return [...findings];
     const relative = folder ? vscode.workspace.asRelativePath(document.uri, false) : '';
-    return applyDecisions(findings, relative, records);
+    return this.drift.applyDecisions(findings, relative, records);
   }
 
   /** The hints report each document's judged findings, so the view can count drift. */
   report(uri: vscode.Uri, findings: readonly Finding[] | undefined): void {
     const key = uri.toString();
+    // Without a record nothing can drift (and the judge is not loaded).
+    const driftCounts = this.drift?.driftCounts ?? (() => new Map<string, number>());
     const before = driftCounts(this.findingsByDocument.get(key) ?? []);
     if (findings && findings.length > 0) this.findingsByDocument.set(key, findings);
     else this.findingsByDocument.delete(key);
@@ -84,7 +91,8 @@ export class DecisionRecords implements vscode.Disposable {
   /** Findings that drift from each record, in the documents analysed so far. */
   driftCount(recordPath: string): number {
     let total = 0;
-    for (const findings of this.findingsByDocument.values()) total += driftCounts(findings).get(recordPath) ?? 0;
+    if (!this.drift) return 0;
+    for (const findings of this.findingsByDocument.values()) total += this.drift.driftCounts(findings).get(recordPath) ?? 0;
     return total;
   }
 
@@ -123,6 +131,9 @@ export class DecisionRecords implements vscode.Disposable {
       } catch {
         continue; // no decisions folder yet
       }
+      if (names.length === 0) continue;
+      const [{ readDecisionRecord }, drift] = await Promise.all([import('../../core/decisions/decisionRecord.js'), import('../../core/decisions/drift.js')]);
+      this.drift = drift;
       for (const name of names) {
         const uri = vscode.Uri.joinPath(directory, name);
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -18,6 +18,8 @@ import { disposeAll } from '../dispose';
 export interface RecommendationActions {
   openNote(id: string, fragment?: string): unknown;
   changeAnswers(inputs: Inputs, state?: StateKind): unknown;
+  /** A decision record was written: the records the hints judge by are read again now, not when a watcher fires. */
+  recordWritten(uri: vscode.Uri): unknown;
 }
 
 export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inputs?: unknown }>, vscode.Disposable {
@@ -104,6 +106,7 @@ export class RecommendationPanel implements vscode.WebviewPanelSerializer<{ inpu
       const written = await writeDecisionRecord(readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).decisionsFolder, title, markdown);
       if (!written) return undefined;
       this.lastWritten = written;
+      await this.actions.recordWritten(written);
       const open = vscode.l10n.t('Open');
       void vscode.window.showInformationMessage(vscode.l10n.t('Saved decision record {0}', vscode.workspace.asRelativePath(written)), open).then((choice) => {
         if (choice === open) void vscode.window.showTextDocument(written);
