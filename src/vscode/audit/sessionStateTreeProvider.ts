@@ -4,6 +4,24 @@ import * as vscode from 'vscode';
 import type { AuditResults, AuditRuleGroup } from '../../core/audit/auditResults';
 import type { Finding } from '../../core/analyzer/types';
 import { toRange } from '../hints/registerSessionHints';
+import { diagnosticLevel } from '../hints/diagnosticLevel';
+import type { SeverityLevel } from '../../core/analyzer/severity';
+import { readSettings } from '../settings';
+
+/** The icon of a rule's row says how serious its findings are under the user's settings, as the Problems panel does. */
+const LEVEL_ICONS: Record<SeverityLevel, vscode.ThemeIcon> = {
+  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  information: new vscode.ThemeIcon('info'),
+  hint: new vscode.ThemeIcon('lightbulb'),
+};
+const LEVEL_ORDER: readonly SeverityLevel[] = ['error', 'warning', 'information', 'hint'];
+
+function ruleLevel(group: AuditRuleGroup): SeverityLevel {
+  const settings = readSettings();
+  const levels = new Set(group.files.flatMap((file) => file.findings.map((finding) => diagnosticLevel(finding, settings) ?? 'hint')));
+  return LEVEL_ORDER.find((level) => levels.has(level)) ?? 'hint';
+}
 
 /** A node of the view. Finding nodes are what the context-menu commands receive. */
 export type SessionStateNode =
@@ -36,7 +54,7 @@ export class SessionStateTreeProvider implements vscode.TreeDataProvider<Session
       const item = new vscode.TreeItem(vscode.l10n.t('{0} ({1})', node.group.title, node.group.count), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `rule:${node.group.rule}`;
       item.contextValue = 'rule';
-      item.iconPath = new vscode.ThemeIcon('warning');
+      item.iconPath = LEVEL_ICONS[ruleLevel(node.group)];
       item.tooltip = node.group.rule;
       return item;
     }
