@@ -4,7 +4,8 @@
 // - connection registries: a module-level, global or class-field Map/Set/object/array that stores WebSocket
 //   connections (the `ws` of `wss.on('connection', (ws) => ...)`, an object carrying it, or a name such as
 //   `clients`/`sockets`/`onlineUsers` written in a WebSocket file, or a socket-named map of socket ids such as
-//   `userSocketMap.set(userId, socketId)` in any file) → in-memory-connection-registry. A collection declared at the
+//   `userSocketMap.set(userId, socketId)` in any file), and a registry-named collection of held-open HTTP responses
+//   (server-sent events, long polling: `clients.add(res)`) → in-memory-connection-registry. A collection declared at the
 //   top of a setup function that registers the `'connection'` handler (`module.exports = (io) => { const online =
 //   {}; io.on('connection', ...) }`) lives as long as the process too;
 // - session holders: a module-level, `global.x`/`globalThis.x` or class-field collection named like sessions, users
@@ -12,7 +13,9 @@
 //   framework, or exports an API over it (a helper module) → in-memory-session-map. Collections filled only at load
 //   time (constant tables) never match, nor do React state or function locals;
 // - rate limiters on an in-memory store: express-rate-limit without `store`, rate-limiter-flexible's
-//   RateLimiterMemory → in-memory-rate-limit;
+//   RateLimiterMemory, and hand-rolled per-client counters: a long-lived collection named for limiting (`rateLimitMap`,
+//   `buckets`, `loginAttempts`), or named for counting (`hits`, `requestCounts`) and keyed by the client (`ip`,
+//   `userId`), written per request under a computed key → in-memory-rate-limit;
 // - Remix / React Router `createMemorySessionStorage` (in memory) and `createFileSessionStorage` (local disk).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -48,6 +51,14 @@ const SOCKET_NAME_WORDS = new Set(['socket', 'sockets', 'ws', 'websocket', 'webs
 const REGISTERS_CONNECTION = /\.on\(\s*['"]connection['"]/;
 const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
+/** A response object kept to write to later (server-sent events, long polling) is a connection held open. */
+const RESPONSE_WORDS = new Set(['res', 'response', 'resp', 'reply']);
+/** Holder names that say "per-client limit" on their own. */
+const LIMIT_WORDS = new Set(['rate', 'ratelimit', 'ratelimiter', 'limit', 'limits', 'limiter', 'limiters', 'throttle', 'throttles', 'throttling', 'bucket', 'buckets', 'attempt', 'attempts', 'lockout', 'lockouts', 'tries']);
+/** Holder names that say "counting", which is a per-client limit only when the key is the client. */
+const COUNT_WORDS = new Set(['hits', 'count', 'counts', 'counter', 'counters', 'requests', 'usage']);
+/** Key words that identify the client a counter is for. */
+const CLIENT_KEY_WORDS = new Set(['ip', 'ips', 'addr', 'address', 'remote', 'forwarded', 'user', 'userid', 'uid', 'client', 'clientid', 'email', 'token', 'key', 'apikey', 'identifier']);
 const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
 
 export const jsStateHolderDetector: Detector = {
@@ -76,16 +87,34 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   // Built on first need: most writes fail the name tests first.
   let functions: RangeSet | undefined;
   const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']))).contains(node);
-  const decided = new Map<Holder, 'registry' | 'session'>();
+  const decided = new Map<Holder, 'registry' | 'session' | 'rate-limit'>();
+  /** The functions that write each holder, to tell per-user state from a guard local to one function. */
+  const writers = new Map<Holder, Node[]>();
 
   for (const write of writesOf(context.root)) {
     const holder = resolveHolder(write.target, holders, scopes);
-    if (!holder || decided.get(holder) === 'registry' || isCacheLikeName(holder.name)) {
+    if (!holder || decided.get(holder) === 'registry') {
       continue;
     }
+    const writer = enclosingFunction(write.node);
+    if (writer) {
+      writers.set(holder, [...(writers.get(holder) ?? []), writer]);
+    }
+    const perRequestWrite = !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi);
+    // Before the cache stand-down: `rateLimitCache` counts per client whatever it is called.
+    if (!decided.has(holder) && perRequestWrite && write.key && isClientCounter(holder.name, write.key)) {
+      decided.set(holder, 'rate-limit');
+      continue;
+    }
+    if (isCacheLikeName(holder.name)) {
+      continue;
+    }
+    const words = identifierWords(holder.name);
     const connectionWritten = isConnectionValue(write.value) || isConnectionValue(write.key);
-    const socketNamed = identifierWords(holder.name).some((word) => SOCKET_NAME_WORDS.has(word));
-    if ((websocketFile && (connectionWritten || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) || (socketNamed && connectionWritten)) {
+    const socketNamed = words.some((word) => SOCKET_NAME_WORDS.has(word));
+    const registryNamed = words.some((word) => REGISTRY_WORDS.has(word));
+    const responseKept = registryNamed && isResponseValue(write.value) && inFunction(write.node);
+    if ((websocketFile && (connectionWritten || registryNamed)) || (socketNamed && connectionWritten) || responseKept) {
       decided.set(holder, 'registry');
     } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi)) {
       decided.set(holder, 'session');
@@ -97,12 +126,85 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
       decided.set(holder, 'session');
     }
   }
+  // Session state is written on one request and read on a later one. A collection only tested for membership, and
+  // only inside the functions that fill it (a set of issued tokens checked for collisions while the sessions
+  // themselves live in a database), is a uniqueness guard no later request reads a value from.
+  for (const [holder, kind] of decided) {
+    if (kind === 'session' && !holder.isGlobal && !exportsHolder(context.text, holder) && isUniquenessGuard(context.root, holder, writers.get(holder) ?? [], scopes)) {
+      decided.delete(holder);
+    }
+  }
   const framework = info.sources.has('socket.io') ? 'socket.io' : info.sources.has('ws') ? 'ws' : 'node';
   return [...decided].map(([holder, kind]) =>
     kind === 'registry'
       ? connectionRegistryFinding({ at: holder.declaration, name: holder.name, framework, note: 'stateful-connections#node' })
-      : sessionHolderFinding({ at: holder.declaration, name: holder.name, framework, note: 'externalize-sessions-node#hand-rolled-session-maps' }),
+      : kind === 'rate-limit'
+        ? rateLimitFinding({ at: holder.declaration, name: holder.name, framework: 'node', note: 'rate-limiting#limiters-in-application-code' })
+        : sessionHolderFinding({ at: holder.declaration, name: holder.name, framework, note: 'externalize-sessions-node#hand-rolled-session-maps' }),
   );
+}
+
+const FUNCTION_TYPES = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (FUNCTION_TYPES.has(current.type)) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** `export const sessions`, `module.exports = { sessions }`, `exports.sessions`: other modules may read it. */
+function exportsHolder(text: string, holder: Holder): boolean {
+  if (holder.owner) {
+    return false;
+  }
+  const name = holder.name.replace(/[$]/g, '\\$');
+  return holder.declaration.parent?.parent?.type === 'export_statement'
+    || new RegExp(`module\\.exports\\s*=\\s*${name}\\b|module\\.exports\\s*=\\s*\\{[^}]*\\b${name}\\b|exports\\.\\w+\\s*=\\s*${name}\\b|export\\s*\\{[^}]*\\b${name}\\b|export\\s+default\\s+${name}\\b`).test(text);
+}
+
+/**
+ * Every use of the holder (outside its declaration) lies inside a function that writes it and is a write or a
+ * `.has()` test, with at least one `.has()`: nothing is ever read back out of it.
+ */
+function isUniquenessGuard(root: Node, holder: Holder, writers: readonly Node[], scopes: JsScopes): boolean {
+  if (writers.length === 0) {
+    return false;
+  }
+  const uses = holder.owner
+    ? collect(holder.owner, ['member_expression']).filter((node) => node.childForFieldName('object')?.type === 'this' && node.childForFieldName('property')?.text === holder.name)
+    : collect(root, ['identifier']).filter((node) => node.text === holder.name && !contains(holder.declaration, node) && !scopes.isShadowed(node, node.text));
+  let tested = false;
+  for (const use of uses) {
+    if (!writers.some((writer) => contains(writer, use))) {
+      return false;
+    }
+    const member = use.parent?.type === 'member_expression' && use.parent.childForFieldName('object')?.id === use.id ? use.parent : undefined;
+    const method = member?.childForFieldName('property')?.text;
+    if (method === 'has' && member?.parent?.type === 'call_expression') {
+      tested = true;
+    } else if (!(method && ['add', 'set', 'delete'].includes(method) && member?.parent?.type === 'call_expression')) {
+      return false;
+    }
+  }
+  return tested;
+}
+
+/** A collection named for limiting, or named for counting and keyed by the client it counts. */
+function isClientCounter(name: string, key: Node): boolean {
+  const words = identifierWords(name);
+  if (words.some((word) => LIMIT_WORDS.has(word))) {
+    return true;
+  }
+  return words.some((word) => COUNT_WORDS.has(word)) && identifierWords(unwrapExpression(key)?.text ?? '').some((word) => CLIENT_KEY_WORDS.has(word));
+}
+
+/** `res`, `response`: an HTTP response kept to write to later. */
+function isResponseValue(value: Node | undefined): boolean {
+  const node = unwrapExpression(value);
+  return node?.type === 'identifier' && identifierWords(node.text).some((word) => RESPONSE_WORDS.has(word));
 }
 
 function rangesOf(nodes: readonly Node[]): RangeSet {
