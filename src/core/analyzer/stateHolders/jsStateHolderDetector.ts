@@ -27,6 +27,7 @@ import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '.
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding, type CollectionWrite } from './report';
+import { enclosingFunction, exportsHolder, FUNCTION_TYPES, isClientCounter, isResponseValue, isUniquenessGuard } from './jsHolderUses';
 
 type Kind = 'Map' | 'Set' | 'object' | 'array';
 
@@ -51,14 +52,6 @@ const SOCKET_NAME_WORDS = new Set(['socket', 'sockets', 'ws', 'websocket', 'webs
 const REGISTERS_CONNECTION = /\.on\(\s*['"]connection['"]/;
 const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
-/** A response object kept to write to later (server-sent events, long polling) is a connection held open. */
-const RESPONSE_WORDS = new Set(['res', 'response', 'resp', 'reply']);
-/** Holder names that say "per-client limit" on their own. */
-const LIMIT_WORDS = new Set(['rate', 'ratelimit', 'ratelimiter', 'limit', 'limits', 'limiter', 'limiters', 'throttle', 'throttles', 'throttling', 'bucket', 'buckets', 'attempt', 'attempts', 'lockout', 'lockouts', 'tries']);
-/** Holder names that say "counting", which is a per-client limit only when the key is the client. */
-const COUNT_WORDS = new Set(['hits', 'count', 'counts', 'counter', 'counters', 'requests', 'usage']);
-/** Key words that identify the client a counter is for. */
-const CLIENT_KEY_WORDS = new Set(['ip', 'ips', 'addr', 'address', 'remote', 'forwarded', 'user', 'userid', 'uid', 'client', 'clientid', 'email', 'token', 'key', 'apikey', 'identifier']);
 const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
 
 export const jsStateHolderDetector: Detector = {
@@ -86,7 +79,7 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   const scopes = new JsScopes(context.root, context.text);
   // Built on first need: most writes fail the name tests first.
   let functions: RangeSet | undefined;
-  const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']))).contains(node);
+  const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, [...FUNCTION_TYPES]))).contains(node);
   const decided = new Map<Holder, 'registry' | 'session' | 'rate-limit'>();
   /** The functions that write each holder, to tell per-user state from a guard local to one function. */
   const writers = new Map<Holder, Node[]>();
@@ -144,68 +137,6 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   );
 }
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (FUNCTION_TYPES.has(current.type)) {
-      return current;
-    }
-  }
-  return undefined;
-}
-
-/** `export const sessions`, `module.exports = { sessions }`, `exports.sessions`: other modules may read it. */
-function exportsHolder(text: string, holder: Holder): boolean {
-  if (holder.owner) {
-    return false;
-  }
-  const name = holder.name.replace(/[$]/g, '\\$');
-  return holder.declaration.parent?.parent?.type === 'export_statement'
-    || new RegExp(`module\\.exports\\s*=\\s*${name}\\b|module\\.exports\\s*=\\s*\\{[^}]*\\b${name}\\b|exports\\.\\w+\\s*=\\s*${name}\\b|export\\s*\\{[^}]*\\b${name}\\b|export\\s+default\\s+${name}\\b`).test(text);
-}
-
-/**
- * Every use of the holder (outside its declaration) lies inside a function that writes it and is a write or a
- * `.has()` test, with at least one `.has()`: nothing is ever read back out of it.
- */
-function isUniquenessGuard(root: Node, holder: Holder, writers: readonly Node[], scopes: JsScopes): boolean {
-  if (writers.length === 0) {
-    return false;
-  }
-  const uses = holder.owner
-    ? collect(holder.owner, ['member_expression']).filter((node) => node.childForFieldName('object')?.type === 'this' && node.childForFieldName('property')?.text === holder.name)
-    : collect(root, ['identifier']).filter((node) => node.text === holder.name && !contains(holder.declaration, node) && !scopes.isShadowed(node, node.text));
-  let tested = false;
-  for (const use of uses) {
-    if (!writers.some((writer) => contains(writer, use))) {
-      return false;
-    }
-    const member = use.parent?.type === 'member_expression' && use.parent.childForFieldName('object')?.id === use.id ? use.parent : undefined;
-    const method = member?.childForFieldName('property')?.text;
-    if (method === 'has' && member?.parent?.type === 'call_expression') {
-      tested = true;
-    } else if (!(method && ['add', 'set', 'delete'].includes(method) && member?.parent?.type === 'call_expression')) {
-      return false;
-    }
-  }
-  return tested;
-}
-
-/** A collection named for limiting, or named for counting and keyed by the client it counts. */
-function isClientCounter(name: string, key: Node): boolean {
-  const words = identifierWords(name);
-  if (words.some((word) => LIMIT_WORDS.has(word))) {
-    return true;
-  }
-  return words.some((word) => COUNT_WORDS.has(word)) && identifierWords(unwrapExpression(key)?.text ?? '').some((word) => CLIENT_KEY_WORDS.has(word));
-}
-
-/** `res`, `response`: an HTTP response kept to write to later. */
-function isResponseValue(value: Node | undefined): boolean {
-  const node = unwrapExpression(value);
-  return node?.type === 'identifier' && identifierWords(node.text).some((word) => RESPONSE_WORDS.has(word));
-}
 
 function rangesOf(nodes: readonly Node[]): RangeSet {
   const ranges = new RangeSet();
