@@ -4,7 +4,8 @@
 // - connection registries: a module-level, global or class-field Map/Set/object/array that stores WebSocket
 //   connections (the `ws` of `wss.on('connection', (ws) => ...)`, an object carrying it, or a name such as
 //   `clients`/`sockets`/`onlineUsers` written in a WebSocket file, or a socket-named map of socket ids such as
-//   `userSocketMap.set(userId, socketId)` in any file) → in-memory-connection-registry. A collection declared at the
+//   `userSocketMap.set(userId, socketId)` in any file), and a registry-named collection of held-open HTTP responses
+//   (server-sent events, long polling: `clients.add(res)`) → in-memory-connection-registry. A collection declared at the
 //   top of a setup function that registers the `'connection'` handler (`module.exports = (io) => { const online =
 //   {}; io.on('connection', ...) }`) lives as long as the process too;
 // - session holders: a module-level, `global.x`/`globalThis.x` or class-field collection named like sessions, users
@@ -12,7 +13,9 @@
 //   framework, or exports an API over it (a helper module) → in-memory-session-map. Collections filled only at load
 //   time (constant tables) never match, nor do React state or function locals;
 // - rate limiters on an in-memory store: express-rate-limit without `store`, rate-limiter-flexible's
-//   RateLimiterMemory → in-memory-rate-limit;
+//   RateLimiterMemory, and hand-rolled per-client counters: a long-lived collection named for limiting (`rateLimitMap`,
+//   `buckets`, `loginAttempts`), or named for counting (`hits`, `requestCounts`) and keyed by the client (`ip`,
+//   `userId`), written per request under a computed key → in-memory-rate-limit;
 // - Remix / React Router `createMemorySessionStorage` (in memory) and `createFileSessionStorage` (local disk).
 
 import type { Node } from '@vscode/tree-sitter-wasm';
@@ -24,6 +27,7 @@ import { identifierWords, isCacheLikeName, isSessionLikeCollectionName } from '.
 import { collect, contains, namedChildren, RangeSet } from '../syntax/tree';
 import { fileRole } from './fileRole';
 import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sessionStoreFinding, type CollectionWrite } from './report';
+import { enclosingFunction, exportsHolder, FUNCTION_TYPES, isClientCounter, isResponseValue, isUniquenessGuard } from './jsHolderUses';
 
 type Kind = 'Map' | 'Set' | 'object' | 'array';
 
@@ -75,17 +79,35 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   const scopes = new JsScopes(context.root, context.text);
   // Built on first need: most writes fail the name tests first.
   let functions: RangeSet | undefined;
-  const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']))).contains(node);
-  const decided = new Map<Holder, 'registry' | 'session'>();
+  const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, [...FUNCTION_TYPES]))).contains(node);
+  const decided = new Map<Holder, 'registry' | 'session' | 'rate-limit'>();
+  /** The functions that write each holder, to tell per-user state from a guard local to one function. */
+  const writers = new Map<Holder, Node[]>();
 
   for (const write of writesOf(context.root)) {
     const holder = resolveHolder(write.target, holders, scopes);
-    if (!holder || decided.get(holder) === 'registry' || isCacheLikeName(holder.name)) {
+    if (!holder || decided.get(holder) === 'registry') {
       continue;
     }
+    const writer = enclosingFunction(write.node);
+    if (writer) {
+      writers.set(holder, [...(writers.get(holder) ?? []), writer]);
+    }
+    const perRequestWrite = !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi);
+    // Before the cache stand-down: `rateLimitCache` counts per client whatever it is called.
+    if (!decided.has(holder) && perRequestWrite && write.key && isClientCounter(holder.name, write.key)) {
+      decided.set(holder, 'rate-limit');
+      continue;
+    }
+    if (isCacheLikeName(holder.name)) {
+      continue;
+    }
+    const words = identifierWords(holder.name);
     const connectionWritten = isConnectionValue(write.value) || isConnectionValue(write.key);
-    const socketNamed = identifierWords(holder.name).some((word) => SOCKET_NAME_WORDS.has(word));
-    if ((websocketFile && (connectionWritten || identifierWords(holder.name).some((word) => REGISTRY_WORDS.has(word)))) || (socketNamed && connectionWritten)) {
+    const socketNamed = words.some((word) => SOCKET_NAME_WORDS.has(word));
+    const registryNamed = words.some((word) => REGISTRY_WORDS.has(word));
+    const responseKept = registryNamed && isResponseValue(write.value) && inFunction(write.node);
+    if ((websocketFile && (connectionWritten || registryNamed)) || (socketNamed && connectionWritten) || responseKept) {
       decided.set(holder, 'registry');
     } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi)) {
       decided.set(holder, 'session');
@@ -97,13 +119,24 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
       decided.set(holder, 'session');
     }
   }
+  // Session state is written on one request and read on a later one. A collection only tested for membership, and
+  // only inside the functions that fill it (a set of issued tokens checked for collisions while the sessions
+  // themselves live in a database), is a uniqueness guard no later request reads a value from.
+  for (const [holder, kind] of decided) {
+    if (kind === 'session' && !holder.isGlobal && !exportsHolder(context.text, holder) && isUniquenessGuard(context.root, holder, writers.get(holder) ?? [], scopes)) {
+      decided.delete(holder);
+    }
+  }
   const framework = info.sources.has('socket.io') ? 'socket.io' : info.sources.has('ws') ? 'ws' : 'node';
   return [...decided].map(([holder, kind]) =>
     kind === 'registry'
       ? connectionRegistryFinding({ at: holder.declaration, name: holder.name, framework, note: 'stateful-connections#node' })
-      : sessionHolderFinding({ at: holder.declaration, name: holder.name, framework, note: 'externalize-sessions-node#hand-rolled-session-maps' }),
+      : kind === 'rate-limit'
+        ? rateLimitFinding({ at: holder.declaration, name: holder.name, framework: 'node', note: 'rate-limiting#limiters-in-application-code' })
+        : sessionHolderFinding({ at: holder.declaration, name: holder.name, framework, note: 'externalize-sessions-node#hand-rolled-session-maps' }),
   );
 }
+
 
 function rangesOf(nodes: readonly Node[]): RangeSet {
   const ranges = new RangeSet();

@@ -4,6 +4,8 @@
 const WORD_PREFIXES = ['session', 'user', 'socket', 'client', 'conn', 'token', 'account', 'cart', 'login', 'logon', 'signin'];
 const EXACT_WORDS = new Set(['sid', 'sids', 'sess', 'uid', 'uids', 'ws']);
 /** Collections named like caches or pools hold recomputable data: losing them costs a miss, not a session. */
+/** One-time codes issued to a user and checked on a later request: per-user auth state like a session. */
+const ONE_TIME_CODE_WORDS = new Set(['otp', 'otps', 'passcode', 'passcodes', 'nonce', 'nonces']);
 const CACHE_WORDS = new Set(['cache', 'cached', 'caches', 'memo', 'memos', 'memoized', 'memoize', 'lru', 'pool', 'pools']);
 
 /** Splits an identifier or key into lower-case words: `req.sessionID` → ["req", "session", "id"]. */
@@ -36,7 +38,7 @@ export function isSessionLikeName(name: string): boolean {
 export function isSessionLikeCollectionName(name: string): boolean {
   const words = identifierWords(name);
   return words.some(
-    (word) => EXACT_WORDS.has(word) || ['session', 'user', 'socket', 'cart', 'login', 'token'].some((prefix) => word.startsWith(prefix)),
+    (word) => EXACT_WORDS.has(word) || ONE_TIME_CODE_WORDS.has(word) || ['session', 'user', 'socket', 'cart', 'login', 'token'].some((prefix) => word.startsWith(prefix)),
   );
 }
 
