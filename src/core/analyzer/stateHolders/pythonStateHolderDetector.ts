@@ -54,7 +54,8 @@ export const pythonStateHolderDetector: Detector = {
     const info = analyzePythonModule(context.root);
     const isScript = /^if\s+__name__\s*==\s*['"]__main__['"]/m.test(context.text) && !info.isServer;
     // A session holder needs a server signal: a framework import, a server folder, or code that issues session ids.
-    const serverSide = info.isServer || fileRole(context.fileName, context.text) === 'server' || /\buuid\d?\(|secrets\.token_|token_(hex|urlsafe)\(/.test(context.text);
+    // A module named for sessions or tokens (`session.py`, `token_store.py`) is a session helper whatever imports it.
+    const serverSide = info.isServer || fileRole(context.fileName, context.text) === 'server' || /\buuid\d?\(|secrets\.token_|token_(hex|urlsafe)\(/.test(context.text) || isSessionModuleName(context.fileName);
     const websocketFile = WEBSOCKET_HINT.test(context.text);
     const singletons = moduleInstances(context.root);
     const functions = collect(context.root, ['function_definition']);
@@ -91,6 +92,14 @@ export const pythonStateHolderDetector: Detector = {
     return findings;
   },
 };
+
+const SESSION_MODULE_WORDS = new Set(['session', 'sessions', 'sess', 'token', 'tokens', 'login', 'logins']);
+
+/** The module's own file name (`session.py`, `token_store.py`) says it keeps sessions or tokens. */
+function isSessionModuleName(fileName: string | undefined): boolean {
+  const base = fileName?.split(/[\\/]/).pop()?.replace(/\.pyi?$/, '') ?? '';
+  return identifierWords(base).some((word) => SESSION_MODULE_WORDS.has(word));
+}
 
 function isCollection(value: Node | null | undefined): boolean {
   if (!value) {

@@ -2,7 +2,8 @@
 // - connection registries: an array, hash or set that a WebSocket server (em-websocket, Faye, a Rack hijack)
 //   appends its connections to (`@clients << ws` in `ws.onopen`), kept in a constant, an instance/class/global
 //   variable or a top-level local; a raw `TCPServer` counts as a socket server and `server.accept` as a connection;
-//   an `EM::Channel` created in a WebSocket file is the process's subscriber list;
+//   an `EM::Channel` created in a WebSocket file is the process's subscriber list; Sinatra's `set :sockets, []` is
+//   one of those collections too, written as `settings.sockets << ws`;
 // - session holders: a class variable, constant or the instance variable of a singleton class
 //   (`@@instance = X.new`) holding a collection that a method writes with session-, user- or token-like names, or
 //   under a key read from the user's session (`PLAYERS[session[:player_id]] = ...`);
@@ -19,7 +20,7 @@ const WEBSOCKET_HINT = /em-websocket|EM::WebSocket|EventMachine::WebSocket|faye|
 const CHANNEL = /^(EM|EventMachine)::Channel\.new\b/;
 /** A key taken from the user's session or cookies: the collection holds per-user state. */
 const SESSION_KEY = /^(session|cookies)\s*\[|^session\.(id|fetch)\b/;
-const HOLDER_TARGET = /^(@@?\w+|\$\w+|[A-Z][A-Z0-9_]*|[a-z_]\w*)$/;
+const HOLDER_TARGET = /^(@@?\w+|\$\w+|[A-Z][A-Z0-9_]*|[a-z_]\w*|settings\.\w+)$/;
 
 export const rubyStateHolderDetector: Detector = {
   id: 'ruby-state-holders',
@@ -49,13 +50,18 @@ export const rubyStateHolderDetector: Detector = {
       if (reported.has(write.target) || !HOLDER_TARGET.test(write.target) || isCacheLikeName(write.target)) {
         continue;
       }
-      const declaration = declarationOf(context.root, write.target) ?? write.node;
+      const declared = declarationOf(context.root, write.target);
+      // A Sinatra setting is a holder only when the file sets it to a collection.
+      if (!declared && write.target.startsWith('settings.')) {
+        continue;
+      }
+      const declaration = declared ?? write.node;
       if (websocketFile && isConnection(write.value)) {
         reported.add(write.target);
         findings.push(connectionRegistryFinding({ at: declaration, name: write.target, framework: 'em-websocket', note: 'stateful-connections#ruby' }));
         continue;
       }
-      const shared = write.target.startsWith('@@') || /^[A-Z$]/.test(write.target) || (singleton && write.target.startsWith('@'));
+      const shared = write.target.startsWith('@@') || /^[A-Z$]/.test(write.target) || write.target.startsWith('settings.') || (singleton && write.target.startsWith('@'));
       const sessionLike =
         SESSION_KEY.test(write.key?.text ?? '') || [write.target, write.key?.text ?? '', write.value?.text ?? ''].some((text) => /^[@$]*[A-Za-z_]\w*$/.test(text) && isSessionLikeName(text.replace(/^[@$]+/, '')));
       if (shared && sessionLike && methods.some((method) => method.startIndex <= write.node.startIndex && write.node.endIndex <= method.endIndex)) {
@@ -106,10 +112,22 @@ function writesOf(root: Node): RubyWrite[] {
   return writes;
 }
 
-/** The first assignment of a collection to `target` (`X = []`, `@x = {}`, `@x = Hash.new`, `@x = Set.new`). */
+const COLLECTION_VALUE = /^(\[|\{|(Hash|Array|Set|Concurrent::\w+)\.new\b)/;
+
+/**
+ * The first assignment of a collection to `target` (`X = []`, `@x = {}`, `@x = Hash.new`, `@x = Set.new`), or for
+ * `settings.x` Sinatra's `set :x, []`.
+ */
 function declarationOf(root: Node, target: string): Node | undefined {
+  const setting = /^settings\.(\w+)$/.exec(target)?.[1];
+  if (setting) {
+    return collect(root, ['call']).find((call) => {
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      return call.childForFieldName('method')?.text === 'set' && !call.childForFieldName('receiver') && args[0]?.text === `:${setting}` && COLLECTION_VALUE.test(args[1]?.text ?? '');
+    });
+  }
   return collect(root, ['assignment']).find(
-    (assignment) => assignment.childForFieldName('left')?.text === target && /^(\[|\{|(Hash|Array|Set|Concurrent::\w+)\.new\b)/.test(assignment.childForFieldName('right')?.text ?? ''),
+    (assignment) => assignment.childForFieldName('left')?.text === target && COLLECTION_VALUE.test(assignment.childForFieldName('right')?.text ?? ''),
   );
 }
 
