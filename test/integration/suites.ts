@@ -4,4 +4,5 @@ import './notes.test';
 import './wizard.test';
 import './hints.test';
 import './analysisWorker.test';
+import './workspaceAudit.test';
 import './deactivate.test';

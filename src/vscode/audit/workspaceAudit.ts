@@ -12,6 +12,7 @@ import { buildSarifReport } from '../../core/ci/sarif';
 import { fingerprintFindings } from '../../core/ci/fingerprint';
 import type { Finding } from '../../core/analyzer/types';
 import { AnalysisPool } from '../../core/worker/analysisPool';
+import { RelatedFileReader } from '../../core/analyzer/relatedFiles';
 import { toRange } from '../hints/registerSessionHints';
 import { diagnosticLevel } from '../hints/diagnosticLevel';
 import { createWorkerFactory, extensionWasmLoader } from '../hints/analysisWorkerHost';
@@ -39,6 +40,8 @@ export class WorkspaceAudit implements vscode.Disposable {
   /** Set by the first scan: from then on file changes keep the results current. */
   private watching = false;
   private scanning?: Promise<void>;
+  /** Modules read for cross-file resolution (a session store built in another module), and which files read them. */
+  private readonly related = new RelatedFileReader(workspaceFileSystem);
   /** Each finding's fingerprint (computed from its file's text when analysed), for the SARIF export. */
   private readonly fingerprints = new WeakMap<Finding, string>();
 
@@ -85,6 +88,7 @@ export class WorkspaceAudit implements vscode.Disposable {
     }
     if (controller.signal.aborted) return;
     this.results.clear();
+    this.related.clear();
     this.watchChanges();
     let done = 0;
     const total = files.length;
@@ -124,7 +128,9 @@ export class WorkspaceAudit implements vscode.Disposable {
     let result: AnalysisResult;
     const text = new TextDecoder().decode(bytes);
     try {
-      result = await (await this.getPool()).analyze(text, vscode.workspace.asRelativePath(uri, false), { maxBytes, signal });
+      // Imports are followed as in the editor and the CLI: a store built in another module decides the finding.
+      const readRelated = this.related.readerFor(folder.uri.toString(), key);
+      result = await (await this.getPool()).analyze(text, vscode.workspace.asRelativePath(uri, false), { maxBytes, signal, readRelated });
     } catch (error) {
       this.logger.warn(`Workspace audit skipped ${relative}: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -163,13 +169,17 @@ export class WorkspaceAudit implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const reanalyze = (uri: vscode.Uri) => {
       if (!mayBeAnalysed(uri.path)) return;
-      void this.analyzeFile(uri).then(() => this.publish());
+      // The files that imported this module are judged again too: their finding may depend on what it builds.
+      const dependents = this.related.invalidate(uri.toString()).filter((dependent) => dependent !== uri.toString()).map((dependent) => vscode.Uri.parse(dependent));
+      void Promise.all([uri, ...dependents].map((file) => this.analyzeFile(file))).then(() => this.publish());
     };
     this.disposables.push(
       watcher,
       watcher.onDidCreate(reanalyze),
       watcher.onDidChange(reanalyze),
       watcher.onDidDelete((uri) => {
+        const dependents = this.related.invalidate(uri.toString()).map((dependent) => vscode.Uri.parse(dependent));
+        if (dependents.length > 0) void Promise.all(dependents.map((file) => this.analyzeFile(file))).then(() => this.publish());
         const changed = this.results.delete(uri.toString()) || this.results.deleteUnder(uri.toString());
         if (changed) this.publish();
       }),
