@@ -151,6 +151,36 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
 }
 
 /**
+ * The control for the stall budget: the same open + show + CodeLens steps on fresh files of the same kind, with
+ * Statecraft's hints turned off, so what remains is the host's own work and the other extensions' (the TypeScript
+ * features, Git, ...). Run after the measured files, so both sides see an already started host.
+ */
+async function controlStalls(folder: vscode.Uri, quick: boolean): Promise<number[]> {
+  const settings = vscode.workspace.getConfiguration('statecraft');
+  await settings.update('hints.enabled', false, vscode.ConfigurationTarget.Workspace);
+  const stalls: number[] = [];
+  try {
+    for (let index = 0; index < (quick ? 2 : 4); index++) {
+      const uri = vscode.Uri.joinPath(folder, 'bench', `control-${index}.js`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(expressServerSource(2000, 200 + index)));
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      // About as long as an analysis takes to settle after the lens in the measured steps.
+      await delay(500);
+      loopDelay.disable();
+      stalls.push(loopDelay.max / 1e6);
+    }
+  } finally {
+    await settings.update('hints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+  return stalls;
+}
+
+/**
  * Where a first analysis can lose time in this host, measured after everything else (so it does not warm the
  * first analysis): reading the two wasm files the JS analysis needs through vscode.workspace.fs, as the
  * extension does, and compiling them.
@@ -217,7 +247,7 @@ export async function run(): Promise<void> {
     result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activateRoundTripMs };
     result.heap = { before: heapBefore, afterActivate: heapAfterActivate, afterCatalog: heapAfterCatalog, afterSearch: heapAfterSearch, afterAnalysis: heapAfterAnalysis };
     result.search = { firstSearchMs, firstSearchHits: hits.length, warmSearch };
-    result.codeLens = codeLens;
+    result.codeLens = { ...codeLens, controlStalls: await controlStalls(folder, config.quick) };
     result.codeLoading = codeLoadingSamples(path.join(extension.extensionPath, 'dist', 'extension.js'), config.quick ? 4 : 10);
     result.wasm = await wasmDiagnostics(extension.extensionUri);
     result.hostRecords = await hostActivationRecords();

@@ -20,7 +20,6 @@ import { editForChange } from '../analyzer/incremental';
 import type { ReadRelated } from '../analyzer/crossFile';
 import type { AnalysisResult, WasmLoader } from '../analyzer/types';
 import type { Logger } from '../ports';
-import { buildCombinedIndexJson } from '../search/searchIndexCache';
 import {
   applyChanges,
   isHostToWorkerMessage,
@@ -58,10 +57,15 @@ interface RelatedRead {
 
 const CANCELLED: AnalysisResult = { findings: [], suppressed: [], skipped: 'analysis cancelled', skipReason: 'cancelled' };
 
-/** Wraps an analyzer around a message channel; `post` sends to the host (wasm bytes are never sent this way). */
-export function createAnalysisService(post: (message: WorkerToHostMessage) => void, analyzerFactory: ServiceAnalyzerFactory = createAnalyzer): AnalysisService {
+/**
+ * Wraps an analyzer around a message channel; `post` sends to the host (wasm bytes are never sent this way).
+ * `readWasmHere`, when the worker can read the extension's files itself (a Node worker beside dist/grammars), loads
+ * the grammars without a round trip through the host's thread, which may be busy exactly when a first file opens;
+ * when it fails (undefined or a rejection) the host is asked as usual.
+ */
+export function createAnalysisService(post: (message: WorkerToHostMessage) => void, analyzerFactory: ServiceAnalyzerFactory = createAnalyzer, readWasmHere?: (name: string) => Promise<Uint8Array | undefined>): AnalysisService {
   const wasmWaiters = new Map<string, Array<{ resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>>();
-  const loadWasm: WasmLoader = (name) =>
+  const askHost: WasmLoader = (name) =>
     new Promise((resolve, reject) => {
       const waiters = wasmWaiters.get(name);
       if (waiters) {
@@ -71,6 +75,7 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
       wasmWaiters.set(name, [{ resolve, reject }]);
       post({ kind: 'read-wasm', name });
     });
+  const loadWasm: WasmLoader = readWasmHere ? (name) => readWasmHere(name).then((bytes) => bytes ?? askHost(name), () => askHost(name)) : askHost;
   const logger: Logger = {
     info: (message) => post({ kind: 'log', level: 'info', message }),
     warn: (message) => post({ kind: 'log', level: 'warn', message }),
@@ -131,7 +136,9 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
         return;
       }
       if (request.kind === 'build-search-index') {
-        // A search build uses no analyzer: no grammar is loaded for it.
+        // A search build uses no analyzer: no grammar is loaded for it. Its code (MiniSearch, markdown-it) is loaded
+        // on the first build, so a worker that only analyses never evaluates it.
+        const { buildCombinedIndexJson } = await import('../search/searchIndexCache.js');
         const json = buildCombinedIndexJson(request.bundledJson, request.notes);
         post({ kind: 'search-index', id: request.id, json, elapsedMs: Date.now() - started });
         return;
