@@ -4,7 +4,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrapExpression } from '../syntax/jsSyntax';
 import type { JsScopes } from '../syntax/jsScopes';
 import { identifierWords } from '../syntax/keywords';
-import { collect, contains } from '../syntax/tree';
+import { contains } from '../syntax/tree';
 
 /** What these checks need of a holder: module-level (`owner` undefined) or a class field. */
 export interface HolderShape {
@@ -48,15 +48,12 @@ export function exportsHolder(text: string, holder: HolderShape): boolean {
  * Every use of the holder (outside its declaration) lies inside a function that writes it and is a write or a
  * `.has()` test, with at least one `.has()`: nothing is ever read back out of it.
  */
-export function isUniquenessGuard(root: Node, holder: HolderShape, writers: readonly Node[], scopes: JsScopes): boolean {
+export function isUniquenessGuard(root: Node, text: string, holder: HolderShape, writers: readonly Node[], scopes: JsScopes): boolean {
   if (writers.length === 0) {
     return false;
   }
-  const uses = holder.owner
-    ? collect(holder.owner, ['member_expression']).filter((node) => node.childForFieldName('object')?.type === 'this' && node.childForFieldName('property')?.text === holder.name)
-    : collect(root, ['identifier']).filter((node) => node.text === holder.name && !contains(holder.declaration, node) && !scopes.isShadowed(node, node.text));
   let tested = false;
-  for (const use of uses) {
+  for (const use of usesOf(root, text, holder, scopes)) {
     if (!writers.some((writer) => contains(writer, use))) {
       return false;
     }
@@ -70,6 +67,38 @@ export function isUniquenessGuard(root: Node, holder: HolderShape, writers: read
   }
   return tested;
 }
+
+/**
+ * The uses of a holder outside its declaration: `name` for a module-level one (not shadowed), `this.name` inside the
+ * owning class for a field. Found from the name's occurrences in the text, one node lookup each: walking every
+ * identifier of a 2,000-line file costs more than the rest of the detector.
+ */
+function usesOf(root: Node, text: string, holder: HolderShape, scopes: JsScopes): Node[] {
+  const scope = holder.owner ?? root;
+  const name = holder.name;
+  const end = scope.endIndex;
+  const uses: Node[] = [];
+  for (let at = text.indexOf(name, scope.startIndex); at >= 0 && at + name.length <= end; at = text.indexOf(name, at + 1)) {
+    if (IDENTIFIER_CHAR.test(text[at - 1] ?? '') || IDENTIFIER_CHAR.test(text[at + name.length] ?? '')) {
+      continue;
+    }
+    const token = root.descendantForIndex(at, at + name.length);
+    if (!token || token.startIndex !== at || token.endIndex !== at + name.length) {
+      continue;
+    }
+    if (holder.owner) {
+      const member = token.type === 'property_identifier' ? token.parent : null;
+      if (member?.type === 'member_expression' && member.childForFieldName('object')?.type === 'this') {
+        uses.push(member);
+      }
+    } else if ((token.type === 'identifier' || token.type === 'shorthand_property_identifier') && !contains(holder.declaration, token) && !scopes.isShadowed(token, name)) {
+      uses.push(token);
+    }
+  }
+  return uses;
+}
+
+const IDENTIFIER_CHAR = /[\w$]/;
 
 /** A collection named for limiting, or named for counting and keyed by the client it counts. */
 export function isClientCounter(name: string, key: Node): boolean {

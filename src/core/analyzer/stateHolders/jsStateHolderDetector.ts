@@ -123,7 +123,7 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   // only inside the functions that fill it (a set of issued tokens checked for collisions while the sessions
   // themselves live in a database), is a uniqueness guard no later request reads a value from.
   for (const [holder, kind] of decided) {
-    if (kind === 'session' && !holder.isGlobal && !exportsHolder(context.text, holder) && isUniquenessGuard(context.root, holder, writers.get(holder) ?? [], scopes)) {
+    if (kind === 'session' && !holder.isGlobal && !exportsHolder(context.text, holder) && isUniquenessGuard(context.root, context.text, holder, writers.get(holder) ?? [], scopes)) {
       decided.delete(holder);
     }
   }
