@@ -39,6 +39,9 @@ describe('knowledge base, as a user sees it', () => {
     assert.equal(await category.getAttribute('aria-level'), '2', 'a category sits right under its root');
     if ((await category.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
     await viewPane(page).locator('.monaco-list-row.focused[aria-expanded="true"]', { hasText: 'State Placement' }).waitFor({ timeout: 15_000 });
+    // A keyboard user presses Down once the folder's notes show: the tree asks for a folder's children when it is
+    // expanded, and a Down pressed before they render moves to the next folder instead.
+    await viewPane(page).locator('.monaco-list-row[aria-level="3"]', { hasText: 'State Placement Guide' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('ArrowDown');
     const note = viewPane(page).locator('.monaco-list-row.focused', { hasText: 'State Placement Guide' });
     await note.waitFor({ timeout: 15_000 });

@@ -20,6 +20,7 @@ import { editForChange } from '../analyzer/incremental';
 import type { ReadRelated } from '../analyzer/crossFile';
 import type { AnalysisResult, WasmLoader } from '../analyzer/types';
 import type { Logger } from '../ports';
+import { buildCombinedIndexJson } from '../search/searchIndexCache';
 import {
   applyChanges,
   isHostToWorkerMessage,
@@ -136,9 +137,9 @@ export function createAnalysisService(post: (message: WorkerToHostMessage) => vo
         return;
       }
       if (request.kind === 'build-search-index') {
-        // A search build uses no analyzer: no grammar is loaded for it. Its code (MiniSearch, markdown-it) is loaded
-        // on the first build, so a worker that only analyses never evaluates it.
-        const { buildCombinedIndexJson } = await import('../search/searchIndexCache.js');
+        // A search build uses no analyzer: no grammar is loaded for it. Its code is imported statically: a lazy
+        // `import()` would not resolve when the worker runs from source (tsx's require hook only), and evaluating
+        // MiniSearch and markdown-it is a small part of the worker's start next to the grammar.
         const json = buildCombinedIndexJson(request.bundledJson, request.notes);
         post({ kind: 'search-index', id: request.id, json, elapsedMs: Date.now() - started });
         return;
