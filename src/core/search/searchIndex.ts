@@ -21,6 +21,7 @@
 import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
 import { analyzeMarkdown } from '../notes/markdownStructure';
 import type { Note } from '../notes/note';
+import { topResults, type TopResultsOptions } from './topResults';
 
 /** One search hit: a note, with the section where it matched best. */
 export interface SearchHit {
@@ -228,8 +229,16 @@ function bestSection(sections: readonly StoredSection[], pattern: RegExp | undef
 
 /** A searchable index of notes. Build with {@link buildSearchIndex} or restore with {@link loadSearchIndex}. */
 export class NoteSearchIndex {
-  /** @internal Use the factory functions; the constructor wraps a MiniSearch built with the shared options. */
-  constructor(private readonly miniSearch: MiniSearch<NoteDocument>) {}
+  /**
+   * @internal Use the factory functions; the constructor wraps a MiniSearch built with the shared options.
+   * `topResultsOptions` lets tests force MiniSearch's public path (see topResults.ts).
+   */
+  constructor(private readonly miniSearch: MiniSearch<NoteDocument>, private readonly topResultsOptions: TopResultsOptions = {}) {}
+
+  /** @internal The same index answering through MiniSearch's public `search()` only (tests compare both paths). */
+  withPublicApiOnly(): NoteSearchIndex {
+    return new NoteSearchIndex(this.miniSearch, { publicApiOnly: true });
+  }
 
   /** Number of indexed notes. */
   get documentCount(): number {
@@ -251,17 +260,14 @@ export class NoteSearchIndex {
     // Only the word being typed may be incomplete: prefix expansion of every word multiplies the index terms a
     // long query visits.
     const prefix = (term: string) => term === last;
-    const run = (combineWith: 'AND' | 'OR') => this.miniSearch.search(words.join(' '), { combineWith, prefix } as MiniSearchOptions);
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const run = (combineWith: 'AND' | 'OR') =>
+      topResults(this.miniSearch as MiniSearch<unknown>, words.join(' '), { combineWith, prefix } as MiniSearchOptions, limit, this.topResultsOptions);
     let results = run('AND');
     if (results.length === 0 && words.length > 1) {
       results = run('OR');
     }
-    const limit = options.limit ?? DEFAULT_LIMIT;
-    const ranked = results
-      .map((result) => ({ result, id: result.id as string, title: result.title as string, score: result.score }))
-      .sort(compareHits)
-      .slice(0, limit);
-    return ranked.map(({ result, id, title, score }) => this.hit(result, id, title, score));
+    return results.map((result) => this.hit(result, result.id as string, result.title as string, result.score));
   }
 
   /** Section and snippet, for a hit that is returned (a snippet costs more than a score). */

@@ -1,0 +1,16 @@
+import MiniSearch from 'minisearch';
+import { buildSearchIndex } from '../src/core/search/searchIndex';
+import { syntheticCollection } from '../bench/syntheticNotes';
+const c = syntheticCollection(10_000);
+const index = buildSearchIndex(c.notes);
+const ms = (index as any).miniSearch as any;
+const time = (f: () => unknown) => { const ts=[]; let r:any; for (let i=0;i<9;i++){const t=performance.now(); r=f(); ts.push(performance.now()-t);} ts.sort((a,b)=>a-b); return [ts[4].toFixed(2), r.size]; };
+const beh = ms.executeQuery('behind', {});
+const ids = new Set([...beh.keys()].map((k: number) => ms._documentIds.get(k)));
+const short = new Set(beh.keys());
+console.log('cache full', time(() => ms.executeQuery('cache', {prefix: true})));
+console.log('cache filtered', time(() => ms.executeQuery('cache', {prefix: true, boostDocument: (id: string) => ids.has(id) ? 1 : 0})));
+console.log('behind', time(() => ms.executeQuery('behind', {})));
+console.log('write', time(() => ms.executeQuery('write', {})));
+console.log('write behind cache AND', time(() => ms.executeQuery('write behind cache', {combineWith:'AND', prefix: (t: string) => t==='cache'})));
+console.log('session', time(() => ms.executeQuery('session', {prefix:true})));
