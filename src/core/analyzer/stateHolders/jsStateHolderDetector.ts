@@ -30,6 +30,7 @@ import { connectionRegistryFinding, rateLimitFinding, sessionHolderFinding, sess
 import { enclosingFunction, exportsHolder, FUNCTION_TYPES, isClientCounter, isResponseValue, isUniquenessGuard } from './jsHolderUses';
 
 type Kind = 'Map' | 'Set' | 'object' | 'array';
+type Decision = 'registry' | 'session' | 'rate-limit';
 
 interface Holder {
   readonly name: string;
@@ -64,7 +65,7 @@ export const jsStateHolderDetector: Detector = {
     if (role === 'client') {
       return [];
     }
-    const findings = [...rateLimiters(context.root, info), ...remixStorages(context.root), ...sessionStoreConstructions(context.root, info)];
+    const findings = [...rateLimiters(context.root, info, context.text), ...remixStorages(context.root), ...sessionStoreConstructions(context.root, info)];
     const holders = findHolders(context.root);
     if (holders.length > 0) {
       findings.push(...holderFindings(context, info, role === 'server' || info.isServer, holders));
@@ -80,27 +81,17 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
   // Built on first need: most writes fail the name tests first.
   let functions: RangeSet | undefined;
   const inFunction = (node: Node) => (functions ??= rangesOf(collect(context.root, [...FUNCTION_TYPES]))).contains(node);
-  const decided = new Map<Holder, 'registry' | 'session' | 'rate-limit'>();
-  /** The functions that write each holder, to tell per-user state from a guard local to one function. */
-  const writers = new Map<Holder, Node[]>();
+  const decided = new Map<Holder, Decision>();
 
-  for (const write of writesOf(context.root)) {
-    const holder = resolveHolder(write.target, holders, scopes);
-    if (!holder || decided.get(holder) === 'registry') {
-      continue;
-    }
-    const writer = enclosingFunction(write.node);
-    if (writer) {
-      writers.set(holder, [...(writers.get(holder) ?? []), writer]);
-    }
+  /** What one write says its holder is, given what earlier writes decided (undefined: nothing new). */
+  const decisionFor = (holder: Holder, write: CollectionWrite, already: Decision | undefined): Decision | undefined => {
     const perRequestWrite = !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi);
     // Before the cache stand-down: `rateLimitCache` counts per client whatever it is called.
-    if (!decided.has(holder) && perRequestWrite && write.key && isClientCounter(holder.name, write.key)) {
-      decided.set(holder, 'rate-limit');
-      continue;
+    if (!already && perRequestWrite && write.key && isClientCounter(holder.name, write.key)) {
+      return 'rate-limit';
     }
     if (isCacheLikeName(holder.name)) {
-      continue;
+      return undefined;
     }
     const words = identifierWords(holder.name);
     const connectionWritten = isConnectionValue(write.value) || isConnectionValue(write.key);
@@ -108,9 +99,36 @@ function holderFindings(context: DetectorContext, info: JsModuleInfo, isServer: 
     const registryNamed = words.some((word) => REGISTRY_WORDS.has(word));
     const responseKept = registryNamed && isResponseValue(write.value) && inFunction(write.node);
     if ((websocketFile && (connectionWritten || registryNamed)) || (socketNamed && connectionWritten) || responseKept) {
-      decided.set(holder, 'registry');
-    } else if (!decided.has(holder) && isSessionLikeCollectionName(holder.name) && !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi)) {
-      decided.set(holder, 'session');
+      return 'registry';
+    }
+    if (!already && isSessionLikeCollectionName(holder.name) && !isLiteral(write.key) && inFunction(write.node) && (isServer || exportsApi)) {
+      return 'session';
+    }
+    return undefined;
+  };
+  /** The functions that write each holder, to tell per-user state from a guard local to one function. */
+  const writers = new Map<Holder, Node[]>();
+
+  /** Writes whose holder was found by name; whether a local of that name shadows it is checked only when needed. */
+  const candidateWrites = new Map<Holder, CollectionWrite[]>();
+  // Whether a write really reaches the module-level holder: a name lookup over the text (JsScopes), the costly part
+  // of this detector on a large file, so it is asked only for a write that would decide something.
+  const reaches = (write: CollectionWrite, holder: Holder) => holder.owner !== undefined || holder.isGlobal || holder.scope !== undefined || !scopes.isShadowed(unwrapExpression(write.target)!, holder.name);
+
+  for (const write of writesOf(context.root)) {
+    const holder = resolveHolder(write.target, holders);
+    if (!holder || decided.get(holder) === 'registry') {
+      continue;
+    }
+    candidateWrites.set(holder, [...(candidateWrites.get(holder) ?? []), write]);
+    const decision = decisionFor(holder, write, decided.get(holder));
+    if (decision && reaches(write, holder)) {
+      decided.set(holder, decision);
+    }
+  }
+  for (const [holder, writes] of candidateWrites) {
+    if (decided.get(holder) === 'session') {
+      writers.set(holder, writes.filter((write) => reaches(write, holder)).flatMap((write) => enclosingFunction(write.node) ?? []));
     }
   }
   // `global.sessions = []` creates process-wide state wherever it is written (Next.js hot-reload idiom).
@@ -276,7 +294,11 @@ function writesOf(root: Node): CollectionWrite[] {
   return writes;
 }
 
-function resolveHolder(target: Node, holders: readonly Holder[], scopes: JsScopes): Holder | undefined {
+/**
+ * The holder a write's target names. A module-level holder is found by name only: the caller checks that no local of
+ * the same name shadows it (JsScopes) when the write matters.
+ */
+function resolveHolder(target: Node, holders: readonly Holder[]): Holder | undefined {
   const node = unwrapExpression(target);
   if (node?.type === 'identifier') {
     // A setup function's own collection, written by the handlers it registers (the innermost such function wins).
@@ -286,8 +308,7 @@ function resolveHolder(target: Node, holders: readonly Holder[], scopes: JsScope
     if (scoped) {
       return scoped;
     }
-    const holder = holders.find((candidate) => candidate.owner === undefined && !candidate.isGlobal && candidate.scope === undefined && candidate.name === node.text);
-    return holder && !scopes.isShadowed(node, node.text) ? holder : undefined;
+    return holders.find((candidate) => candidate.owner === undefined && !candidate.isGlobal && candidate.scope === undefined && candidate.name === node.text);
   }
   if (node?.type !== 'member_expression') {
     return undefined;
@@ -335,8 +356,13 @@ function isConnectionName(name: string): boolean {
 }
 
 /** express-rate-limit without a `store` option, and rate-limiter-flexible's in-memory limiter. */
-function rateLimiters(root: Node, info: JsModuleInfo): Finding[] {
+function rateLimiters(root: Node, info: JsModuleInfo, text: string): Finding[] {
   const locals = new Set(info.bindings.filter((binding) => binding.source === 'express-rate-limit').map((binding) => binding.local));
+  // Most files have neither: the calls are not looked at then (reading each call's callee and options costs a few
+  // milliseconds on a large file, on every re-analysis).
+  if (locals.size === 0 && !text.includes('RateLimiterMemory')) {
+    return [];
+  }
   const findings: Finding[] = [];
   const calls = [...callIndex(root).map((call) => call.node), ...collect(root, ['new_expression'])];
   for (const call of calls) {
