@@ -187,7 +187,7 @@ interface InHostResult {
   readonly activation?: { wasActiveBeforeBench: boolean; activationMs: number; activateRoundTripMs: number };
   readonly heap?: { before: number; afterActivate: number; afterCatalog: number; afterSearch: number; afterAnalysis: number };
   readonly search?: { firstSearchMs: number; firstSearchHits: number; warmSearch: number[] };
-  readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[]; controlStalls?: number[] };
+  readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[]; controlStalls?: number[]; attributed?: { attribution?: { totalMs: number; longestBlockMs: number; longestBlockStack: string[]; samples: number }; files: number; error?: string } };
   readonly codeLoading?: { samples: number[]; where: string; error?: string };
   readonly hostRecords?: { records: ActivationRecord[]; error?: string };
   readonly wasm?: Record<string, { readMs: number; compileMs: number; bytes: number }>;
@@ -255,13 +255,26 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
     msRow(E, 'warm: CodeLens right after a one-line edit (re-analysis)', summarize(ok.flatMap((run) => run.codeLens?.warmAfterEdit ?? []))),
     msRow(E, 'cached: CodeLens again, document unchanged (IPC and every CodeLens provider, no analysis)', summarize(ok.flatMap((run) => run.codeLens?.cached ?? []))),
     budgetMsRow(E, 're-analysis after a one-line edit inside the host (hints manager, no IPC)', summarize(ok.flatMap((run) => run.codeLens?.analysisAfterEdit ?? [])), 10),
-    // Issue 15's budget: no stall of the host over 50 ms at any point while files open and are analysed. The monitor
-    // sees the whole host (every extension, the file opening itself), so this is an upper bound for Statecraft's part.
+    // The monitor sees the whole host (every extension, the file opening itself): an upper bound for Statecraft's
+    // part, kept under its name so runs compare. Issue 15's budget ("no stall over 50 ms caused by Statecraft") is
+    // judged on the attributed row below, from a CPU profile of the host (bench/inHost/hostProfile.ts).
     (() => {
       const stalls = colds.map((c) => c.loopDelayMaxMs);
       const worst = stalls.length > 0 ? Math.max(...stalls) : Number.NaN;
       return valueRow(E, 'longest event-loop stall in the host while files open and are analysed (worst sample; whole host)', fmtMs(worst), {
-        spread: `per file: ${stalls.map(fmtMs).join(', ')}`, budget: '≤ 50 ms (worst)', status: worst <= 50 ? 'pass' : 'MISS',
+        spread: `per file: ${stalls.map(fmtMs).join(', ')}`,
+      });
+    })(),
+    (() => {
+      const runs = ok.flatMap((run) => (run.codeLens?.attributed?.attribution ? [run.codeLens.attributed] : []));
+      const worst = runs.length > 0 ? Math.max(...runs.map((run) => run.attribution!.longestBlockMs)) : Number.NaN;
+      const worstRun = runs.find((run) => run.attribution!.longestBlockMs === worst);
+      const missing = ok.map((run) => run.codeLens?.attributed?.error).filter(Boolean);
+      return valueRow(E, 'longest host-thread block in Statecraft\'s code while files open and are analysed (CPU profile of the host; worst run)', fmtMs(worst), {
+        spread: runs.length > 0
+          ? `Statecraft's CPU on the host thread: ${runs.map((run) => fmtMs(run.attribution!.totalMs)).join(', ')} for ${worstRun?.files ?? 0} files per run; the longest block ended in ${worstRun?.attribution?.longestBlockStack.slice(0, 3).join(' < ') ?? '-'}`
+          : `no profile: ${missing.join('; ')}`,
+        budget: '≤ 50 ms (worst)', status: worst <= 50 ? 'pass' : 'MISS',
       });
     })(),
     (() => {

@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import type { StatecraftTestApi } from '../../src/extension';
 import { parseActivationStats, type ActivationRecord } from '../activationStats';
 import { expressServerSource } from '../generators';
+import { attribute, withCpuProfile, type Attribution } from './hostProfile';
 
 const RESULT_PREFIX = 'STATECRAFT_BENCH_RESULT ';
 const EXTENSION_ID = 'statecraft.statecraft';
@@ -181,6 +182,30 @@ async function controlStalls(folder: vscode.Uri, quick: boolean): Promise<number
 }
 
 /**
+ * Statecraft's own part of the host's stalls: the same steps as the cold series (new 2,000-line files opened, shown,
+ * CodeLens asked, the analysis awaited) under the host's CPU profiler, run after the timed series so the profiler's
+ * overhead does not touch them. The longest uninterrupted run of samples in Statecraft's code (its bundles under
+ * the extension's folder) is the longest time Statecraft kept the host's thread.
+ */
+async function attributedStalls(api: StatecraftTestApi, folder: vscode.Uri, extensionUri: vscode.Uri, quick: boolean): Promise<{ attribution?: Attribution; files: number; error?: string }> {
+  const files = quick ? 2 : 4;
+  const { profile, error } = await withCpuProfile(async () => {
+    for (let index = 0; index < files; index++) {
+      const uri = vscode.Uri.joinPath(folder, 'bench', `profiled-${index}.js`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(expressServerSource(2000, 300 + index)));
+      const document = await vscode.workspace.openTextDocument(uri);
+      const analysis = api.hints.manager.analyze(document);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      await analysis;
+      await delay(500);
+    }
+  });
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return profile ? { attribution: attribute(profile, extensionUri.toString()), files } : { files, error };
+}
+
+/**
  * Where a first analysis can lose time in this host, measured after everything else (so it does not warm the
  * first analysis): reading the two wasm files the JS analysis needs through vscode.workspace.fs, as the
  * extension does, and compiling them.
@@ -247,7 +272,7 @@ export async function run(): Promise<void> {
     result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activateRoundTripMs };
     result.heap = { before: heapBefore, afterActivate: heapAfterActivate, afterCatalog: heapAfterCatalog, afterSearch: heapAfterSearch, afterAnalysis: heapAfterAnalysis };
     result.search = { firstSearchMs, firstSearchHits: hits.length, warmSearch };
-    result.codeLens = { ...codeLens, controlStalls: await controlStalls(folder, config.quick) };
+    result.codeLens = { ...codeLens, controlStalls: await controlStalls(folder, config.quick), attributed: await attributedStalls(api, folder, extension.extensionUri, config.quick) };
     result.codeLoading = codeLoadingSamples(path.join(extension.extensionPath, 'dist', 'extension.js'), config.quick ? 4 : 10);
     result.wasm = await wasmDiagnostics(extension.extensionUri);
     result.hostRecords = await hostActivationRecords();
