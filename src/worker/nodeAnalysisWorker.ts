@@ -2,15 +2,12 @@
 // Bundled to dist/worker.js. All the work is the core's analysis service; this file only connects it to the port.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createAnalyzer } from '../core/analyzer/analyzer';
 import { createAnalysisService } from '../core/worker/analysisService';
-import { lowerThisThreadsPriority } from './threadPriority';
 
 const port = parentPort;
 if (!port) throw new Error('nodeAnalysisWorker must run in a worker thread');
-// The editor's worker runs in the background (see threadPriority.ts); the CLI's workers are the job and keep theirs.
-if ((workerData as { background?: unknown } | undefined)?.background === true) lowerThisThreadsPriority();
 // Bundled, this is dist/worker.js and the grammars are dist/grammars: read them here rather than through the host's
 // thread (run from source there is no such folder, and the host is asked).
 const grammars = path.join(__dirname, 'grammars');

@@ -16,25 +16,19 @@ export function defaultWorkerScript(): string {
   return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'nodeAnalysisWorker.ts');
 }
 
-/** How the workers run: `background` lowers their thread's priority below the thread that starts them. */
-export interface NodeWorkerOptions {
-  readonly background?: boolean;
-}
-
-function startWorker(file: string, options: NodeWorkerOptions): Worker {
-  const workerData = { background: options.background === true };
-  if (!file.endsWith('.ts')) return new Worker(file, { name: 'statecraft-analysis', workerData });
+function startWorker(file: string): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file, { name: 'statecraft-analysis' });
   // Resolved here, not in the worker: an eval'd worker resolves modules from the process's working directory, which
   // for the CLI is the user's project (no tsx there). A variable, so bundlers leave this source-only path alone.
   const tsxHook = 'tsx/cjs';
   const tsx = require.resolve(tsxHook);
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, { eval: true, name: 'statecraft-analysis', workerData });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, { eval: true, name: 'statecraft-analysis' });
 }
 
 /** A factory of worker_threads endpoints running `file` (by default {@link defaultWorkerScript}). */
-export function nodeWorkerFactory(file: string = defaultWorkerScript(), options: NodeWorkerOptions = {}): WorkerFactory {
+export function nodeWorkerFactory(file: string = defaultWorkerScript()): WorkerFactory {
   return () => {
-    const worker = startWorker(file, options);
+    const worker = startWorker(file);
     let exitListener: ((reason: string) => void) | undefined;
     let ended = false;
     const end = (reason: string) => {

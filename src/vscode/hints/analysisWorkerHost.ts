@@ -30,8 +30,7 @@ function runsOnNode(): boolean {
 export async function createWorkerFactory(extensionUri: vscode.Uri, logger: Logger): Promise<WorkerFactory> {
   if (typeof STATECRAFT_HOST === 'string' ? STATECRAFT_HOST === 'node' : runsOnNode()) {
     const { nodeWorkerFactory } = await import('../../worker/nodeWorkerFactory.js');
-    // In the background: the host's thread (every extension's) comes first when a file opens and the cores are busy.
-    return nodeWorkerFactory(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { background: true });
+    return nodeWorkerFactory(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath);
   } else {
     return webWorkerFactory(extensionUri, logger);
   }
