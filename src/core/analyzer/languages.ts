@@ -14,6 +14,14 @@ export interface FileKindSpec {
   readonly id: string;
   /** VS Code language ids of documents of this kind (activation events, the CodeLens/diagnostics selector). */
   readonly vscodeLanguageIds: readonly string[];
+  /**
+   * When documents of these languages should NOT activate the extension (`onLanguage:`), the workspace files that
+   * do instead (`workspaceContains:`). JSON is the case: VS Code and the built-in extensions open JSON and JSONC
+   * models at start-up in nearly every workspace (package.json, settings), so `onLanguage:json` activated Statecraft in
+   * the busiest moment of every start, where its "Load Code" took 0.5 s of other extensions' loading; only
+   * CloudFormation/SAM and ARM templates matter to it. Once active, every kind gets hints whatever activated it.
+   */
+  readonly activation?: { readonly workspaceContains: readonly string[] };
   /** File name endings, lower-case with the dot (`.ts`). The longest matching ending wins. */
   readonly extensions: readonly string[];
   /** Whole base names (case-insensitive) for kinds recognised by name rather than ending (`Dockerfile`). */
@@ -174,6 +182,8 @@ export const FILE_KINDS = [
   {
     id: 'json',
     vscodeLanguageIds: ['json', 'jsonc'],
+    // The naming conventions of templates: AWS's `*.template.json` and SAM `template.json`, Azure's `azuredeploy*.json`.
+    activation: { workspaceContains: ['**/*.template.json', '**/template.json', '**/azuredeploy*.json', '**/*.cfn.json'] },
     extensions: ['.json'],
     // Manifests and editor settings never configure a load balancer; skipping them saves reading every one.
     excludedNames: [/^(?:package(?:-lock)?|tsconfig.*|jsconfig|composer|\.eslintrc|launch|settings|tasks|extensions|tslint|lerna|nx|project)\.json$/i],
@@ -294,6 +304,15 @@ export function defaultExtension(language: AnalyzerLanguage): string {
 }
 
 /** Every VS Code language id the analyzer serves: the document selector and the `onLanguage:` activation events. */
+/** The extension's activation events for the analysed kinds: `onLanguage:` per language, or the kind's own events. */
+export function analysisActivationEvents(): string[] {
+  return (FILE_KINDS as readonly FileKindSpec[]).flatMap((kind) =>
+    kind.activation
+      ? kind.activation.workspaceContains.map((glob) => `workspaceContains:${glob}`)
+      : kind.vscodeLanguageIds.map((language) => `onLanguage:${language}`),
+  );
+}
+
 export function analysedVscodeLanguageIds(): string[] {
   return [...new Set((FILE_KINDS as readonly FileKindSpec[]).flatMap((kind) => kind.vscodeLanguageIds))];
 }
