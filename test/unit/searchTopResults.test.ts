@@ -42,3 +42,25 @@ describe('search: the best hits without materialising every match', () => {
     }
   });
 });
+
+describe('search: typo tolerance is for words the notes do not know', () => {
+  const notes = loadNoteCollection(
+    [
+      ...Array.from({ length: 4 }, (_, n) => noteFile(`writes-${n}`, { title: `Journal ${n}` }, `## Writes\n\nEvery write goes to the leader ${n}.\n`)),
+      noteFile('paint', { title: 'Paint' }, '## Colours\n\nA white wall.\n'),
+    ],
+    'user',
+  ).notes;
+  const index = buildSearchIndex(notes);
+
+  it('a word several notes hold is taken as meant: "write" does not reach "white"', () => {
+    const ids = index.search('write').map((hit) => hit.id);
+    assert.ok(ids.includes('writes-0'));
+    assert.ok(!ids.includes('paint'), JSON.stringify(ids));
+  });
+
+  it('a word no note holds is still corrected: "writte" finds the notes about writes', () => {
+    assert.ok(index.search('writte').some((hit) => hit.id === 'writes-1'));
+    assert.ok(index.search('leadr write').some((hit) => hit.id === 'writes-2'), 'in an AND query too');
+  });
+});

@@ -21,7 +21,7 @@
 import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
 import { analyzeMarkdown } from '../notes/markdownStructure';
 import type { Note } from '../notes/note';
-import { topResults, type TopResultsOptions } from './topResults';
+import { exactDocumentCount, topResults, type TopResultsOptions } from './topResults';
 
 /** One search hit: a note, with the section where it matched best. */
 export interface SearchHit {
@@ -85,6 +85,8 @@ const FORMAT = 'statecraft-search-index';
 const FORMAT_VERSION = 2;
 /** Names the serialised format: a saved index of another format version is never restored. */
 export const SEARCH_INDEX_FORMAT = `${FORMAT}@${FORMAT_VERSION}`;
+/** A query word held exactly by at least this many notes is taken as spelt as meant: no typo expansion. */
+const KNOWN_WORD_DOCUMENTS = 3;
 /** Typo tolerance never goes beyond this many edits, however long the word. */
 const MAX_FUZZY_EDITS = 2;
 
@@ -261,8 +263,13 @@ export class NoteSearchIndex {
     // long query visits.
     const prefix = (term: string) => term === last;
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const miniSearch = this.miniSearch as MiniSearch<unknown>;
+    // Typo tolerance is for words the index does not know (or barely knows): a word that several notes hold exactly
+    // is what the user meant, and expanding it to its neighbours ("write" → "writes", "white") only adds noise and
+    // work (at 10,000 notes each expansion of a common word scores thousands of notes).
+    const fuzzy = (term: string) => ((exactDocumentCount(miniSearch, term) ?? 0) >= KNOWN_WORD_DOCUMENTS ? false : fuzzyFor(term));
     const run = (combineWith: 'AND' | 'OR') =>
-      topResults(this.miniSearch as MiniSearch<unknown>, words.join(' '), { combineWith, prefix } as MiniSearchOptions, limit, this.topResultsOptions);
+      topResults(miniSearch, words.join(' '), { combineWith, prefix, fuzzy } as MiniSearchOptions, limit, this.topResultsOptions);
     let results = run('AND');
     if (results.length === 0 && words.length > 1) {
       results = run('OR');

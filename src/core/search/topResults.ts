@@ -5,29 +5,24 @@
 // (its `executeQuery`), the `limit` best are selected in one pass, and only those become result objects, exactly as
 // `search()` would build them (score × number of matched query words, the same tie order as ours).
 //
-// `executeQuery`, `_documentIds` and `_storedFields` are MiniSearch internals (7.x). This is the one file that reads
-// them; when they are not there (another major version), `topResults` falls back to the public `search()`, slower
-// and identical: `test/unit/searchTopResults.test.ts` checks both paths give the same hits.
+// `executeQuery`, `_documentIds`, `_storedFields` and `_index` are MiniSearch internals (7.x, described in
+// miniSearchInternals.ts); when they are not there (another major version), `topResults` falls back to the public
+// `search()`, slower and identical: `test/unit/searchTopResults.test.ts` checks both paths give the same hits.
 import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
+import { conjunctiveQuery } from './conjunctiveQuery';
+import { internalsOf } from './miniSearchInternals';
 
-interface RawMatch {
-  readonly score: number;
-  readonly terms: readonly string[];
-  readonly match: Record<string, string[]>;
-}
-
-interface MiniSearchInternals {
-  executeQuery(query: string, options: SearchOptions): Map<number, RawMatch>;
-  readonly _documentIds: Map<number, unknown>;
-  readonly _storedFields: Map<number, Record<string, unknown> | undefined>;
-}
-
-function internalsOf(miniSearch: MiniSearch<unknown>): MiniSearchInternals | undefined {
-  const candidate = miniSearch as unknown as Partial<MiniSearchInternals>;
-  return typeof candidate.executeQuery === 'function' && candidate._documentIds instanceof Map && candidate._storedFields instanceof Map
-    ? (candidate as MiniSearchInternals)
-    : undefined;
+/**
+ * How many documents hold `term` exactly, in their most frequent field (a lower bound of the distinct documents,
+ * enough to tell a word the index knows well from a typo); undefined when the internals are not there.
+ */
+export function exactDocumentCount(miniSearch: MiniSearch<unknown>, term: string): number | undefined {
+  const internals = internalsOf(miniSearch);
+  if (!internals) return undefined;
+  let most = 0;
+  for (const documents of internals._index.get(term)?.values() ?? []) most = Math.max(most, documents.size);
+  return most;
 }
 
 /** A scored match before it becomes a result: enough to rank it. */
@@ -62,7 +57,8 @@ export function topResults(miniSearch: MiniSearch<unknown>, query: string, searc
       .slice(0, limit)
       .map(({ result }) => result);
   }
-  const raw = internals.executeQuery(query, searchOptions);
+  // An AND query is evaluated rarest word first (conjunctiveQuery.ts); anything else as MiniSearch does it.
+  const raw = (searchOptions.combineWith === 'AND' ? conjunctiveQuery(miniSearch, query, searchOptions) : undefined) ?? internals.executeQuery(query, searchOptions);
   // The best `limit` so far, best first; a match that does not beat the last one is dropped after one comparison
   // of scores (a title is looked up only on a tie with it).
   const best: Candidate[] = [];
