@@ -27,10 +27,7 @@ describe('decision records and drift, as a user sees them', () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Web login sessions' }).first().waitFor();
     await page.keyboard.press('Enter');
     // The preset fills every answer; each step keeps it, so Enter walks through.
-    for (let step = 1; step <= 7; step++) {
-      await quickInput.waitForTitle(page, `(${step}/7)`);
-      await page.keyboard.press('Enter');
-    }
+    await quickInput.acceptSteps(page, 7);
     const frame = await webviewFrame(page, 'Recommended placement');
     assert.equal(await frame.locator('h1.sc-title').innerText(), 'externalized');
     await frame.locator('button[data-action="save"]').click();

@@ -309,6 +309,26 @@ export const quickInput = {
     }
     throw new Error(`the QuickInput message never matched ${pattern}; last: "${text}"`);
   },
+  /**
+   * Walks the wizard's numbered steps with Enter, keeping each step's answer. A step that is still showing its
+   * title 5 s after Enter had not taken the key (its list was still being filled): Enter is pressed once more, as a
+   * person would. `inspect` reads each step before it is accepted.
+   */
+  async acceptSteps(page: Page, count: number, inspect?: (step: number) => Promise<void>) {
+    const title = page.locator('.quick-input-widget .quick-input-title').first();
+    for (let step = 1; step <= count; step++) {
+      await quickInput.waitForTitle(page, `(${step}/${count})`);
+      await inspect?.(step);
+      await page.keyboard.press('Enter');
+      const deadline = Date.now() + 5_000;
+      let moved = false;
+      while (!moved && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+        moved = !(await title.isVisible().catch(() => false)) || !((await title.innerText().catch(() => '')).includes(`(${step}/${count})`));
+      }
+      if (!moved) await page.keyboard.press('Enter');
+    }
+  },
   async type(page: Page, text: string) {
     const input = quickInput.input(page);
     await input.fill(text, { timeout: 15_000 });

@@ -39,12 +39,16 @@ describe('knowledge base, as a user sees it', () => {
     assert.equal(await category.getAttribute('aria-level'), '2', 'a category sits right under its root');
     if ((await category.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
     await viewPane(page).locator('.monaco-list-row.focused[aria-expanded="true"]', { hasText: 'State Placement' }).waitFor({ timeout: 15_000 });
-    // A keyboard user presses Down once the folder's notes show: the tree asks for a folder's children when it is
-    // expanded, and a Down pressed before they render moves to the next folder instead.
-    await viewPane(page).locator('.monaco-list-row[aria-level="3"]', { hasText: 'State Placement Guide' }).waitFor({ timeout: 15_000 });
-    await page.keyboard.press('ArrowDown');
+    // Down to the folder's note. The tree asks for a folder's children when it is expanded, and a Down pressed
+    // before they arrive moves to the next folder: then, like a person who went one row too far, Up and Down again.
     const note = viewPane(page).locator('.monaco-list-row.focused', { hasText: 'State Placement Guide' });
-    await note.waitFor({ timeout: 15_000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('ArrowDown');
+      if (await note.waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
+      if (attempt === 5) await note.waitFor({ timeout: 1 });
+      await page.keyboard.press('ArrowUp');
+      await page.waitForTimeout(500);
+    }
     assert.equal(await note.getAttribute('role'), 'treeitem');
     assert.match((await note.getAttribute('aria-label')) ?? '', /^State Placement Guide, P0, \d+ minute read$/, 'the accessibility label, not the raw row text, is announced');
     assert.equal(await note.getAttribute('aria-level'), '3', 'the depth is announced (root, State Placement, note)');

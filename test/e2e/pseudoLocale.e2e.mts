@@ -70,13 +70,11 @@ describe('Statecraft in another display language', () => {
     assert.deepEqual(untranslatedProse(pickerText), []);
     await page.keyboard.press('ArrowDown'); // the first preset
     await page.keyboard.press('Enter');
-    for (let step = 1; step <= 7; step++) {
-      await quickInput.waitForTitle(page, `(${step}/7)`);
+    await quickInput.acceptSteps(page, 7, async (step) => {
       const stepText = await quickInputText(page);
       assert.ok(stepText.includes('⟪'), `step ${step}: ${stepText}`);
       assert.deepEqual(untranslatedProse(stepText), [], `step ${step}`);
-      await page.keyboard.press('Enter');
-    }
+    });
     const frame = await webviewFrame(page, '⟪Recommended placement⟫');
     const pageText = await frame.locator('main').innerText();
     const chartLabel = (await frame.locator('figure.sc-chart svg').getAttribute('aria-label')) ?? '';

@@ -25,10 +25,7 @@ for (const [name, theme, colorScheme, bodyClass] of [
         await quickInput.waitForTitle(page, 'Recommend State Placement');
         await quickInput.type(page, 'Shopping cart');
         await page.keyboard.press('Enter');
-        for (let step = 1; step <= 7; step++) {
-          await quickInput.waitForTitle(page, `(${step}/7)`);
-          await page.keyboard.press('Enter');
-        }
+        await quickInput.acceptSteps(page, 7);
         const result = await webviewFrame(page, 'Recommended placement');
         assert.ok((await result.locator('figure.sc-chart svg').count()) === 1);
         await workbench.screenshot(`wizard-result-${name}`);

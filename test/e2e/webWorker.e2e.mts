@@ -50,10 +50,7 @@ describe('in the web worker extension host', () => {
     await quickInput.waitForTitle(page, 'Recommend State Placement');
     await quickInput.type(page, 'Web login sessions');
     await page.keyboard.press('Enter');
-    for (let step = 1; step <= 7; step++) {
-      await quickInput.waitForTitle(page, `(${step}/7)`);
-      await page.keyboard.press('Enter');
-    }
+    await quickInput.acceptSteps(page, 7);
     const result = await webviewFrame(page, 'Recommended placement');
     assert.equal(await result.locator('figure.sc-chart svg').count(), 1);
     await openFileFromExplorer(page, ['src', 'server.js']);
