@@ -184,7 +184,7 @@ async function activationPeers(browser: Browser, vsixPath: string, starts: numbe
 interface InHostResult {
   readonly error?: string;
   readonly host?: { vscodeVersion: string; node: string; uiKind: string; extensionPath: string; extensionKind: string; gc: string };
-  readonly activation?: { wasActiveBeforeBench: boolean; activationMs: number; activateRoundTripMs: number };
+  readonly activation?: { wasActiveBeforeBench: boolean; activationMs: number; activationSteps?: Record<string, number>; activateRoundTripMs: number };
   readonly heap?: { before: number; afterActivate: number; afterCatalog: number; afterSearch: number; afterAnalysis: number };
   readonly search?: { firstSearchMs: number; firstSearchHits: number; warmSearch: number[] };
   readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[]; controlStalls?: number[]; attributed?: { attribution?: { totalMs: number; longestBlockMs: number; longestBlockStack: string[]; samples: number }; files: number; error?: string } };
@@ -235,7 +235,10 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
   rows.push(budgetMsRow(A, `code loading: fresh require() of a renamed copy of dist/extension.js (${loading.length} copies; first copy per host ${firstLoads.map(fmtMs).join(', ')})`, summarize(loading), 20));
   const activations = ok.flatMap((run) => (run.activation ? [run.activation.activationMs] : []));
   const wasActive = ok.some((run) => run.activation?.wasActiveBeforeBench);
-  rows.push(budgetMsRow(A, `activate(): performance.now() at its start and end (activationMs; ${wasActive ? 'already active before the bench' : 'activated by the bench'})`, summarize(activations), 10));
+  // Where activate() goes, per feature registered (the first run's steps; keys are activate()'s own names).
+  const steps = ok.find((run) => run.activation?.activationSteps)?.activation?.activationSteps ?? {};
+  const breakdown = Object.entries(steps).map(([name, ms]) => `${name} ${fmtMs(ms)}`).join(' · ');
+  rows.push(budgetMsRow(A, `activate(): performance.now() at its start and end (activationMs; ${wasActive ? 'already active before the bench' : 'activated by the bench'})`, summarize(activations), 10, breakdown));
   const records = ok.flatMap((run) => run.hostRecords?.records.filter((r) => r.extension === STATECRAFT.id) ?? []);
   if (records.length > 0) {
     rows.push(valueRow(A, 'host record in this host: Load Code / Call Activate', `${fmtMs(median(records.map((r) => r.loadCode)))} / ${fmtMs(median(records.map((r) => r.callActivate)))}`));

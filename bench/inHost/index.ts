@@ -269,7 +269,7 @@ export async function run(): Promise<void> {
     const codeLens = await codeLensTimes(api, folder, config.quick, () => {
       heapAfterAnalysis = heap();
     });
-    result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activateRoundTripMs };
+    result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activationSteps: api.activationSteps, activateRoundTripMs };
     result.heap = { before: heapBefore, afterActivate: heapAfterActivate, afterCatalog: heapAfterCatalog, afterSearch: heapAfterSearch, afterAnalysis: heapAfterAnalysis };
     result.search = { firstSearchMs, firstSearchHits: hits.length, warmSearch };
     result.codeLens = { ...codeLens, controlStalls: await controlStalls(folder, config.quick), attributed: await attributedStalls(api, folder, extension.extensionUri, config.quick) };
