@@ -190,15 +190,24 @@ export async function revealTreeRow(page: Page, label: string | RegExp, viewTitl
     // not rendered yet: scroll for it
   }
   const list = pane.locator('.monaco-list').first();
+  // A row seen while the list is still scrolling can scroll on out of the rendered range (the list renders only
+  // what is in view): once seen, it is kept in view before it is handed back, and the search goes on if it is gone.
+  const settled = async () => {
+    if ((await row.count()) === 0) return false;
+    await page.waitForTimeout(200);
+    if ((await row.count()) === 0) return false;
+    await row.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
+    return (await row.count()) > 0;
+  };
   for (const direction of [1, -1, 1]) {
     for (let step = 0; step < 25; step++) {
-      if ((await row.count()) > 0) return row;
+      if (await settled()) return row;
       await list.hover();
       await page.mouse.wheel(0, direction * 120);
       await page.waitForTimeout(100);
     }
   }
-  if ((await row.count()) > 0) return row;
+  if (await settled()) return row;
   throw new Error(`no row "${label}" in the ${viewTitle} view; rows seen: ${JSON.stringify(await treeRows(page, viewTitle))}`);
 }
 

@@ -42,12 +42,13 @@ describe('knowledge base, as a user sees it', () => {
     // Down to the folder's note. The tree asks for a folder's children when it is expanded, and a Down pressed
     // before they arrive moves to the next folder: then, like a person who went one row too far, Up and Down again.
     const note = viewPane(page).locator('.monaco-list-row.focused', { hasText: 'State Placement Guide' });
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('ArrowDown');
-      if (await note.waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
-      if (attempt === 5) await note.waitFor({ timeout: 1 });
-      await page.keyboard.press('ArrowUp');
-      await page.waitForTimeout(500);
+    const focused = async () => (await viewPane(page).locator('.monaco-list-row.focused').allInnerTexts()).join(' ');
+    for (let attempt = 1; !(await note.isVisible()); attempt++) {
+      if (attempt > 6) throw new Error(`the keyboard never reached the folder's note; focused: "${await focused()}", rows: ${JSON.stringify(await treeRows(page))}`);
+      // On the folder (its notes may still be arriving) Down goes into it; past it, Up comes back onto the note.
+      const onFolder = /^State Placement\s*\d+$/.test((await focused()).trim());
+      await page.keyboard.press(onFolder ? 'ArrowDown' : 'ArrowUp');
+      await note.waitFor({ timeout: 2_000 }).catch(() => undefined);
     }
     assert.equal(await note.getAttribute('role'), 'treeitem');
     assert.match((await note.getAttribute('aria-label')) ?? '', /^State Placement Guide, P0, \d+ minute read$/, 'the accessibility label, not the raw row text, is announced');
