@@ -68,7 +68,17 @@ describe('Statecraft in another display language', () => {
     await quickInput.waitForTitle(page, '⟪Recommend State Placement⟫');
     const pickerText = await quickInputText(page);
     assert.deepEqual(untranslatedProse(pickerText), []);
-    await page.keyboard.press('ArrowDown'); // the first preset
+    // Down to the first preset. A Down pressed before the list takes keys leaves "Answer each question" selected,
+    // whose first step is empty (Enter then only shows "required"): press until a preset has the focus.
+    const focusedItem = page.locator('.quick-input-list .monaco-list-row.focused').first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(300);
+      const text = await focusedItem.innerText().catch(() => '');
+      if (text !== '' && !text.includes('Answer each question')) break;
+      if (attempt === 10) throw new Error(`no preset took the focus; focused: "${text}"`);
+      await page.keyboard.press('Home');
+    }
     await page.keyboard.press('Enter');
     await quickInput.acceptSteps(page, 7, async (step) => {
       const stepText = await quickInputText(page);
