@@ -46,3 +46,15 @@ export function internalsOf(miniSearch: MiniSearch<unknown>): MiniSearchInternal
     ? (candidate as MiniSearchInternals)
     : undefined;
 }
+
+/**
+ * How many documents hold `term` exactly, in their most frequent field (a lower bound of the distinct documents,
+ * enough to tell a word the index knows well from a typo); undefined when the internals are not there.
+ */
+export function exactDocumentCount(miniSearch: MiniSearch<unknown>, term: string): number | undefined {
+  const internals = internalsOf(miniSearch);
+  if (!internals) return undefined;
+  let most = 0;
+  for (const documents of internals._index.get(term)?.values() ?? []) most = Math.max(most, documents.size);
+  return most;
+}

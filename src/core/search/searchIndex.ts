@@ -21,7 +21,9 @@
 import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
 import { analyzeMarkdown } from '../notes/markdownStructure';
 import type { Note } from '../notes/note';
-import { exactDocumentCount, topResults, type TopResultsOptions } from './topResults';
+import { exactDocumentCount } from './miniSearchInternals';
+import { topResults, type TopResultsOptions } from './topResults';
+export { compareHits } from './hitOrder';
 
 /** One search hit: a note, with the section where it matched best. */
 export interface SearchHit {
@@ -204,10 +206,6 @@ function queryWords(query: string): string[] {
   return [...new Set(tokenize(query).flatMap((token) => processTerm(token) ?? []))];
 }
 
-/** Highest score first, then title and id: the one order of hits (the bench's baseline uses it too). */
-export function compareHits(a: Pick<SearchHit, 'id' | 'title' | 'score'>, b: Pick<SearchHit, 'id' | 'title' | 'score'>): number {
-  return b.score - a.score || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /**
  * The section a hit points at: the one below a heading whose heading and text hold the most of the matched terms

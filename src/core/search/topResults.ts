@@ -11,19 +11,8 @@
 import type MiniSearch from 'minisearch';
 import type { SearchOptions, SearchResult } from 'minisearch';
 import { conjunctiveQuery } from './conjunctiveQuery';
+import { compareHits } from './hitOrder';
 import { internalsOf } from './miniSearchInternals';
-
-/**
- * How many documents hold `term` exactly, in their most frequent field (a lower bound of the distinct documents,
- * enough to tell a word the index knows well from a typo); undefined when the internals are not there.
- */
-export function exactDocumentCount(miniSearch: MiniSearch<unknown>, term: string): number | undefined {
-  const internals = internalsOf(miniSearch);
-  if (!internals) return undefined;
-  let most = 0;
-  for (const documents of internals._index.get(term)?.values() ?? []) most = Math.max(most, documents.size);
-  return most;
-}
 
 /** A scored match before it becomes a result: enough to rank it. */
 interface Candidate {
@@ -31,11 +20,6 @@ interface Candidate {
   readonly score: number;
   readonly title: string;
   readonly id: string;
-}
-
-/** Ranks like `compareHits`: score, then title, then id. Negative when `a` ranks first. */
-function rank(a: Candidate, b: Candidate): number {
-  return b.score - a.score || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Whether the public path is forced (tests compare both paths). */
@@ -53,7 +37,7 @@ export function topResults(miniSearch: MiniSearch<unknown>, query: string, searc
     const all = miniSearch.search(query, searchOptions);
     return all
       .map((result) => ({ result, candidate: { shortId: 0, score: result.score, title: String(result.title), id: String(result.id) } }))
-      .sort((a, b) => rank(a.candidate, b.candidate))
+      .sort((a, b) => compareHits(a.candidate, b.candidate))
       .slice(0, limit)
       .map(({ result }) => result);
   }
@@ -67,12 +51,12 @@ export function topResults(miniSearch: MiniSearch<unknown>, query: string, searc
     if (best.length === limit && score < best[limit - 1].score) continue;
     const stored = internals._storedFields.get(shortId);
     const candidate: Candidate = { shortId, score, title: String(stored?.title ?? ''), id: String(internals._documentIds.get(shortId)) };
-    if (best.length === limit && rank(candidate, best[limit - 1]) >= 0) continue;
+    if (best.length === limit && compareHits(candidate, best[limit - 1]) >= 0) continue;
     let low = 0;
     let high = best.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (rank(best[middle], candidate) <= 0) low = middle + 1;
+      if (compareHits(best[middle], candidate) <= 0) low = middle + 1;
       else high = middle;
     }
     best.splice(low, 0, candidate);
