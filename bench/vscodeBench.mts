@@ -16,6 +16,7 @@ import { openStatecraftView, runCommand } from '../test/e2e/harness.mjs';
 import { parseActivationStats, type ActivationRecord } from './activationStats.js';
 import { budgetMsRow, fmtBytes, fmtMs, fmtRatio, msRow, valueRow, type PartResult, type Row } from './report.js';
 import { summarize } from './stats.js';
+import type { ColdSample } from './inHost/index.js';
 
 const STATECRAFT = { id: 'statecraft.statecraft', name: 'Statecraft: System Design Notes & State Advisor', short: 'Statecraft' };
 /** Built-in extensions that activate in the same start; Git Base is tiny, the closest thing to an empty extension. */
@@ -28,6 +29,13 @@ const PEERS = [
 ];
 /** Let start-up activations finish before opening the view, so Statecraft is not timed while Git and others load. */
 const SETTLE_MS = 4000;
+/**
+ * At least SETTLE_MS, and then until the host's log shows every peer activated (the `onStartupFinished` ones come
+ * last) plus this quiet time: on a loaded machine the start-up batch can still be running at 4 s, and an activation
+ * that lands in it is timed with the others' loading (the bimodal Load Code of the 2026-12-03 runs).
+ */
+const AFTER_PEERS_MS = 1000;
+const PEERS_TIMEOUT_MS = 30_000;
 const RESULT_PREFIX = 'STATECRAFT_BENCH_RESULT ';
 /** Profiles of the servers this bench started, removed once every server has stopped. */
 const profileDirs: string[] = [];
@@ -66,6 +74,32 @@ async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeou
 interface StartResult {
   readonly running: RunningRow[];
   readonly records: ActivationRecord[];
+  /** How long after SETTLE_MS the start-up activations took to finish (undefined: not seen within the timeout). */
+  readonly waitedForPeersMs: number | undefined;
+}
+
+/** The extension host's log of this profile's server (it names each activation and its event). */
+function hostLogText(profile: Profile): string {
+  const logs = path.join(profile.userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return '';
+  return fs.readdirSync(logs).flatMap((session) => {
+    const dir = path.join(logs, session);
+    return fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((name) => name.startsWith('exthost')).map((name) => path.join(dir, name, 'remoteexthost.log')) : [];
+  }).filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+}
+
+/** Waits until the host has activated every peer, then a quiet second; the time waited, or undefined on timeout. */
+async function peersActivated(profile: Profile): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < PEERS_TIMEOUT_MS) {
+    const text = hostLogText(profile);
+    if (PEERS.every((peer) => text.includes(`_doActivateExtension ${peer.id},`))) {
+      await new Promise((resolve) => setTimeout(resolve, AFTER_PEERS_MS));
+      return Date.now() - started;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return undefined;
 }
 
 async function readStartupPerformance(page: Page): Promise<ActivationRecord[]> {
@@ -92,6 +126,7 @@ async function oneStart(browser: Browser, vsixPath: string, index: number): Prom
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await page.waitForTimeout(SETTLE_MS);
+    const waitedForPeersMs = await peersActivated(profile);
     await openStatecraftView(page);
     const notesPane = page.locator('.pane', { has: page.locator('.pane-header[aria-label^="Notes"]') }).first();
     await notesPane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
@@ -102,7 +137,7 @@ async function oneStart(browser: Browser, vsixPath: string, index: number): Prom
       return rows.some((row) => row.name === STATECRAFT.name) ? rows : undefined;
     });
     const records = await readStartupPerformance(page);
-    return { running, records };
+    return { running, records, waitedForPeersMs };
   } finally {
     await context.close();
     server.stop();
@@ -133,7 +168,8 @@ async function activationPeers(browser: Browser, vsixPath: string, starts: numbe
       log(`vscode: fresh start ${index + 1}/${starts} failed: ${errors[errors.length - 1]}`);
     }
   }
-  const section = `Activation in real VS Code (code-server, VSIX installed; ${results.length} fresh starts, Statecraft view opened after ${SETTLE_MS / 1000} s)`;
+  const waits = results.map((result) => result.waitedForPeersMs);
+  const section = `Activation in real VS Code (code-server, VSIX installed; ${results.length} fresh starts, Statecraft view opened ${SETTLE_MS / 1000} s after start and ${AFTER_PEERS_MS / 1000} s after the peers activated)`;
   const total = (result: StartResult, name: string) => result.running.find((row) => row.name === name)?.activationMs;
   const record = (result: StartResult, id: string) => result.records.find((r) => r.extension === id);
   const totals: number[] = [];
@@ -178,16 +214,17 @@ async function activationPeers(browser: Browser, vsixPath: string, starts: numbe
         : '',
     }));
   }
-  return { rows, details: { starts, settleMs: SETTLE_MS, errors, results } };
+  rows.push(valueRow(section, 'wait after the first 4 s until the peers had activated (per start)', waits.map((ms) => (ms === undefined ? 'not seen in 30 s' : fmtMs(ms))).join(', ')));
+  return { rows, details: { starts, settleMs: SETTLE_MS, afterPeersMs: AFTER_PEERS_MS, errors, results } };
 }
 
 interface InHostResult {
   readonly error?: string;
   readonly host?: { vscodeVersion: string; node: string; uiKind: string; extensionPath: string; extensionKind: string; gc: string };
-  readonly activation?: { wasActiveBeforeBench: boolean; activationMs: number; activationSteps?: Record<string, number>; activateRoundTripMs: number };
+  readonly activation?: { wasActiveBeforeBench: boolean; activationMs: number; activationSettledMs?: number; activationSteps?: Record<string, number>; activateRoundTripMs: number };
   readonly heap?: { before: number; afterActivate: number; afterCatalog: number; afterSearch: number; afterAnalysis: number };
   readonly search?: { firstSearchMs: number; firstSearchHits: number; warmSearch: number[] };
-  readonly codeLens?: { lines: number; bytes: number; cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[]; controlStalls?: number[]; attributed?: { attribution?: { totalMs: number; longestBlockMs: number; longestBlockStack: string[]; samples: number }; files: number; error?: string } };
+  readonly codeLens?: { lines: number; bytes: number; cold: ColdSample[]; warmAfterEdit: number[]; cached: number[]; analysisAfterEdit: number[]; lensCounts: number[]; controlStalls?: number[]; attributed?: { attribution?: { totalMs: number; longestBlockMs: number; longestBlockStack: string[]; samples: number }; files: number; error?: string } };
   readonly codeLoading?: { samples: number[]; where: string; error?: string };
   readonly hostRecords?: { records: ActivationRecord[]; error?: string };
   readonly wasm?: Record<string, { readMs: number; compileMs: number; bytes: number }>;
@@ -239,6 +276,10 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
   const steps = ok.find((run) => run.activation?.activationSteps)?.activation?.activationSteps ?? {};
   const breakdown = Object.entries(steps).map(([name, ms]) => `${name} ${fmtMs(ms)}`).join(' · ');
   rows.push(budgetMsRow(A, `activate(): performance.now() at its start and end (activationMs; ${wasActive ? 'already active before the bench' : 'activated by the bench'})`, summarize(activations), 10, breakdown));
+  // Since 2026-12-03 (session 5) activate() returns after the notes views; the other features are registered one
+  // turn of the event loop later and its promise settles then (VS Code's "Activation: N ms" does not count that).
+  const settled = ok.flatMap((run) => (run.activation?.activationSettledMs !== undefined ? [run.activation.activationSettledMs] : []));
+  if (settled.length > 0) rows.push(msRow(A, 'activate(): until its promise settled (the deferred features registered; one turn of the host\'s event loop in between)', summarize(settled)));
   const records = ok.flatMap((run) => run.hostRecords?.records.filter((r) => r.extension === STATECRAFT.id) ?? []);
   if (records.length > 0) {
     rows.push(valueRow(A, 'host record in this host: Load Code / Call Activate', `${fmtMs(median(records.map((r) => r.loadCode)))} / ${fmtMs(median(records.map((r) => r.callActivate)))}`));
@@ -250,10 +291,17 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
   const firstCold = ok.flatMap((run) => run.codeLens?.cold.slice(0, 1) ?? []);
   const laterCold = ok.flatMap((run) => run.codeLens?.cold.slice(1) ?? []);
   const lensCount = colds[0]?.lenses ?? 0;
-  const inHost = (samples: { analysisMs: number; loopDelayMaxMs: number }[]) =>
+  const inHost = (samples: ColdSample[]) =>
     `in-host analysis settled ${fmtMs(median(samples.map((c) => c.analysisMs)))} after open; longest event-loop stall in the host meanwhile ${fmtMs(median(samples.map((c) => c.loopDelayMaxMs)))}`;
+  const peerAsked = (samples: ColdSample[]) => `VS Code first asked a CodeLens provider that answers at once ${fmtMs(median(samples.map((c) => c.peerAskedMs)))} after open (the peer: no extension's lens can show earlier)`;
   rows.push(
-    budgetMsRow(E, `first CodeLens after activation, timed after open + show (tree-sitter runtime + grammar load + full analysis; ${lensCount} lenses)`, summarize(firstCold.map((c) => c.codeLensMs)), 300, inHost(firstCold)),
+    // Issue 15's budget: Statecraft's lenses ready ≤ 300 ms after the file opens. Timed from the start of
+    // openTextDocument to the answer of Statecraft's own provider, asked as soon as the document exists. Until
+    // 2026-12-03 05:28 the budget sat on the next row, which also times when VS Code asks (see the peer).
+    budgetMsRow(E, `first CodeLens after activation: Statecraft's CodeLens provider answered, timed from open (grammar warmed at activation; full analysis; ${firstCold[0]?.provided ?? 0} lenses)`, summarize(firstCold.map((c) => c.providerMs)), 300,
+      `document in the host after ${fmtMs(median(firstCold.map((c) => c.documentMs)))}; ${peerAsked(firstCold)}`),
+    msRow(E, `first CodeLens after activation, timed after open + show (tree-sitter runtime + grammar load + full analysis; ${lensCount} lenses)`, summarize(firstCold.map((c) => c.codeLensMs)), { ratio: inHost(firstCold) }),
+    msRow(E, 'cold: Statecraft\'s CodeLens provider answered on another newly opened file, timed from open', summarize(laterCold.map((c) => c.providerMs)), { ratio: peerAsked(laterCold) }),
     msRow(E, 'cold: first CodeLens on another newly opened file, after open + show (full analysis)', summarize(laterCold.map((c) => c.codeLensMs)), { ratio: inHost(laterCold) }),
     msRow(E, 'warm: CodeLens right after a one-line edit (re-analysis)', summarize(ok.flatMap((run) => run.codeLens?.warmAfterEdit ?? []))),
     msRow(E, 'cached: CodeLens again, document unchanged (IPC and every CodeLens provider, no analysis)', summarize(ok.flatMap((run) => run.codeLens?.cached ?? []))),

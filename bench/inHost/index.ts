@@ -86,11 +86,40 @@ async function hostActivationRecords(): Promise<{ records: ActivationRecord[]; e
   return { records: [], error: 'the Startup Performance view did not list statecraft.statecraft within 20 s' };
 }
 
+/** One newly opened 2,000-line file; times in ms from the start of openTextDocument, except codeLensMs (from shown). */
+export interface ColdSample {
+  /** openTextDocument + showTextDocument. */
+  readonly openMs: number;
+  /** openTextDocument alone: from here the document exists in the host. */
+  readonly documentMs: number;
+  /** vscode.executeCodeLensProvider (every provider, through the window), timed after open + show. */
+  readonly codeLensMs: number;
+  /** The hints manager's analysis of the document settled. */
+  readonly analysisMs: number;
+  /** Statecraft's CodeLens provider, asked when the document existed, answered (`provided` lenses). */
+  readonly providerMs: number;
+  readonly provided: number;
+  /** VS Code first asked a CodeLens provider that answers at once (the peer) for this file. */
+  readonly peerAskedMs: number;
+  readonly lenses: number;
+  readonly loopDelayMaxMs: number;
+  readonly loopDelayMeanMs: number;
+}
+
 async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: boolean, heapAfterFirst: () => void) {
   const coldFiles = quick ? 2 : 4;
   const warmReps = quick ? 4 : 12;
-  const cold: { openMs: number; codeLensMs: number; analysisMs: number; lenses: number; loopDelayMaxMs: number; loopDelayMeanMs: number }[] = [];
+  const cold: ColdSample[] = [];
   let last: vscode.TextDocument | undefined;
+  // The peer for "when does VS Code ask": a CodeLens provider that answers nothing at once, on the bench's files. Its
+  // first call after a file opens is the earliest any extension's CodeLens could be shown.
+  const askedAt = new Map<string, number>();
+  const peer = vscode.languages.registerCodeLensProvider({ pattern: '**/bench/server-*.js' }, {
+    provideCodeLenses: (document) => {
+      if (!askedAt.has(document.uri.toString())) askedAt.set(document.uri.toString(), performance.now());
+      return [];
+    },
+  });
   for (let index = 0; index < coldFiles; index++) {
     const uri = vscode.Uri.joinPath(folder, 'bench', `server-${index}.js`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(expressServerSource(2000, 100 + index)));
@@ -102,17 +131,32 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     const document = await vscode.workspace.openTextDocument(uri);
     // The analysis the editor starts for a newly opened document, timed from inside the host (the CodeLens
     // provider below joins this same analysis: one per document version).
+    const documentMs = performance.now() - opened;
     let analysisMs = Number.NaN;
     const analysis = api.hints.manager.analyze(document).then(() => {
       analysisMs = performance.now() - opened;
+    });
+    // Statecraft's CodeLens provider, asked as soon as the document exists (as if VS Code asked at once): when its
+    // lenses for the file are ready. It joins the analysis above (one per document version).
+    let providerMs = Number.NaN;
+    let provided = 0;
+    const tokens = new vscode.CancellationTokenSource();
+    const answered = Promise.resolve(api.hints.codeLens.provideCodeLenses(document, tokens.token)).then((answer) => {
+      providerMs = performance.now() - opened;
+      provided = answer?.length ?? 0;
     });
     await vscode.window.showTextDocument(document);
     const shown = performance.now();
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const codeLensMs = performance.now() - shown;
-    await analysis;
+    await Promise.all([analysis, answered]);
+    tokens.dispose();
     loopDelay.disable();
-    cold.push({ openMs: shown - opened, codeLensMs, analysisMs, lenses: lenses.length, loopDelayMaxMs: loopDelay.max / 1e6, loopDelayMeanMs: loopDelay.mean / 1e6 });
+    const asked = askedAt.get(uri.toString());
+    cold.push({
+      openMs: shown - opened, documentMs, codeLensMs, analysisMs, providerMs, provided, peerAskedMs: asked === undefined ? Number.NaN : asked - opened,
+      lenses: lenses.length, loopDelayMaxMs: loopDelay.max / 1e6, loopDelayMeanMs: loopDelay.mean / 1e6,
+    });
     if (index === 0) heapAfterFirst();
     last = document;
   }
@@ -146,6 +190,7 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     // Let the 400 ms debounced re-analysis after the edit settle so it does not overlap the next sample.
     await delay(500);
   }
+  peer.dispose();
   await document.save();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   return { lines: document.lineCount, bytes: Buffer.byteLength(document.getText()), cold, warmAfterEdit, cached, analysisAfterEdit, lensCounts };
@@ -269,7 +314,7 @@ export async function run(): Promise<void> {
     const codeLens = await codeLensTimes(api, folder, config.quick, () => {
       heapAfterAnalysis = heap();
     });
-    result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activationSteps: api.activationSteps, activateRoundTripMs };
+    result.activation = { wasActiveBeforeBench: wasActive, activationMs: api.activationMs, activationSettledMs: api.activationSettledMs, activationSteps: api.activationSteps, activateRoundTripMs };
     result.heap = { before: heapBefore, afterActivate: heapAfterActivate, afterCatalog: heapAfterCatalog, afterSearch: heapAfterSearch, afterAnalysis: heapAfterAnalysis };
     result.search = { firstSearchMs, firstSearchHits: hits.length, warmSearch };
     result.codeLens = { ...codeLens, controlStalls: await controlStalls(folder, config.quick), attributed: await attributedStalls(api, folder, extension.extensionUri, config.quick) };

@@ -330,6 +330,15 @@ export function analysedFilesGlob(): string {
   return `**/{${[...endings.map((ending) => `*.${ending}`), ...names].join(',')}}`;
 }
 
+/**
+ * The files whose analysis needs a tree-sitter grammar (source code, not configuration): what the editor's analysis
+ * worker warms up for before the first of them opens.
+ */
+export function parsedSourceFilesGlob(): string {
+  const kinds = (FILE_KINDS as readonly FileKindSpec[]).filter((kind) => kind.grammar !== undefined);
+  return `**/*.{${[...new Set(kinds.flatMap((kind) => kind.extensions.map((extension) => extension.slice(1))))].join(',')}}`;
+}
+
 /** The grammar files the analyzer may load, plus the runtime's own wasm (what the build copies to dist/grammars). */
 export function grammarFiles(): string[] {
   const grammars = (FILE_KINDS as readonly FileKindSpec[]).flatMap((kind) => (kind.grammar ? [kind.grammar] : []));

@@ -179,10 +179,13 @@ class SessionStateCodeActionProvider implements vscode.CodeActionProvider {
 
 export interface SessionHintsFeature extends vscode.Disposable {
   readonly manager: AnalysisManager;
+  /** The CodeLens provider, as VS Code calls it (the bench times it from a file's opening). */
+  readonly codeLens: vscode.CodeLensProvider;
 }
 
 export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger, decisions: DecisionRecords): SessionHintsFeature {
   const manager = new AnalysisManager(context.extensionUri, logger);
+  manager.warmUpForWorkspace().catch((error: unknown) => logger.warn(`Session-state hints: the warm-up found no files (${error instanceof Error ? error.message : String(error)})`));
   const diagnostics = vscode.languages.createDiagnosticCollection('statecraft-session-state');
   const codeLens = new SessionStateCodeLensProvider(manager, decisions);
 
@@ -237,7 +240,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
       return vscode.window.showTextDocument(document);
     }),
   ];
-  return { manager, dispose: () => disposeAll(disposables) };
+  return { manager, codeLens, dispose: () => disposeAll(disposables) };
 }
 
 /** Adds `statecraft-ignore: <reason>` on the line above, in the file's comment syntax and indentation. */
