@@ -241,3 +241,32 @@ describe('jsSessionMapDetector', () => {
     assert.match(finding.message, /at line 3, under the key `id`\./);
   });
 });
+
+describe('js-state-holders prefilter (issue 15: a module with literals only inside functions is not parsed for it)', () => {
+  // Holders written with object and array literals in each place findHolders reads: each must still be reported,
+  // which needs the prefilter to pass the file.
+  const writtenInHandler = (declaration: string, write: string) =>
+    `const express = require('express');\nconst app = express();\n${declaration}\napp.post('/join', (req, res) => {\n  ${write}\n  res.end();\n});\napp.listen(3000);\n`;
+  const kept: Array<[string, string, string]> = [
+    ['a module-level object', writtenInHandler('const sessions = {};', 'sessions[req.body.id] = req.body;'), 'server.js'],
+    ['a typed object (TypeScript)', writtenInHandler('const carts: Record<string, unknown> = {};', 'carts[req.body.id] = req.body;'), 'server.ts'],
+    ['the second declarator', writtenInHandler('let count = 0, sessions = {};', 'sessions[req.body.id] = req.body;'), 'server.js'],
+    ['a fallback literal', writtenInHandler('const sessions = globalCache || {};', 'sessions[req.body.id] = req.body;'), 'server.js'],
+  ];
+  for (const [what, text, file] of kept) {
+    test(`keeps ${what}`, async () => {
+      const { jsStateHolderDetector } = await import('../../src/core/analyzer/stateHolders/jsStateHolderDetector');
+      assert.equal(jsStateHolderDetector.prefilter?.(text), true);
+      assert.ok((await findings(text, file)).length > 0, `${what} is still reported`);
+    });
+  }
+
+  test('keeps class fields and connection handlers, rejects literals that only live in functions', async () => {
+    const { jsStateHolderDetector } = await import('../../src/core/analyzer/stateHolders/jsStateHolderDetector');
+    const passes = (text: string) => jsStateHolderDetector.prefilter?.(text);
+    assert.equal(passes('class Hub {\n  private readonly rooms: Record<string, string[]> = {};\n}\n'), true);
+    assert.equal(passes('class Hub {\n  #clients = [];\n}\n'), true);
+    assert.equal(passes("wss.on('connection', (ws) => {\n  const peers = [];\n  peers.push(ws);\n});\n"), true);
+    assert.equal(passes("'use strict';\nfunction scale(values) {\n  const result = [];\n  for (const v of values) result.push(v * 2);\n  return result;\n}\nmodule.exports = { scale };\n"), false);
+  });
+});

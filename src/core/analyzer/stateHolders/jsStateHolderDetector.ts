@@ -53,12 +53,20 @@ const SOCKET_NAME_WORDS = new Set(['socket', 'sockets', 'ws', 'websocket', 'webs
 const REGISTERS_CONNECTION = /\.on\(\s*['"]connection['"]/;
 const WEBSOCKET_HINT = /\bws\b|WebSocket|socket\.io|['"](connection|upgrade)['"]|handleUpgrade|uWebSockets|sockjs/;
 const WRITE_METHODS = new Set(['set', 'add', 'push', 'unshift']);
-const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|=\s*\{|=\s*\[|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
+const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|rate-?limit|RateLimiterMemory|create(Memory|File)SessionStorage|global(This)?\s*\./;
+/**
+ * An object or array literal where findHolders looks for one: a declaration that starts a line (module level, as
+ * holders are written; `a || {}` and `a ?? []` count, as in kindOf), or a class field (indented, maybe with modifiers
+ * and a type). Literals inside function bodies (`const result = []`) count only in files that register connections,
+ * whose handlers findHolders also reads. Any `= {` or `= [` was the test before; nearly every module has one.
+ */
+const LITERAL_HOLDER = /^(export\s+)?(const|let|var)\s[^\n]*(=|\|\||\?\?)\s*[[{]|^[ \t]+(?:(?:private|public|protected|readonly|static|declare|override)\s+)*#?[\w$]+\s*[?!]?\s*(?::[^=\n;]*)?=\s*[[{]/m;
+const ANY_LITERAL = /(=|\|\||\?\?)\s*[[{]/;
 
 export const jsStateHolderDetector: Detector = {
   id: 'js-state-holders',
   languages: JS_LANGUAGES,
-  prefilter: (text) => HINT.test(text),
+  prefilter: (text) => HINT.test(text) || LITERAL_HOLDER.test(text) || (REGISTERS_CONNECTION.test(text) && ANY_LITERAL.test(text)),
   detect(context: DetectorContext): Finding[] {
     const info = analyzeJsModule(context.root);
     const role = info.isClient ? 'client' : fileRole(context.fileName, context.text);
