@@ -1,8 +1,9 @@
 // Composition root: build the services once, register each feature (each returns a Disposable), and let VS Code
 // own them through context.subscriptions. Model: markdown-language-features extension.shared.ts.
-// Two stages (issue 15): activate() itself registers the notes views and their commands, which is what the
-// activation events that open the Statecraft view need, and returns; the other features are registered one turn of
-// the event loop later from a lazily required bundle (deferredFeatures.ts), and activate's promise settles then.
+// Two stages (issue 15): activate() itself creates the notes views, which is what the activation event that opens
+// the Statecraft view needs, and returns; the commands and the other features are registered one turn of the event
+// loop later from a lazily required bundle (deferredFeatures.ts), and activate's promise settles then. A command
+// that activates Statecraft waits for that promise, so it never finds its handler missing.
 import * as vscode from 'vscode';
 import { shareLocalizationBundleWithCore } from './vscode/coreLocalization';
 import { createOutputLogger } from './vscode/outputLogger';
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): Promise<StatecraftTe
     last = performance.now();
     const { registerDeferredFeatures } = await import('./vscode/deferredFeatures.js');
     step('load deferred features', undefined);
-    const features = registerDeferredFeatures(context, notes, logger, step);
+    const features = registerDeferredFeatures(context, notes, progress, logger, step);
     if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
     return {
       notes, progress, ...features,
