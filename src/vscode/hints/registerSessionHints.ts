@@ -27,15 +27,22 @@ const SELECTOR: vscode.DocumentSelector = [...analysedVscodeLanguageIds().map((l
  * the same workspace name each other (core: pairAffinityWithState).
  */
 function pairedFindingsFor(manager: AnalysisManager, document: vscode.TextDocument): readonly Finding[] | undefined {
-  const own = manager.resultFor(document);
-  if (!own) return undefined;
-  const files = vscode.workspace.textDocuments.flatMap((other) => {
-    const result = other === document ? own : manager.resultFor(other);
-    return result ? [{ file: vscode.workspace.asRelativePath(other.uri, false), findings: result.findings, uri: other.uri.toString() }] : [];
+  return manager.resultFor(document) ? pairedFindingsOfAll(manager).get(document.uri.toString()) : undefined;
+}
+
+/** The same for every analysed open document at once (one pairing, not one per document), by document URI. */
+function pairedFindingsOfAll(manager: AnalysisManager): Map<string, readonly Finding[]> {
+  const files = vscode.workspace.textDocuments.flatMap((document) => {
+    const result = manager.resultFor(document);
+    return result ? [{ file: vscode.workspace.asRelativePath(document.uri, false), findings: result.findings, uri: document.uri.toString() }] : [];
   });
-  if (files.length < 2) return own.findings;
-  const paired = pairAffinityWithState(files);
-  return paired[files.findIndex((file) => file.uri === document.uri.toString())]?.findings ?? own.findings;
+  const paired = files.length < 2 ? files : pairAffinityWithState(files);
+  return new Map(files.map((file, index) => [file.uri, paired[index]?.findings ?? file.findings]));
+}
+
+/** What a document's diagnostics say, as one string: a document whose list did not change is not sent again. */
+function diagnosticsKey(list: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(list.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message]));
 }
 
 /** The workspace file a pairing names, as a URI to open. */
@@ -189,13 +196,23 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
   const diagnostics = vscode.languages.createDiagnosticCollection('statecraft-session-state');
   const codeLens = new SessionStateCodeLensProvider(manager, decisions);
 
-  // Every open document is republished on any change: a pairing (affinity ↔ in-memory state) crosses documents.
+  // Every open document is re-judged on any change, since a pairing (affinity ↔ in-memory state) crosses documents;
+  // only the documents whose diagnostics changed are sent to the window (each set is a message, and with many open
+  // documents re-sending them all was Statecraft's longest hold of the host's thread in the bench).
+  const published = new Map<string, string>();
   const publish = (uri: vscode.Uri | undefined) => {
     const documents = vscode.workspace.textDocuments;
-    if (uri && !documents.some((d) => d.uri.toString() === uri.toString())) diagnostics.delete(uri);
-    if (!uri) diagnostics.clear();
+    if (uri && !documents.some((d) => d.uri.toString() === uri.toString())) {
+      diagnostics.delete(uri);
+      published.delete(uri.toString());
+    }
+    if (!uri) {
+      diagnostics.clear();
+      published.clear();
+    }
+    const pairedFindings = pairedFindingsOfAll(manager);
     for (const document of documents) {
-      const findings = pairedFindingsFor(manager, document) ?? [];
+      const findings = pairedFindings.get(document.uri.toString()) ?? [];
       const settings = readSettings(document.uri);
       const judged = decisions.judge(document, findings);
       decisions.report(document.uri, judged);
@@ -207,6 +224,9 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
         diagnostic.code = finding.rule;
         return [diagnostic];
       });
+      const key = diagnosticsKey(list);
+      if (published.get(document.uri.toString()) === key) continue;
+      published.set(document.uri.toString(), key);
       diagnostics.set(document.uri, list);
     }
     codeLens.refresh();
@@ -220,6 +240,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
     decisions.onDidChange(() => publish(undefined)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.delete(document.uri);
+      published.delete(document.uri.toString());
       decisions.report(document.uri, undefined);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
