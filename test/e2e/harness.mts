@@ -319,23 +319,34 @@ export const quickInput = {
     throw new Error(`the QuickInput message never matched ${pattern}; last: "${text}"`);
   },
   /**
+   * Puts the keyboard focus back in the QuickInput's box, as a person clicks into it. The wizard keeps its QuickInput
+   * open when the focus leaves (ignoreFocusOut), so a webview that takes the focus as it finishes loading (the note
+   * viewer opened a step earlier, slow on a loaded machine) leaves it visible but deaf to keys.
+   */
+  async focus(page: Page) {
+    await quickInput.input(page).click({ timeout: 5_000 }).catch(() => undefined);
+  },
+  /**
    * Walks the wizard's numbered steps with Enter, keeping each step's answer. A step that is still showing its
-   * title 5 s after Enter had not taken the key (its list was still being filled): Enter is pressed once more, as a
-   * person would. `inspect` reads each step before it is accepted.
+   * title 5 s after Enter had not taken the key (its list was still being filled, or the focus had left it): the box
+   * is focused and Enter pressed once more, as a person would. `inspect` reads each step before it is accepted.
    */
   async acceptSteps(page: Page, count: number, inspect?: (step: number) => Promise<void>) {
     const title = page.locator('.quick-input-widget .quick-input-title').first();
     for (let step = 1; step <= count; step++) {
       await quickInput.waitForTitle(page, `(${step}/${count})`);
       await inspect?.(step);
-      await page.keyboard.press('Enter');
-      const deadline = Date.now() + 5_000;
-      let moved = false;
-      while (!moved && Date.now() < deadline) {
-        await page.waitForTimeout(100);
-        moved = !(await title.isVisible().catch(() => false)) || !((await title.innerText().catch(() => '')).includes(`(${step}/${count})`));
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        if (attempt > 1) await quickInput.focus(page);
+        await page.keyboard.press('Enter');
+        const deadline = Date.now() + 5_000;
+        let moved = false;
+        while (!moved && Date.now() < deadline) {
+          await page.waitForTimeout(100);
+          moved = !(await title.isVisible().catch(() => false)) || !((await title.innerText().catch(() => '')).includes(`(${step}/${count})`));
+        }
+        if (moved) break;
       }
-      if (!moved) await page.keyboard.press('Enter');
     }
   },
   async type(page: Page, text: string) {

@@ -3,6 +3,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../src/core/analyzer/analyzer';
+import { jsStateHolderDetector } from '../../src/core/analyzer/stateHolders/jsStateHolderDetector';
 import type { Finding } from '../../src/core/analyzer/types';
 import { nodeWasmLoader } from './analyzerHelpers';
 
@@ -255,14 +256,12 @@ describe('js-state-holders prefilter (issue 15: a module with literals only insi
   ];
   for (const [what, text, file] of kept) {
     test(`keeps ${what}`, async () => {
-      const { jsStateHolderDetector } = await import('../../src/core/analyzer/stateHolders/jsStateHolderDetector');
       assert.equal(jsStateHolderDetector.prefilter?.(text), true);
       assert.ok((await findings(text, file)).length > 0, `${what} is still reported`);
     });
   }
 
   test('keeps class fields and connection handlers, rejects literals that only live in functions', async () => {
-    const { jsStateHolderDetector } = await import('../../src/core/analyzer/stateHolders/jsStateHolderDetector');
     const passes = (text: string) => jsStateHolderDetector.prefilter?.(text);
     assert.equal(passes('class Hub {\n  private readonly rooms: Record<string, string[]> = {};\n}\n'), true);
     assert.equal(passes('class Hub {\n  #clients = [];\n}\n'), true);

@@ -51,6 +51,8 @@ function pairedUri(document: vscode.TextDocument, file: string): vscode.Uri | un
   return folder ? vscode.Uri.joinPath(folder.uri, file) : undefined;
 }
 const MAX_SUPPRESSION_SCAN_FILES = 5000;
+/** How long after activation the analysis worker warms up for the workspace's languages. */
+const WARM_UP_DELAY_MS = 1000;
 
 /** The walkthrough's sample: the smallest server that shows both kinds of hint. */
 const HINT_SAMPLE = `// A sample Express server: sessions and carts live in this process's memory.
@@ -192,7 +194,11 @@ export interface SessionHintsFeature extends vscode.Disposable {
 
 export function registerSessionHints(context: vscode.ExtensionContext, notes: NotesFeature, logger: Logger, decisions: DecisionRecords): SessionHintsFeature {
   const manager = new AnalysisManager(context.extensionUri, logger);
-  manager.warmUpForWorkspace().catch((error: unknown) => logger.warn(`Session-state hints: the warm-up found no files (${error instanceof Error ? error.message : String(error)})`));
+  // A second after activation, not in it: the window is drawing the Statecraft view then, and the warm-up's thread
+  // start and grammar compile would compete with it on a small machine. A file that becomes visible warms at once.
+  const warmUpTimer = setTimeout(() => {
+    manager.warmUpForWorkspace().catch((error: unknown) => logger.warn(`Session-state hints: the warm-up found no files (${error instanceof Error ? error.message : String(error)})`));
+  }, WARM_UP_DELAY_MS);
   const diagnostics = vscode.languages.createDiagnosticCollection('statecraft-session-state');
   const codeLens = new SessionStateCodeLensProvider(manager, decisions);
 
@@ -233,6 +239,7 @@ export function registerSessionHints(context: vscode.ExtensionContext, notes: No
   };
 
   const disposables: vscode.Disposable[] = [
+    { dispose: () => clearTimeout(warmUpTimer) },
     manager,
     diagnostics,
     codeLens,
