@@ -48,3 +48,8 @@ export const SettingKeys = {
   practiceNewCardsPerDay: 'practice.newCardsPerDay',
 } as const satisfies Record<keyof StatecraftSettings, string>;
 
+/**
+ * The folders workspace-wide file searches skip (the hints' default exclusions and `.git`), as one glob for
+ * `vscode.workspace.findFiles`: the warm-up's file-name look-up and the list of suppressions share it.
+ */
+export const SEARCH_EXCLUDE_GLOB = `{${[...defaultSettings.hintsExclude, '**/.git/**'].join(',')}}`;

@@ -18,6 +18,7 @@ import { RelatedFileReader } from '../../core/analyzer/relatedFiles';
 import { workspaceFileSystem } from '../workspaceFileSystem';
 import { WorkerConnection, WorkerStoppedError } from '../../core/worker/workerConnection';
 import { affects, readSettings } from '../settings';
+import { SEARCH_EXCLUDE_GLOB } from '../settingDefaults';
 import { createWorkerFactory, extensionWasmLoader } from './analysisWorkerHost';
 import { disposeAll } from '../dispose';
 
@@ -29,7 +30,6 @@ const WARM_UP_SAMPLE_FILES = 50;
 const WARM_UP_LANGUAGES = 2;
 /** The warm-up analyses one file per language, no larger than this. */
 const WARM_UP_MAX_BYTES = 64 * 1024;
-const WARM_UP_EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/build/**,**/vendor/**}';
 
 interface Entry {
   readonly version: number;
@@ -198,7 +198,7 @@ export class AnalysisManager implements vscode.Disposable {
    */
   async warmUpForWorkspace(): Promise<void> {
     if (!vscode.workspace.workspaceFolders?.length || !readSettings().hintsEnabled) return;
-    const names = await vscode.workspace.findFiles(parsedSourceFilesGlob(), WARM_UP_EXCLUDE, WARM_UP_SAMPLE_FILES);
+    const names = await vscode.workspace.findFiles(parsedSourceFilesGlob(), SEARCH_EXCLUDE_GLOB, WARM_UP_SAMPLE_FILES);
     const byLanguage = new Map<string, vscode.Uri[]>();
     for (const uri of names) {
       const language = languageForFile(uri.path);

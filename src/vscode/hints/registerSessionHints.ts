@@ -12,6 +12,7 @@ import type { Logger } from '../../core/ports';
 import { CommandIds } from '../commandIds';
 import type { NotesFeature } from '../registerNotes';
 import { affects, readSettings } from '../settings';
+import { SEARCH_EXCLUDE_GLOB } from '../settingDefaults';
 import type { DecisionRecords } from '../decisions/decisionRecords';
 import { AnalysisManager } from './analysisManager';
 import { diagnosticLevel } from './diagnosticLevel';
@@ -289,7 +290,7 @@ async function insertSuppression(uri: vscode.Uri, line: number, givenReason?: st
 }
 
 async function listWorkspaceSuppressions(): Promise<void> {
-  const files = await vscode.workspace.findFiles(analysedFilesGlob(), '{**/node_modules/**,**/.git/**,**/dist/**,**/vendor/**}', MAX_SUPPRESSION_SCAN_FILES);
+  const files = await vscode.workspace.findFiles(analysedFilesGlob(), SEARCH_EXCLUDE_GLOB, MAX_SUPPRESSION_SCAN_FILES);
   const items: (vscode.QuickPickItem & { uri: vscode.Uri; line: number })[] = [];
   for (const uri of files) {
     const bytes = await vscode.workspace.fs.readFile(uri);

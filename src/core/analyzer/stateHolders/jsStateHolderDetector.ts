@@ -60,8 +60,9 @@ const HINT = /new\s+(Map|Set)\b|MemoryStore|session-file-store|rate-?limit|RateL
  * and a type). Literals inside function bodies (`const result = []`) count only in files that register connections,
  * whose handlers findHolders also reads. Any `= {` or `= [` was the test before; nearly every module has one.
  */
-const LITERAL_HOLDER = /^(export\s+)?(const|let|var)\s[^\n]*(=|\|\||\?\?)\s*[[{]|^[ \t]+(?:(?:private|public|protected|readonly|static|declare|override)\s+)*#?[\w$]+\s*[?!]?\s*(?::[^=\n;]*)?=\s*[[{]/m;
-const ANY_LITERAL = /(=|\|\||\?\?)\s*[[{]/;
+const LITERAL_VALUE = String.raw`(=|\|\||\?\?)\s*[[{]`;
+const ANY_LITERAL = new RegExp(LITERAL_VALUE);
+const LITERAL_HOLDER = new RegExp(String.raw`^(export\s+)?(const|let|var)\s[^\n]*${LITERAL_VALUE}|^[ \t]+(?:(?:private|public|protected|readonly|static|declare|override)\s+)*#?[\w$]+\s*[?!]?\s*(?::[^=\n;]*)?=\s*[[{]`, 'm');
 
 export const jsStateHolderDetector: Detector = {
   id: 'js-state-holders',
