@@ -40,15 +40,24 @@ export function expressServerSource(lines = 2000, seed = 7): string {
     '}',
     '',
   ];
-  let block = 0;
-  while (out.length < lines - 8) {
+  // Whole blocks only, and the closing lines always: a file cut inside a function is one ERROR node to tree-sitter
+  // (until 2026-12-03 the last block was cut, so every run timed error recovery instead of a real server file).
+  const closing = [
+    "app.get('/healthz', (_req, res) => res.json({ ok: true, activeUsers: lastSeenByUser.size }));",
+    '',
+    'const port = Number(process.env.PORT) || 3000;',
+    "app.listen(port, () => console.log(`listening on ${port}`));",
+    '',
+    'module.exports = app;',
+  ];
+  for (let block = 0; ; block++) {
     const resource = RESOURCES[block % RESOURCES.length];
     const suffix = Math.floor(block / RESOURCES.length);
     const name = `${resource}${suffix === 0 ? '' : suffix}`;
     const field = pick(random, FIELDS);
     const other = pick(random, FIELDS);
     const limit = 10 + Math.floor(random() * 90);
-    out.push(
+    const blockLines = [
       `// ---- /api/${name} ----------------------------------------------------------`,
       `const ${name}Store = [];`,
       '',
@@ -86,19 +95,13 @@ export function expressServerSource(lines = 2000, seed = 7): string {
       '  res.status(204).end();',
       '});',
       '',
-    );
-    block++;
+    ];
+    if (out.length + blockLines.length + closing.length > lines) break;
+    out.push(...blockLines);
   }
-  while (out.length < lines - 6) out.push('');
-  out.push(
-    "app.get('/healthz', (_req, res) => res.json({ ok: true, activeUsers: lastSeenByUser.size }));",
-    '',
-    'const port = Number(process.env.PORT) || 3000;',
-    "app.listen(port, () => console.log(`listening on ${port}`));",
-    '',
-    'module.exports = app;',
-  );
-  return out.slice(0, lines).join('\n') + '\n';
+  while (out.length < lines - closing.length) out.push('');
+  out.push(...closing);
+  return out.join('\n') + '\n';
 }
 
 /** A 2,000-line utility module with nothing a detector looks for: the analyzer must reject it without parsing. */
@@ -106,10 +109,10 @@ export function prefilterRejectedSource(lines = 2000, seed = 11): string {
   const random = seededRandom(seed);
   const out: string[] = ["'use strict';", '// Numeric and string helpers for report formatting.', ''];
   let index = 0;
-  while (out.length < lines - 2) {
+  for (;;) {
     const a = 2 + Math.floor(random() * 9);
     const b = 1 + Math.floor(random() * 7);
-    out.push(
+    const block = [
       `function scale${index}(values, factor) {`,
       '  const result = [];',
       '  for (let i = 0; i < values.length; i++) {',
@@ -122,11 +125,15 @@ export function prefilterRejectedSource(lines = 2000, seed = 11): string {
       `  return String(text).padStart(width + ${a}, ' ').slice(0, width + ${b});`,
       '}',
       '',
-    );
+    ];
+    // Whole functions only (see expressServerSource), and the export line last.
+    if (out.length + block.length + 1 > lines) break;
+    out.push(...block);
     index++;
   }
+  while (out.length < lines - 1) out.push('');
   out.push(`module.exports = { count: ${index} };`);
-  return out.slice(0, lines).join('\n') + '\n';
+  return out.join('\n') + '\n';
 }
 
 /** One line of minified-looking JavaScript of about `bytes` bytes (no newline at all). */
