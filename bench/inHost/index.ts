@@ -190,10 +190,65 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     // Let the 400 ms debounced re-analysis after the edit settle so it does not overlap the next sample.
     await delay(500);
   }
+  const askedByEditor = await editorRequestsAfterEdits(api, document, insertLine, warmReps);
   peer.dispose();
   await document.save();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  return { lines: document.lineCount, bytes: Buffer.byteLength(document.getText()), cold, warmAfterEdit, cached, analysisAfterEdit, lensCounts };
+  return { lines: document.lineCount, bytes: Buffer.byteLength(document.getText()), cold, warmAfterEdit, cached, analysisAfterEdit, lensCounts, askedByEditor };
+}
+
+/** One request the editor itself made to Statecraft's CodeLens provider after a one-line edit. */
+export interface EditorRequest {
+  /** From the edit (applyEdit called) to the editor's request. */
+  readonly askedMs: number;
+  /** From the request to the provider's answer: the CodeLens latency as the host sees it. */
+  readonly answeredMs: number;
+  /** The analysis of the edited version had settled before the request came. */
+  readonly settledBefore: boolean;
+  readonly lenses: number;
+}
+
+/**
+ * What the host sees after an edit when nobody but the editor asks: VS Code moves the shown lenses with the text and
+ * asks the providers again once the typing has stopped for its CodeLens debounce (at least 250 ms). Statecraft's
+ * provider is wrapped on its instance (the host looks the method up on every call), and the first call the editor
+ * makes for the edited version is timed until it answers. The bench itself asks nothing in this phase.
+ */
+async function editorRequestsAfterEdits(api: StatecraftTestApi, document: vscode.TextDocument, insertLine: () => Promise<void>, reps: number) {
+  const provider = api.hints.codeLens;
+  const original = provider.provideCodeLenses;
+  const samples: EditorRequest[] = [];
+  let missed = 0;
+  let waiting: { version: number; edited: number; done: (sample: EditorRequest) => void } | undefined;
+  provider.provideCodeLenses = function (this: vscode.CodeLensProvider, asked, token) {
+    const started = performance.now();
+    const watched = waiting && asked.uri.toString() === document.uri.toString() && asked.version >= waiting.version ? waiting : undefined;
+    const settledBefore = watched !== undefined && api.hints.manager.resultFor(asked) !== undefined;
+    const answer = original.call(this, asked, token);
+    if (watched) {
+      waiting = undefined;
+      void Promise.resolve(answer).then((lenses) => watched.done({ askedMs: started - watched.edited, answeredMs: performance.now() - started, settledBefore, lenses: lenses?.length ?? 0 }));
+    }
+    return answer;
+  };
+  try {
+    await vscode.window.showTextDocument(document);
+    await delay(600);
+    for (let rep = 0; rep < reps; rep++) {
+      const sample = new Promise<EditorRequest>((done) => {
+        waiting = { version: document.version + 1, edited: performance.now(), done };
+      });
+      await insertLine();
+      const got = await Promise.race([sample, delay(5_000).then(() => undefined)]);
+      if (got) samples.push(got);
+      else missed++;
+      waiting = undefined;
+      await delay(600);
+    }
+  } finally {
+    provider.provideCodeLenses = original;
+  }
+  return { samples, missed };
 }
 
 /**

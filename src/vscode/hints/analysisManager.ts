@@ -1,6 +1,7 @@
-// Runs the core analyzer over OPEN documents only: debounced after edits, one analysis per document version,
-// cancellable, and never on excluded, oversized or disabled files. Providers (CodeLens, diagnostics, code actions)
-// read its results and listen to its change event. Model: languageservice diagnostics.ts (computer vs manager).
+// Runs the core analyzer over OPEN documents only: debounced after edits (briefly, see DEBOUNCE_MS), one analysis per
+// document version, cancellable, and never on excluded, oversized or disabled files. Providers (CodeLens, diagnostics,
+// code actions) read its results and listen to its change event. Model: languageservice diagnostics.ts (computer vs
+// manager).
 // The analysis itself runs in a worker (analysisWorkerHost.ts), never on the extension host's thread: each
 // analysed document has a session in the worker that keeps its text and last syntax tree, and this manager sends it
 // the content changes VS Code reports (the worker re-parses incrementally) and receives findings. The session is
@@ -22,7 +23,13 @@ import { SEARCH_EXCLUDE_GLOB } from '../settingDefaults';
 import { createWorkerFactory, extensionWasmLoader } from './analysisWorkerHost';
 import { disposeAll } from '../dispose';
 
-const DEBOUNCE_MS = 400;
+/**
+ * Quiet time after an edit before the document is analysed again. Shorter than VS Code's own wait before it asks the
+ * CodeLens providers again after an edit (at least 250 ms: the editor's "CodeLensProvide" debounce, which grows with
+ * slow providers), so the worker's re-analysis has usually settled by then and the provider answers from it instead
+ * of starting one while the editor waits. The work is off the host's thread, and a newer edit cancels it.
+ */
+const DEBOUNCE_MS = 100;
 /** More edits than this between two analyses are not worth sending: the whole text is sent instead. */
 const MAX_PENDING_EDITS = 1000;
 /** The warm-up for a workspace looks at this many source file names, and loads the grammars of its most common languages. */
