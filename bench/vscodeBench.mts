@@ -303,6 +303,8 @@ function inHostRows(runs: readonly InHostResult[]): Row[] {
     // Statecraft's part of the row above: the extension host gets the document (openTextDocument resolves) ~0.4 s
     // after the open starts on this machine, and nothing in any extension can start earlier.
     msRow(E, 'first CodeLens after activation: Statecraft\'s CodeLens provider answered, timed from the document\'s arrival in the host', summarize(firstCold.map((c) => c.providerMs - c.documentMs))),
+    msRow(E, 'control: a worker thread\'s echo of the document\'s text, posted on its arrival, timed from open (no analysis: the floor for any extension\'s off-thread work)', summarize(firstCold.map((c) => c.echoMs)),
+      { ratio: `later files: ${fmtMs(median(laterCold.map((c) => c.echoMs)))}` }),
     msRow(E, `first CodeLens after activation, timed after open + show (tree-sitter runtime + grammar load + full analysis; ${lensCount} lenses)`, summarize(firstCold.map((c) => c.codeLensMs)), { ratio: inHost(firstCold) }),
     msRow(E, 'cold: Statecraft\'s CodeLens provider answered on another newly opened file, timed from open', summarize(laterCold.map((c) => c.providerMs)), { ratio: peerAsked(laterCold) }),
     msRow(E, 'cold: first CodeLens on another newly opened file, after open + show (full analysis)', summarize(laterCold.map((c) => c.codeLensMs)), { ratio: inHost(laterCold) }),

@@ -12,6 +12,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
 import type { StatecraftTestApi } from '../../src/extension';
 import { parseActivationStats, type ActivationRecord } from '../activationStats';
 import { expressServerSource } from '../generators';
@@ -102,6 +103,11 @@ export interface ColdSample {
   /** VS Code first asked a CodeLens provider that answers at once (the peer) for this file. */
   readonly peerAskedMs: number;
   readonly lenses: number;
+  /**
+   * Control: a bench-owned worker thread's echo of the document's text, posted when the document arrived, timed from
+   * the start of the open. No analysis at all: the floor for any extension's off-thread work on this machine.
+   */
+  readonly echoMs: number;
   readonly loopDelayMaxMs: number;
   readonly loopDelayMeanMs: number;
 }
@@ -120,6 +126,12 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
       return [];
     },
   });
+  const echo = new Worker("require('worker_threads').parentPort.on('message', (text) => require('worker_threads').parentPort.postMessage(text.length));", { eval: true });
+  const echoed = (text: string) => new Promise<number>((resolve) => {
+    echo.once('message', () => resolve(performance.now()));
+    echo.postMessage(text);
+  });
+  await echoed('warm');
   for (let index = 0; index < coldFiles; index++) {
     const uri = vscode.Uri.joinPath(folder, 'bench', `server-${index}.js`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(expressServerSource(2000, 100 + index)));
@@ -132,6 +144,7 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     // The analysis the editor starts for a newly opened document, timed from inside the host (the CodeLens
     // provider below joins this same analysis: one per document version).
     const documentMs = performance.now() - opened;
+    const echoedAt = echoed(document.getText());
     let analysisMs = Number.NaN;
     const analysis = api.hints.manager.analyze(document).then(() => {
       analysisMs = performance.now() - opened;
@@ -149,13 +162,13 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     const shown = performance.now();
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const codeLensMs = performance.now() - shown;
-    await Promise.all([analysis, answered]);
+    const [echoAt] = await Promise.all([echoedAt, analysis, answered]);
     tokens.dispose();
     loopDelay.disable();
     const asked = askedAt.get(uri.toString());
     cold.push({
       openMs: shown - opened, documentMs, codeLensMs, analysisMs, providerMs, provided, peerAskedMs: asked === undefined ? Number.NaN : asked - opened,
-      lenses: lenses.length, loopDelayMaxMs: loopDelay.max / 1e6, loopDelayMeanMs: loopDelay.mean / 1e6,
+      lenses: lenses.length, echoMs: echoAt - opened, loopDelayMaxMs: loopDelay.max / 1e6, loopDelayMeanMs: loopDelay.mean / 1e6,
     });
     if (index === 0) heapAfterFirst();
     last = document;
@@ -192,6 +205,7 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
   }
   const askedByEditor = await editorRequestsAfterEdits(api, document, insertLine, warmReps);
   peer.dispose();
+  await echo.terminate();
   await document.save();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   return { lines: document.lineCount, bytes: Buffer.byteLength(document.getText()), cold, warmAfterEdit, cached, analysisAfterEdit, lensCounts, askedByEditor };
