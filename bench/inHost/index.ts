@@ -127,10 +127,16 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     },
   });
   const echo = new Worker("require('worker_threads').parentPort.on('message', (text) => require('worker_threads').parentPort.postMessage(text.length));", { eval: true });
-  const echoed = (text: string) => new Promise<number>((resolve) => {
-    echo.once('message', () => resolve(performance.now()));
-    echo.postMessage(text);
-  });
+  let echoFailed = false;
+  echo.once('error', () => { echoFailed = true; });
+  // NaN when the control worker failed or did not answer within 10 s: a broken control never hangs the bench.
+  const echoed = (text: string) => echoFailed ? Promise.resolve(Number.NaN) : Promise.race([
+    new Promise<number>((resolve) => {
+      echo.once('message', () => resolve(performance.now()));
+      echo.postMessage(text);
+    }),
+    delay(10_000).then(() => Number.NaN),
+  ]);
   await echoed('warm');
   for (let index = 0; index < coldFiles; index++) {
     const uri = vscode.Uri.joinPath(folder, 'bench', `server-${index}.js`);
@@ -200,7 +206,7 @@ async function codeLensTimes(api: StatecraftTestApi, folder: vscode.Uri, quick: 
     started = performance.now();
     await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     cached.push(performance.now() - started);
-    // Let the 400 ms debounced re-analysis after the edit settle so it does not overlap the next sample.
+    // Let the debounced re-analysis after the edit (100 ms) settle so it does not overlap the next sample.
     await delay(500);
   }
   const askedByEditor = await editorRequestsAfterEdits(api, document, insertLine, warmReps);
