@@ -1,8 +1,8 @@
-// The features activate() does not register itself: the note commands, the decisions, the wizard, the session-state hints, practice and
-// the workspace audit. They are registered right after activate() returned (one turn of the host's event loop
-// later), from this lazily required bundle, so the synchronous activation VS Code times ("Activation: N ms" = Load
-// Code + Call Activate) loads and runs only the notes views. The extension counts as activated only once they are
-// registered (activate's promise), so a command that activates Statecraft waits for its handler (issue 15).
+// The features activate() does not register itself: the note commands, the decisions, the wizard, the session-state
+// hints, practice and the workspace audit. They are registered right after activate() returned (one turn of the host's
+// event loop later), from this lazily required bundle, so the synchronous activation VS Code times ("Activation: N ms"
+// = Load Code + Call Activate) loads and runs only the notes views. The extension counts as activated only once they
+// are registered (activate's promise), so a command that activates Statecraft waits for its handler (issue 15).
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
 import type { NotesFeature } from './registerNotes';

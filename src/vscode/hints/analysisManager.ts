@@ -209,7 +209,10 @@ export class AnalysisManager implements vscode.Disposable {
     const byLanguage = new Map<string, vscode.Uri[]>();
     for (const uri of names) {
       const language = languageForFile(uri.path);
-      if (language) byLanguage.set(language, [...(byLanguage.get(language) ?? []), uri]);
+      if (!language) continue;
+      const uris = byLanguage.get(language);
+      if (uris) uris.push(uri);
+      else byLanguage.set(language, [uri]);
     }
     const common = [...byLanguage].sort((a, b) => b[1].length - a[1].length).slice(0, WARM_UP_LANGUAGES);
     const connection = this.warmLanguages(common.map(([language]) => language));

@@ -31,14 +31,26 @@ function pairedFindingsFor(manager: AnalysisManager, document: vscode.TextDocume
   return manager.resultFor(document) ? pairedFindingsOfAll(manager).get(document.uri.toString()) : undefined;
 }
 
-/** The same for every analysed open document at once (one pairing, not one per document), by document URI. */
+/** The last pairing per manager, with the inputs it was computed from (compared by identity). */
+const lastPairing = new WeakMap<AnalysisManager, { inputs: readonly unknown[]; paired: Map<string, readonly Finding[]> }>();
+
+/**
+ * The same for every analysed open document at once (one pairing, not one per document), by document URI. Publishing
+ * and every CodeLens and code-action request ask for it; while the open documents' settled results (the same objects)
+ * and names are unchanged, the last pairing is returned instead of pairing again on the host's thread.
+ */
 function pairedFindingsOfAll(manager: AnalysisManager): Map<string, readonly Finding[]> {
   const files = vscode.workspace.textDocuments.flatMap((document) => {
     const result = manager.resultFor(document);
     return result ? [{ file: vscode.workspace.asRelativePath(document.uri, false), findings: result.findings, uri: document.uri.toString() }] : [];
   });
-  const paired = files.length < 2 ? files : pairAffinityWithState(files);
-  return new Map(files.map((file, index) => [file.uri, paired[index]?.findings ?? file.findings]));
+  const inputs = files.flatMap((file) => [file.uri, file.file, file.findings]);
+  const last = lastPairing.get(manager);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((input, index) => input === inputs[index])) return last.paired;
+  const pairedFiles = files.length < 2 ? files : pairAffinityWithState(files);
+  const paired = new Map(files.map((file, index) => [file.uri, pairedFiles[index]?.findings ?? file.findings]));
+  lastPairing.set(manager, { inputs, paired });
+  return paired;
 }
 
 /** What a document's diagnostics say, as one string: a document whose list did not change is not sent again. */
